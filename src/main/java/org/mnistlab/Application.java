@@ -1,0 +1,29 @@
+package org.mnistlab;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.PWA;
+import com.vaadin.flow.theme.Theme;
+import com.vaadin.flow.theme.lumo.Lumo;
+import org.mnistlab.base.NativeBackend;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * MNIST Lab: one Spring Boot app serving the Vaadin UI; {@code @Push} lets training threads stream
+ * metrics to open browsers.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Push
+@Theme(variant = Lumo.LIGHT)
+@PWA(name = "MNIST Lab", shortName = "MNIST Lab")
+public class Application implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        // Must run before anything touches ND4J: picks the native build for this processor.
+        NativeBackend.configure();
+        SpringApplication.run(Application.class, args);
+    }
+}

@@ -1,0 +1,54 @@
+package org.mnistlab.base;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Chooses the ND4J native build before ND4J loads. The jar carries two oneDNN builds: one for AVX-512
+ * processors (fastest here) and a portable one for any x86-64; loading the AVX-512 one elsewhere would crash.
+ * Also enables DL4J's oneDNN layer helpers, which M2.1 switches off by default.
+ */
+public final class NativeBackend {
+
+    static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+
+    private NativeBackend() {
+    }
+
+    /** Sets the system properties that decide the native build; idempotent, and an explicit -D wins. */
+    public static void configure() {
+        if (System.getProperty(EXTENSION_PROPERTY) == null) {
+            System.setProperty(EXTENSION_PROPERTY, extensionFor(cpuFlags()));
+        }
+        if (System.getProperty("org.eclipse.deeplearning4j.helpers.disable") == null) {
+            System.setProperty("org.eclipse.deeplearning4j.helpers.disable", "false");
+        }
+    }
+
+    /** The JavaCPP platform extension for a processor with these /proc/cpuinfo flags. */
+    static String extensionFor(String cpuFlags) {
+        String flags = " " + cpuFlags.toLowerCase(Locale.ROOT) + " ";
+        boolean avx512 = flags.contains(" avx512f ") && flags.contains(" avx512bw ") && flags.contains(" avx512vl ");
+        return avx512 ? "-onednn-avx512" : "-onednn";
+    }
+
+    /** The chosen build, for logs and run records, e.g. "CPU linux-x86_64-onednn-avx512". */
+    public static String description() {
+        return "CPU linux-x86_64" + System.getProperty(EXTENSION_PROPERTY, "");
+    }
+
+    private static String cpuFlags() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return "";
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo)) {
+            return lines.filter(l -> l.startsWith("flags")).findFirst().orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.mnistlab.base.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+/**
+ * The app frame: a title bar and a side navigation built from the views' {@code @Menu} annotations, so a
+ * feature adds itself to the menu by annotating its view, without touching this class.
+ */
+@Layout
+public class MainLayout extends AppLayout {
+
+    public MainLayout() {
+        H1 title = new H1("MNIST Lab");
+        title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.addClassNames(LumoUtility.Padding.Horizontal.SMALL);
+        addToNavbar(bar);
+
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(entry.title(), entry.path());
+        if (entry.icon() != null) {
+            item.setPrefixComponent(new Icon(entry.icon()));
+        }
+        return item;
+    }
+}

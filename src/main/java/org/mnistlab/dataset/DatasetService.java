@@ -1,0 +1,188 @@
+package org.mnistlab.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.mnistlab.base.MnistLabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The datasets in memory, loaded once per dataset and shared by every user and trainer. Missing files are
+ * downloaded first (when allowed); existing files are checked (structure, counts, MD5) and a bad one gives
+ * a {@link DatasetUnavailableException} whose message names the file, while the app keeps running.
+ */
+@Service
+public class DatasetService {
+
+    private static final Logger log = LoggerFactory.getLogger(DatasetService.class);
+
+    private final MnistLabProperties properties;
+    private final DatasetDownloader downloader;
+    private final Map<DatasetKind, Loaded> loaded = new EnumMap<>(DatasetKind.class);
+    private final Map<DatasetKind, DatasetStatus> statuses = new EnumMap<>(DatasetKind.class);
+    private final List<Consumer<DatasetStatus>> listeners = new CopyOnWriteArrayList<>();
+
+    public DatasetService(MnistLabProperties properties, DatasetDownloader downloader) {
+        this.properties = properties;
+        this.downloader = downloader;
+        for (DatasetKind kind : DatasetKind.values()) {
+            statuses.put(kind, new DatasetStatus(kind, DatasetStatus.State.NOT_LOADED, "", -1));
+        }
+    }
+
+    /** Both splits of one dataset plus the MD5 of each file, as read from disk. */
+    private record Loaded(LabeledImages train, LabeledImages test, Map<String, String> md5ByFile) {
+    }
+
+    /** Loads MNIST in the background at start-up so the explorer opens on warm data. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void preloadDefault() {
+        Thread preload = new Thread(() -> {
+            try {
+                samples(DatasetKind.MNIST, Split.TRAIN);
+            } catch (DatasetUnavailableException e) {
+                log.warn("MNIST is not available: {}", e.getMessage());
+            }
+        }, "dataset-preload");
+        preload.setDaemon(true);
+        preload.start();
+    }
+
+    /** One split, loading (and downloading) the dataset on first use. Blocks while it loads. */
+    public LabeledImages samples(DatasetKind kind, Split split) {
+        Loaded data = load(kind);
+        return split == Split.TRAIN ? data.train() : data.test();
+    }
+
+    /** MD5 of each of the dataset's .gz files, for run records. Loads the dataset if needed. */
+    public Map<String, String> checksums(DatasetKind kind) {
+        return load(kind).md5ByFile();
+    }
+
+    public DatasetStatus status(DatasetKind kind) {
+        synchronized (statuses) {
+            return statuses.get(kind);
+        }
+    }
+
+    public Path directory(DatasetKind kind) {
+        return properties.datasetsDir().resolve(kind.id());
+    }
+
+    /** Receives every status change (download progress, loaded, failed); returns the way to unsubscribe. */
+    public Runnable subscribe(Consumer<DatasetStatus> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private Loaded load(DatasetKind kind) {
+        synchronized (loaded) {
+            Loaded data = loaded.get(kind);
+            if (data != null) {
+                return data;
+            }
+        }
+        // One loader per dataset at a time; other callers wait for its result.
+        synchronized (lockFor(kind)) {
+            synchronized (loaded) {
+                if (loaded.containsKey(kind)) {
+                    return loaded.get(kind);
+                }
+            }
+            try {
+                Loaded data = readFromDisk(kind);
+                synchronized (loaded) {
+                    loaded.put(kind, data);
+                }
+                publish(new DatasetStatus(kind, DatasetStatus.State.READY,
+                        data.train().size() + " training and " + data.test().size() + " test images", 1));
+                return data;
+            } catch (DatasetFileException e) {
+                publish(new DatasetStatus(kind, DatasetStatus.State.FAILED, e.getMessage(), -1));
+                throw new DatasetUnavailableException(kind.displayName() + " is not available: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Object lockFor(DatasetKind kind) {
+        return kind; // enum constants are singletons: a natural per-dataset lock
+    }
+
+    private Loaded readFromDisk(DatasetKind kind) {
+        Path dir = directory(kind);
+        fetchMissing(kind, dir);
+        publish(new DatasetStatus(kind, DatasetStatus.State.LOADING, "Reading " + dir, -1));
+        long start = System.nanoTime();
+        LabeledImages train = readSplit(kind, Split.TRAIN, dir);
+        LabeledImages test = readSplit(kind, Split.TEST, dir);
+        long parsedMs = (System.nanoTime() - start) / 1_000_000;
+        Map<String, String> md5s = verifyChecksums(kind, dir);
+        log.info("Parsed {} train+test ({} + {} images) in {} ms; checksums verified in {} ms", kind.displayName(),
+                train.size(), test.size(), parsedMs, (System.nanoTime() - start) / 1_000_000 - parsedMs);
+        return new Loaded(train, test, md5s);
+    }
+
+    private void fetchMissing(DatasetKind kind, Path dir) {
+        for (String file : kind.fileNames()) {
+            Path target = dir.resolve(file);
+            if (Files.exists(target)) {
+                continue;
+            }
+            if (!properties.download()) {
+                throw new DatasetFileException(target, "file is missing (downloads are switched off)");
+            }
+            log.info("Downloading {} of {} into {}", file, kind.displayName(), dir);
+            publish(new DatasetStatus(kind, DatasetStatus.State.DOWNLOADING, "Downloading " + file, 0));
+            downloader.download(kind, file, kind.mirrors(), target, p -> publish(new DatasetStatus(kind,
+                    DatasetStatus.State.DOWNLOADING, "Downloading " + file, p.fraction())));
+        }
+    }
+
+    static LabeledImages readSplit(DatasetKind kind, Split split, Path dir) {
+        Path imagesFile = dir.resolve(split.imagesFile());
+        Path labelsFile = dir.resolve(split.labelsFile());
+        byte[] pixels = IdxReader.readImages(imagesFile);
+        byte[] labels = IdxReader.readLabels(labelsFile);
+        int images = pixels.length / DatasetKind.PIXELS;
+        if (images != labels.length) {
+            throw new DatasetFileException(labelsFile, "image/label count mismatch: " + labels.length
+                    + " labels for " + images + " images in " + imagesFile.getFileName());
+        }
+        return new LabeledImages(kind, split, images, pixels, labels);
+    }
+
+    private Map<String, String> verifyChecksums(DatasetKind kind, Path dir) {
+        Map<String, String> md5s = new LinkedHashMap<>();
+        for (String file : kind.fileNames()) {
+            Path path = dir.resolve(file);
+            try {
+                String md5 = DatasetDownloader.md5Of(path);
+                if (!md5.equalsIgnoreCase(kind.md5(file))) {
+                    throw new DatasetFileException(path, "checksum mismatch: MD5 is " + md5 + ", expected "
+                            + kind.md5(file));
+                }
+                md5s.put(file, md5);
+            } catch (IOException e) {
+                throw new DatasetFileException(path, "cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
+        return md5s;
+    }
+
+    private void publish(DatasetStatus status) {
+        synchronized (statuses) {
+            statuses.put(status.kind(), status);
+        }
+        listeners.forEach(l -> l.accept(status));
+    }
+}
