@@ -1,0 +1,10 @@
+package org.mnistlab.training;
+
+/** Sort order of a run list. */
+public record RunSort(Column column, boolean ascending) {
+
+    public enum Column { CREATED, NAME, DATASET, ARCHITECTURE, STATUS, EPOCHS, BEST_VALIDATION_ACCURACY,
+        TEST_ACCURACY, DURATION, PARAMETERS }
+
+    public static final RunSort NEWEST_FIRST = new RunSort(Column.CREATED, false);
+}
