@@ -1,0 +1,24 @@
+package org.mnistlab.dataset.ui;
+
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
+import org.mnistlab.dataset.DigitPng;
+
+/** A 28×28 digit shown as a crisp PNG; the component every view uses to show samples. */
+public class DigitImage extends Image {
+
+    /**
+     * @param pixels 784 bytes (0 = background, 255 = ink)
+     * @param name   file name stem and alt text, e.g. "mnist-test-42"
+     * @param displayPx rendered width and height in CSS pixels
+     */
+    public DigitImage(byte[] pixels, String name, int displayPx) {
+        byte[] png = DigitPng.render(pixels, Math.max(1, displayPx / 28));
+        setSrc(new StreamResource(name + ".png", () -> new ByteArrayInputStream(png)));
+        setAlt(name);
+        setWidth(displayPx + "px");
+        setHeight(displayPx + "px");
+        getStyle().set("image-rendering", "pixelated").set("border", "1px solid var(--lumo-contrast-10pct)");
+    }
+}
