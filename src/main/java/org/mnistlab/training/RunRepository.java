@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -30,12 +30,14 @@ public class RunRepository {
     };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public RunRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+    public RunRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
     }
 
@@ -131,25 +133,30 @@ public class RunRepository {
                     .param("loss", evaluation.loss())
                     .param("confusion", toJson(evaluation.confusion()))
                     .update();
-            for (ClassMetrics c : evaluation.perClass()) {
-                jdbc.sql("""
-                                INSERT INTO class_metrics (run_id, label, precision, recall, f1, support)
-                                VALUES (:run, :label, :p, :r, :f1, :support)""")
-                        .param("run", runId).param("label", c.label()).param("p", c.precision())
-                        .param("r", c.recall()).param("f1", c.f1()).param("support", c.support())
-                        .update();
-            }
+            List<ClassMetrics> perClass = evaluation.perClass();
+            batches.batchUpdate("""
+                    INSERT INTO class_metrics (run_id, label, precision, recall, f1, support)
+                    VALUES (?, ?, ?, ?, ?, ?)""", perClass, perClass.size(), (ps, c) -> {
+                ps.setLong(1, runId);
+                ps.setInt(2, c.label());
+                ps.setDouble(3, c.precision());
+                ps.setDouble(4, c.recall());
+                ps.setDouble(5, c.f1());
+                ps.setInt(6, c.support());
+            });
             List<Misclassified> wrong = evaluation.misclassified();
-            for (int rank = 0; rank < wrong.size(); rank++) {
+            List<Integer> ranks = java.util.stream.IntStream.range(0, wrong.size()).boxed().toList();
+            batches.batchUpdate("""
+                    INSERT INTO misclassified (run_id, rank, test_index, true_label, predicted_label, confidence)
+                    VALUES (?, ?, ?, ?, ?, ?)""", ranks, 1000, (ps, rank) -> {
                 Misclassified m = wrong.get(rank);
-                jdbc.sql("""
-                                INSERT INTO misclassified (run_id, rank, test_index, true_label, predicted_label,
-                                                           confidence)
-                                VALUES (:run, :rank, :idx, :t, :p, :c)""")
-                        .param("run", runId).param("rank", rank).param("idx", m.testIndex())
-                        .param("t", m.trueLabel()).param("p", m.predictedLabel()).param("c", m.confidence())
-                        .update();
-            }
+                ps.setLong(1, runId);
+                ps.setInt(2, rank);
+                ps.setInt(3, m.testIndex());
+                ps.setInt(4, m.trueLabel());
+                ps.setInt(5, m.predictedLabel());
+                ps.setDouble(6, m.confidence());
+            });
             jdbc.sql("""
                             UPDATE runs SET status = 'FINISHED', finished_at = :finished, test_accuracy = :acc,
                                             test_loss = :loss, model_file = :model

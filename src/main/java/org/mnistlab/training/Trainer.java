@@ -78,7 +78,7 @@ public class Trainer {
      */
     public record Result(MultiLayerNetwork network, List<EpochMetrics> epochs, int bestEpoch,
                          Double bestValidationAccuracy, boolean stoppedEarly, boolean restoredBestWeights,
-                         Evaluation evaluation) {
+                         Evaluation evaluation, long evaluationMillis) {
     }
 
     /** Which training images a run learns from and which it validates on (indices into the train split). */
@@ -198,11 +198,12 @@ public class Trainer {
             network.setParams(bestParams);
             restored = true;
         }
+        long evaluationStart = System.nanoTime();
         int[] all = new int[testSplit.size()];
         Arrays.setAll(all, i -> i);
         Evaluation evaluation = evaluate(network, testSplit, all, batches, listener, true).evaluation();
         return new Result(network, List.copyOf(history), bestEpoch, bestValidationAccuracy, stoppedEarly,
-                restored, evaluation);
+                restored, evaluation, (System.nanoTime() - evaluationStart) / 1_000_000);
     }
 
     /** Cross-entropy and accuracy on some images; with {@code full} also the whole test evaluation. */

@@ -213,11 +213,14 @@ public class TrainingService {
                     return run.cancelRequested || shuttingDown;
                 }
             });
+            long storeStart = System.nanoTime();
             String modelFile = saveModel(id, result);
             repository.markFinished(id, Instant.now(), result.evaluation(), modelFile);
             run.state.set(DONE);
             active.remove(id);
-            log.info("Run {} finished: test accuracy {}", id, String.format("%.4f", result.evaluation().accuracy()));
+            log.info("Run {} finished: test accuracy {} (test evaluation {} ms, model + store {} ms)", id,
+                    String.format("%.4f", result.evaluation().accuracy()), result.evaluationMillis(),
+                    (System.nanoTime() - storeStart) / 1_000_000);
             publish(new RunEvent.Finished(id, result.evaluation().accuracy()));
         } catch (RunCancelledException e) {
             run.state.set(DONE);
