@@ -199,7 +199,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         try {
             datasetChoice.setValue(kind);
             splitChoice.setValue(split);
-            labelChoice.setItemLabelGenerator(l -> l + " · " + kind.className(l));
+            labelChoice.setItemLabelGenerator(l -> l == null ? "All classes" : l + " · " + kind.className(l));
             labelChoice.setValue(label);
         } finally {
             updatingFields = false;
@@ -305,7 +305,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private void measureColumns() {
         grid.getElement().executeJs("return this.clientWidth").then(Integer.class, width -> {
             if (width != null && width > 0) {
-                grid.setColumns(Math.max(3, (width - 12) / SampleGrid.CELL_PX));
+                grid.fitToWidth(width);
                 if (scrollTarget != null) {
                     grid.scrollToSample(scrollTarget);
                 }

@@ -28,10 +28,13 @@ import org.mnistlab.dataset.LabeledImages;
 @JsModule("./dataset/mnist-digit.ts")
 public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implements HasSize {
 
-    /** Default columns until the browser has told us the width. */
+    /** Samples per row on a usual desktop; cells stretch between 48 and 76 px (see the theme's .sample). */
     public static final int DEFAULT_COLUMNS = 10;
-    /** Width of one thumbnail cell in CSS pixels, gap included (see the theme's .sample). */
-    static final int CELL_PX = 72;
+    private static final int MIN_CELL_PX = 52;
+    private static final int MAX_CELL_PX = 80;
+    private static final int PADDING_PX = 14;
+    /** Rows sent along with the grid itself, before the browser asks: a first screen and a bit. */
+    private static final int EAGER_ROWS = 16;
 
     /** One row of the grid: positions {@code from} (inclusive) to {@code to} (exclusive) in the shown indices. */
     public record Row(int row, int from, int to) {
@@ -46,7 +49,7 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         VirtualList<Row> list = getContent();
         list.addClassName("sample-grid");
         list.setRenderer(LitRenderer.<Row>of("""
-                <div class="sample-row">${item.cells.map(c => html`<div class="${c.h ? 'sample current' : 'sample'}" \
+                <div class="sample-row">${(item.cells || []).map(c => html`<div class="${c.h ? 'sample current' : 'sample'}" \
                 data-index="${c.i}" title="#${c.i}: ${c.n}" @click=${() => open(c.i)}>\
                 <mnist-digit .pixels=${c.p}></mnist-digit>\
                 <span class="sample-index">#${c.i}</span><span class="sample-label">${c.n}</span></div>`)}</div>""")
@@ -66,7 +69,22 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         refresh();
     }
 
-    /** Samples per row; the view derives it from the grid's width. */
+    /**
+     * Fits the columns to the grid's width in CSS pixels: {@link #DEFAULT_COLUMNS} as long as the cells can
+     * stretch to fill it, more or fewer on very wide or narrow screens (regrouping costs a data reload).
+     */
+    public void fitToWidth(int widthPx) {
+        int inner = widthPx - PADDING_PX;
+        if (inner < DEFAULT_COLUMNS * MIN_CELL_PX) {
+            setColumns(Math.max(3, inner / MIN_CELL_PX));
+        } else if (inner > DEFAULT_COLUMNS * MAX_CELL_PX) {
+            setColumns(inner / MAX_CELL_PX);
+        } else {
+            setColumns(DEFAULT_COLUMNS);
+        }
+    }
+
+    /** Samples per row. */
     public void setColumns(int columns) {
         if (columns != this.columns) {
             this.columns = Math.max(1, columns);
@@ -104,7 +122,9 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         }
         highlighted = sampleIndex;
         getContent().getDataProvider().refreshAll();
-        getContent().scrollToIndex(pos / columns);
+        int row = pos / columns;
+        getContent().getDataCommunicator().setViewportRange(Math.max(0, row - 2), EAGER_ROWS);
+        getContent().scrollToIndex(row);
         return true;
     }
 
@@ -118,6 +138,8 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
                         .mapToObj(this::row),
                 query -> rowCount(),
                 Row::row));
+        // Send the first rows with this response instead of waiting for the browser to ask for them.
+        getContent().getDataCommunicator().setViewportRange(0, EAGER_ROWS);
     }
 
     private Row row(int row) {

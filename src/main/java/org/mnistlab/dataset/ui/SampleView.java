@@ -135,7 +135,8 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
         Anchor back = new Anchor(explorerLink(), "Back to the grid");
         back.setId("back-to-grid");
         Span position = new Span(pos >= 0
-                ? String.format("%,d of %,d%s", pos + 1, order.length, labelFilter == null ? "" : " " + kind.className(labelFilter))
+                ? String.format("%,d of %,d%s", pos + 1, order.length,
+                        labelFilter == null ? "" : " with label " + kind.className(labelFilter))
                 : "not a " + kind.className(labelFilter) + ": previous/next go to the nearest " + kind.className(labelFilter));
         position.addClassName("sample-position");
         HorizontalLayout nav = new HorizontalLayout(back, prev, next, position);
