@@ -18,7 +18,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -26,7 +25,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -288,17 +286,26 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void updateUrl() {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("dataset", kind.id());
-        query.put("split", split.id());
+        String location = location(kind, split, label, scrollTarget);
+        getUI().or(() -> Optional.ofNullable(UI.getCurrent()))
+                .ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location));
+    }
+
+    /**
+     * The explorer's URL for a selection, e.g. {@code explore?dataset=mnist&split=train&label=3&at=107}.
+     *
+     * @param label null for all classes
+     * @param at    a sample to scroll to and mark, or null
+     */
+    public static String location(DatasetKind kind, Split split, Integer label, Integer at) {
+        StringBuilder url = new StringBuilder("explore?dataset=").append(kind.id()).append("&split=").append(split.id());
         if (label != null) {
-            query.put("label", String.valueOf(label));
+            url.append("&label=").append(label);
         }
-        if (scrollTarget != null) {
-            query.put("at", String.valueOf(scrollTarget));
+        if (at != null) {
+            url.append("&at=").append(at);
         }
-        getUI().or(() -> Optional.ofNullable(UI.getCurrent())).ifPresent(ui -> ui.getPage().getHistory()
-                .replaceState(null, new Location("explore", QueryParameters.simple(query))));
+        return url.toString();
     }
 
     /** Fits the number of thumbnails per row to the grid's width in the browser. */

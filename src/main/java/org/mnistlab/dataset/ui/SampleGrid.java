@@ -45,16 +45,19 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
     private int columns = DEFAULT_COLUMNS;
     private int highlighted = -1;
 
-    public SampleGrid() {
-        VirtualList<Row> list = getContent();
-        list.addClassName("sample-grid");
-        list.setRenderer(LitRenderer.<Row>of("""
+    /** Draws a row; {@code open(index)} is called from the browser when a thumbnail is clicked. */
+    final LitRenderer<Row> renderer = LitRenderer.<Row>of("""
                 <div class="sample-row">${(item.cells || []).map(c => html`<div class="${c.h ? 'sample current' : 'sample'}" \
                 data-index="${c.i}" title="#${c.i}: ${c.n}" @click=${() => open(c.i)}>\
                 <mnist-digit .pixels=${c.p}></mnist-digit>\
                 <span class="sample-index">#${c.i}</span><span class="sample-label">${c.n}</span></div>`)}</div>""")
                 .withProperty("cells", this::cells)
-                .withFunction("open", (row, args) -> fireEvent(new SampleClickEvent(this, (int) args.getNumber(0)))));
+                .withFunction("open", (row, args) -> fireEvent(new SampleClickEvent(this, (int) args.getNumber(0))));
+
+    public SampleGrid() {
+        VirtualList<Row> list = getContent();
+        list.addClassName("sample-grid");
+        list.setRenderer(renderer);
     }
 
     /**

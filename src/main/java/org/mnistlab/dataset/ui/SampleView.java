@@ -17,7 +17,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnistlab.dataset.DatasetKind;
@@ -112,14 +111,16 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
         H2 heading = new H2("Sample #" + index);
         heading.setId("sample-title");
         heading.getStyle().set("margin", "0");
-        Span labelBadge = badge("label-badge", "Label " + label + (kind == DatasetKind.MNIST ? "" : " · "
-                + kind.className(label)), "badge success");
         Span labelValue = new Span(String.valueOf(label));
         labelValue.setId("sample-label");
-        labelValue.setVisible(false); // plain value for tests and scripts; the badge is what people read
+        Span labelBadge = badge("label-badge", "Label ", "badge success");
+        labelBadge.add(labelValue);
+        if (kind != DatasetKind.MNIST) {
+            labelBadge.add(new Span(" · " + kind.className(label)));
+        }
         Span datasetBadge = badge("dataset-badge", kind.displayName(), "badge contrast");
         Span splitBadge = badge("split-badge", split.id(), "badge");
-        HorizontalLayout header = new HorizontalLayout(heading, labelBadge, datasetBadge, splitBadge, labelValue);
+        HorizontalLayout header = new HorizontalLayout(heading, labelBadge, datasetBadge, splitBadge);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.getStyle().set("flex-wrap", "wrap");
 
@@ -185,14 +186,7 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private String explorerLink() {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("dataset", kind.id());
-        query.put("split", split.id());
-        if (labelFilter != null) {
-            query.put("label", String.valueOf(labelFilter));
-        }
-        query.put("at", String.valueOf(index));
-        return "explore?" + QueryParameters.simple(query).getQueryString();
+        return ExplorerView.location(kind, split, labelFilter, index);
     }
 
     private void showProblem(String message) {
