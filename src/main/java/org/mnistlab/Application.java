@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Push
-@Theme(variant = Lumo.LIGHT)
+@Theme(value = "mnist-lab", variant = Lumo.LIGHT)
 @PWA(name = "MNIST Lab", shortName = "MNIST Lab")
 public class Application implements AppShellConfigurator {
 
