@@ -56,14 +56,19 @@ public class DatasetService {
     private record Loaded(LabeledImages train, LabeledImages test, Map<String, String> md5ByFile) {
     }
 
-    /** Loads MNIST in the background at start-up so the explorer opens on warm data. */
+    /**
+     * Loads MNIST in the background at start-up so the explorer opens on warm data, then Fashion-MNIST, so
+     * that a first start downloads both where they are missing.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void preloadDefault() {
         Thread preload = new Thread(() -> {
-            try {
-                samples(DatasetKind.MNIST, Split.TRAIN);
-            } catch (DatasetUnavailableException e) {
-                log.warn("MNIST is not available: {}", e.getMessage());
+            for (DatasetKind kind : DatasetKind.values()) {
+                try {
+                    samples(kind, Split.TRAIN);
+                } catch (DatasetUnavailableException e) {
+                    log.warn("{}", e.getMessage());
+                }
             }
         }, "dataset-preload");
         preload.setDaemon(true);

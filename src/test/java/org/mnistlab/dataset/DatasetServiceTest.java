@@ -135,6 +135,29 @@ class DatasetServiceTest {
     }
 
     @Test
+    void downloads_missing_files_with_progress_then_loads_them() throws Exception {
+        Path datasets = dataDir.resolve("datasets");
+        List<DatasetStatus> seen = new CopyOnWriteArrayList<>();
+        try (LocalMirror mirror = new LocalMirror(IdxReaderTest.DATASETS.resolve("mnist"), 0)) {
+            DatasetService service = new DatasetService(new MnistLabProperties(dataDir, datasets, true, 1),
+                    mirror.downloader());
+            service.subscribe(seen::add);
+            assertThat(service.samples(DatasetKind.MNIST, Split.TRAIN).classCounts()[0]).isEqualTo(5923);
+        }
+        for (String file : DatasetKind.MNIST.fileNames()) {
+            assertThat(DatasetDownloader.md5Of(datasets.resolve("mnist").resolve(file))).isEqualTo(DatasetKind.MNIST.md5(file));
+        }
+        List<DatasetStatus> downloading = seen.stream().filter(s -> s.state() == DatasetStatus.State.DOWNLOADING).toList();
+        assertThat(downloading).extracting(DatasetStatus::message)
+                .contains("Downloading train-images-idx3-ubyte.gz (1 of 4)", "Downloading t10k-labels-idx1-ubyte.gz (4 of 4)");
+        // Whole-percent steps only: the 9.9 MB file arrives in ~150 chunks but is reported at most ~101 times.
+        assertThat(downloading.stream().filter(s -> s.message().startsWith("Downloading train-images")).count())
+                .isBetween(3L, 102L);
+        assertThat(downloading).extracting(DatasetStatus::progress).contains(1.0);
+        assertThat(seen.get(seen.size() - 1).state()).isEqualTo(DatasetStatus.State.READY);
+    }
+
+    @Test
     void a_failing_listener_does_not_stop_the_others() {
         DatasetService service = service(IdxReaderTest.DATASETS);
         List<DatasetStatus> seen = new CopyOnWriteArrayList<>();

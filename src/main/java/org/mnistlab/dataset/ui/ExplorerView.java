@@ -151,6 +151,11 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getPath().isEmpty()) {
+            // "/" shows the explorer under its own address, so links and the menu agree
+            event.forwardTo("explore", event.getLocation().getQueryParameters());
+            return;
+        }
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         List<String> problems = new ArrayList<>();
         kind = parse(params, "dataset", DatasetKind.MNIST, DatasetKind::fromId, problems);
@@ -197,7 +202,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         try {
             datasetChoice.setValue(kind);
             splitChoice.setValue(split);
-            labelChoice.setItemLabelGenerator(l -> l == null ? "All classes" : l + " · " + kind.className(l));
+            labelChoice.setItemLabelGenerator(l -> l == null ? "All classes"
+                    : kind == DatasetKind.MNIST ? String.valueOf(l) : l + " · " + kind.className(l));
             labelChoice.setValue(label);
         } finally {
             updatingFields = false;

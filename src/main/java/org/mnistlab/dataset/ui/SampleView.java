@@ -114,6 +114,7 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
         Span labelValue = new Span(String.valueOf(label));
         labelValue.setId("sample-label");
         Span labelBadge = badge("label-badge", "Label ", "badge success");
+        labelBadge.getStyle().set("display", "inline-block"); // Lumo's inline-flex would eat the spaces
         labelBadge.add(labelValue);
         if (kind != DatasetKind.MNIST) {
             labelBadge.add(new Span(" · " + kind.className(label)));

@@ -22,6 +22,7 @@ import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.dataset.DatasetDownloader;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.LocalMirror;
 
 /**
  * What a user sees while a dataset loads or when it cannot be used: progress, then the content; or the
@@ -92,6 +93,25 @@ class DatasetStatusPanelTest {
 
         panel.await(DatasetKind.MNIST, ready::incrementAndGet); // in memory now: at once, no round trip
         assertThat(ready).hasValue(2);
+    }
+
+    @Test
+    void shows_download_progress_from_the_mirror() throws Exception {
+        try (LocalMirror mirror = new LocalMirror(REAL.resolve("mnist"), 3)) {
+            DatasetService service = new DatasetService(new MnistLabProperties(dir, dir.resolve("datasets"), true, 1),
+                    mirror.downloader());
+            DatasetStatusPanel panel = new DatasetStatusPanel(service);
+            UI.getCurrent().add(panel);
+            AtomicInteger ready = new AtomicInteger();
+            panel.await(DatasetKind.MNIST, ready::incrementAndGet);
+
+            ProgressBar bar = (ProgressBar) panel.getChildren().filter(ProgressBar.class::isInstance).findFirst().orElseThrow();
+            Span message = (Span) panel.getChildren().filter(Span.class::isInstance).findFirst().orElseThrow();
+            assertThat(awaitUi(() -> message.getText().contains("Downloading train-images-idx3-ubyte.gz (1 of 4)")
+                    && !bar.isIndeterminate() && bar.getValue() > 0.1 && bar.getValue() < 1)).isTrue();
+            assertThat(awaitUi(() -> ready.get() == 1)).isTrue();
+            assertThat(panel.isVisible()).isFalse();
+        }
     }
 
     /** Runs queued UI commands (from the loader thread) until the condition holds or 30 s pass. */
