@@ -129,7 +129,8 @@ public class RunConfigForm extends Composite<VerticalLayout> {
 
         VerticalLayout root = getContent();
         root.setPadding(false);
-        root.add(presets, form, actions);
+        // Start sits at the top: the form is long and most runs change only a few fields
+        root.add(presets, actions, form);
 
         setConfig(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST));
     }

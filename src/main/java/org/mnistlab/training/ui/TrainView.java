@@ -112,7 +112,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
             summary.show(catalog.summarize(config));
             summarizedModel = model;
         } catch (RuntimeException e) {
-            log.warn("Cannot summarize {}: {}", config, e.toString());
+            log.warn("Cannot summarize {}: {}", config.architecture(), e.toString());
             summarizedModel = null;
             summary.showMessage("The layer table is not available: " + e.getMessage());
         }
