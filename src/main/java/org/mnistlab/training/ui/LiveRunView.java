@@ -147,11 +147,14 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         pump = new RunEventPump(pushScheduler.executor(), command -> ui.access(command::run), this::apply,
                 UiPushScheduler.MIN_BATCH_INTERVAL_NANOS);
         RunEventPump mine = pump;
-        unsubscribe = training.subscribe(e -> {
+        Runnable remove = training.subscribe(e -> {
             if (e.runId() == id) {
                 mine.offer(e);
             }
         });
+        unsubscribe = remove;
+        // a UI that vanished without a detach (session expired) closes the pump: drop the listener too
+        mine.whenClosed(remove);
         Optional<RunRecord> found = history.findById(id);
         if (found.isEmpty()) {
             stopListening();
@@ -179,12 +182,9 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void stopListening() {
         if (pump != null) {
-            pump.close();
+            pump.close(); // runs the unsubscribe
         }
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
+        unsubscribe = null;
     }
 
     private void showRecord(RunRecord run) {

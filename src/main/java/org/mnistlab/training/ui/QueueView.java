@@ -48,7 +48,6 @@ public class QueueView extends VerticalLayout {
     private final Span empty = new Span("Nothing is queued or running. Start a run from Train.");
     private final Map<Long, BatchProgress> progressByRun = new HashMap<>();
     private RunEventPump pump;
-    private Runnable unsubscribe;
 
     public QueueView(TrainingService training, UiPushScheduler pushScheduler) {
         this.training = training;
@@ -86,18 +85,15 @@ public class QueueView extends VerticalLayout {
         pump = new RunEventPump(pushScheduler.executor(), command -> ui.access(command::run), this::apply,
                 UiPushScheduler.MIN_BATCH_INTERVAL_NANOS);
         RunEventPump mine = pump;
-        unsubscribe = training.subscribe(mine::offer);
+        Runnable unsubscribe = training.subscribe(mine::offer);
+        mine.whenClosed(unsubscribe);
         refresh();
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         if (pump != null) {
-            pump.close();
-        }
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
+            pump.close(); // runs the unsubscribe
         }
         super.onDetach(detachEvent);
     }

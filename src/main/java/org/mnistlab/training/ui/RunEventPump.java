@@ -34,6 +34,7 @@ final class RunEventPump {
     private final AtomicBoolean delayedPending = new AtomicBoolean();
     private volatile long lastBatchApplied;
     private volatile boolean closed;
+    private volatile Runnable onClose = () -> { };
 
     /**
      * @param access runs a command while holding the UI's lock (may throw when the UI is gone)
@@ -70,11 +71,23 @@ final class RunEventPump {
         }
     }
 
+    /** Runs once when the pump closes, also when it closes itself because the UI went away. */
+    void whenClosed(Runnable action) {
+        onClose = action;
+        if (closed) {
+            action.run(); // closed before the action was known
+        }
+    }
+
     /** Stops delivering; queued events are dropped. */
     void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         events.clear();
         latestBatch.set(null);
+        onClose.run();
     }
 
     boolean isClosed() {

@@ -126,6 +126,8 @@ class RunEventPumpTest {
         RunEventPump pump = new RunEventPump(scheduler, command -> {
             throw new IllegalStateException("UI detached");
         }, applied::addAll, 1_000_000);
+        java.util.concurrent.atomic.AtomicInteger unsubscribed = new java.util.concurrent.atomic.AtomicInteger();
+        pump.whenClosed(unsubscribed::incrementAndGet);
         pump.offer(epoch(1));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!pump.isClosed() && System.nanoTime() < deadline) {
@@ -133,5 +135,7 @@ class RunEventPumpTest {
         }
 
         assertThat(pump.isClosed()).isTrue();
+        pump.close();
+        assertThat(unsubscribed).as("the close action runs once").hasValue(1);
     }
 }
