@@ -80,19 +80,21 @@ class RunEventPumpTest {
     void a_flood_of_batch_progress_is_thinned_to_a_few_updates_a_second_and_the_latest_is_kept()
             throws InterruptedException {
         RunEventPump pump = pump(250);
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1000);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.MILLISECONDS.toNanos(1000);
         int sent = 0;
         while (System.nanoTime() < end) {
             pump.offer(batch(1, ++sent));
             Thread.sleep(0, 200_000);
         }
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Thread.sleep(600); // let the last delayed update go out
 
         List<RunEvent> got = appliedSnapshot();
-        System.out.printf("pump: %d batch events offered in 1 s, %d applied%n", sent, got.size());
-        assertThat(sent).isGreaterThan(500);
-        // 1 s at one update per 250 ms: the first at once, then about four more
-        assertThat(got.size()).isBetween(2, 7);
+        System.out.printf("pump: %d batch events offered in %d ms, %d applied%n", sent, elapsedMs, got.size());
+        assertThat(sent).isGreaterThan(100);
+        // one update per 250 ms: the first at once, then one per interval, plus the last one afterwards
+        assertThat(got.size()).isBetween(2, (int) (elapsedMs / 250) + 2);
         assertThat(((RunEvent.BatchProgressed) got.get(got.size() - 1)).progress().batch()).isEqualTo(sent);
     }
 
