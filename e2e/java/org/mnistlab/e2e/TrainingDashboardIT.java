@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.e2e.pages.LiveRunPage;
 import org.mnistlab.e2e.pages.QueuePage;
 import org.mnistlab.e2e.pages.TrainPage;
+import org.mnistlab.training.RunPreset;
+import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.TrainingService;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -106,5 +111,38 @@ class TrainingDashboardIT extends BrowserTest {
         longRun.awaitStatus("Cancelled", 60_000);
         assertThat(longRun.result()).containsText(Pattern.compile("Cancelled after \\d+ of 10 epochs"));
         assertThat(page.locator("#cancel-run")).isHidden();
+    }
+
+    @Test
+    void closing_tabs_leaves_no_listener_behind() throws InterruptedException {
+        RunRecord blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
+                .withEpochs(20).withName("e2e blocker"));
+        RunRecord waiting = training.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
+                .withEpochs(1).withName("e2e watched then closed"));
+        int before = training.listenerCount();
+
+        List<BrowserContext> tabs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            BrowserContext tab = newContext();
+            tabs.add(tab);
+            new LiveRunPage(tab.newPage(), url("").replaceAll("/$", "")).open(waiting.id()).awaitStatus("Queued", 20_000);
+        }
+        assertThat(training.listenerCount()).isEqualTo(before + 3);
+
+        long closedAt = System.nanoTime();
+        for (BrowserContext tab : tabs) {
+            // a tab closing as a person closes it: the page's unload handlers run (Vaadin's unload beacon)
+            tab.pages().forEach(p -> p.close(new Page.CloseOptions().setRunBeforeUnload(true)));
+            tab.close();
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (training.listenerCount() > before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        System.out.printf("listeners back to %d %d ms after 3 tabs closed%n", training.listenerCount(),
+                (System.nanoTime() - closedAt) / 1_000_000);
+        assertThat(training.listenerCount()).isEqualTo(before);
+        training.cancel(waiting.id());
+        training.cancel(blocker.id());
     }
 }
