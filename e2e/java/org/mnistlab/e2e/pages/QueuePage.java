@@ -26,9 +26,10 @@ public class QueuePage {
         return page.locator("#queue-grid");
     }
 
-    /** The row cell that links to a run's dashboard. */
+    /** The visible row link to a run's dashboard (the grid keeps removed rows' elements, hidden, for reuse). */
     public Locator runLink(long runId) {
-        return page.locator("#queue-grid a[href='runs/" + runId + "/live']");
+        return page.locator("#queue-grid a[href='runs/" + runId + "/live']")
+                .filter(new Locator.FilterOptions().setVisible(true));
     }
 
     public void cancel(long runId) {

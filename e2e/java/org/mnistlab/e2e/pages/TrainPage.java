@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.regex.Pattern;
 
 /** The configurator at /train: presets, form fields by their engine field name, Start. */
@@ -19,7 +20,8 @@ public class TrainPage {
 
     public TrainPage open() {
         page.navigate(baseUrl + "/train");
-        assertThat(page.locator("#run-config-form")).isVisible();
+        // the first visit may wait for MNIST to load and the native backend to start
+        assertThat(page.locator("#run-config-form")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
         return this;
     }
 
