@@ -38,8 +38,9 @@ final class LiveCharts {
     }
 
     static String batchLoss() {
-        ObjectNode chart = base("Batch loss in the current epoch", "batch", "loss", null);
-        ((ArrayNode) chart.get("data").get("datasets")).add(line("Batch loss", TRAIN_COLOR, 0));
+        // the engine reports the mean loss of the epoch's batches so far, which is smoother than single batches
+        ObjectNode chart = base("Training loss within the current epoch", "batch", "loss", null);
+        ((ArrayNode) chart.get("data").get("datasets")).add(line("Mean batch loss so far", TRAIN_COLOR, 2));
         return chart.toString();
     }
 

@@ -365,15 +365,15 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
             case INTERRUPTED -> "Interrupted";
         });
         status.getElement().setAttribute("data-status", s.name());
-        status.getElement().getThemeList().clear();
-        status.getElement().getThemeList().add("badge");
-        switch (s) {
-            case FINISHED -> status.getElement().getThemeList().add("success");
-            case FAILED, INTERRUPTED -> status.getElement().getThemeList().add("error");
-            case CANCELLED -> status.getElement().getThemeList().add("contrast");
-            default -> {
-            }
-        }
+        String[] colors = switch (s) {
+            case FINISHED -> new String[] {"var(--lumo-success-color-10pct)", "var(--lumo-success-text-color)"};
+            case FAILED, INTERRUPTED -> new String[] {"var(--lumo-error-color-10pct)", "var(--lumo-error-text-color)"};
+            case RUNNING -> new String[] {"var(--lumo-primary-color-10pct)", "var(--lumo-primary-text-color)"};
+            default -> new String[] {"var(--lumo-contrast-10pct)", "var(--lumo-body-text-color)"};
+        };
+        status.getStyle().set("background", colors[0]).set("color", colors[1])
+                .set("padding", "0.2em 0.7em").set("border-radius", "1em").set("font-weight", "600")
+                .set("font-size", "var(--lumo-font-size-s)");
         cancel.setVisible(s.active());
         if (s == RunStatus.QUEUED) {
             progressText.setText(queueText());

@@ -22,7 +22,7 @@ class ModelSummaryPanel extends Composite<VerticalLayout> {
 
     ModelSummaryPanel() {
         layers.setId("layer-table");
-        layers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        layers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         layers.addColumn(LayerSummary::name).setHeader("Layer").setAutoWidth(true);
         layers.addColumn(LayerSummary::type).setHeader("Type").setAutoWidth(true);
         layers.addColumn(LayerSummary::outputShape).setHeader("Output").setAutoWidth(true);
