@@ -26,10 +26,7 @@ class DigitPreprocessorTest {
         for (int i = 0; i < 200; i++) {
             byte[] original = MnistTestDigits.image(i);
             // 280×280 canvas, the digit at 10× moved off-center by up to ±40 px, its ink kept on the canvas
-            int[] box = inkBox(new GrayImage(28, 28, original));
-            int dx = clampShift((i * 37) % 81 - 40, box[0], box[2]);
-            int dy = clampShift((i * 53) % 81 - 40, box[1], box[3]);
-            GrayImage canvas = MnistTestDigits.drawnBack(original, 280, 10, dx, dy);
+            GrayImage canvas = MnistTestDigits.drawnBackOnPad(original, (i * 37) % 81 - 40, (i * 53) % 81 - 40);
 
             GrayImage result = preprocessor.process(canvas).centered();
 
@@ -194,11 +191,6 @@ class DigitPreprocessorTest {
             }
         }
         return new GrayImage(w, h, p);
-    }
-
-    /** A shift (at 10×) as close to {@code wanted} as keeps ink columns min..max on a 280 px canvas. */
-    private static int clampShift(int wanted, int min, int max) {
-        return Math.max(-min * 10, Math.min(280 - (max + 1) * 10, wanted));
     }
 
     static double[] centerOfMassOf(GrayImage image) {

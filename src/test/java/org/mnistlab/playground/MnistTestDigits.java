@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import org.mnistlab.dataset.IdxReader;
 import org.mnistlab.dataset.Split;
 
-/** The real MNIST test split, read once from the configured datasets dir (read-only). */
+/** The real MNIST test split (and the start of the training split), read once from the datasets dir. */
 final class MnistTestDigits {
 
     private static byte[] pixels;
     private static byte[] labels;
+    private static byte[] trainPixels;
+    private static byte[] trainLabels;
 
     private MnistTestDigits() {
     }
@@ -27,6 +29,20 @@ final class MnistTestDigits {
         return labels;
     }
 
+    static synchronized byte[] trainPixels() {
+        if (trainPixels == null) {
+            trainPixels = IdxReader.readImages(dir().resolve(Split.TRAIN.imagesFile()));
+        }
+        return trainPixels;
+    }
+
+    static synchronized byte[] trainLabels() {
+        if (trainLabels == null) {
+            trainLabels = IdxReader.readLabels(dir().resolve(Split.TRAIN.labelsFile()));
+        }
+        return trainLabels;
+    }
+
     static byte[] image(int index) {
         byte[] out = new byte[784];
         System.arraycopy(pixels(), index * 784, out, 0, 784);
@@ -39,6 +55,27 @@ final class MnistTestDigits {
 
     static Path dir() {
         return Path.of(System.getProperty("mnistlab.datasets-dir", "../shared/datasets")).resolve("mnist");
+    }
+
+    /**
+     * A 28×28 digit drawn back at 10× onto a 280×280 pad, moved by about (dx, dy) pixels from where MNIST
+     * put it: as far as keeps all its ink on the pad (MNIST ink can start 2 px from the edge).
+     */
+    static GrayImage drawnBackOnPad(byte[] digit, int dx, int dy) {
+        int minX = 27, minY = 27, maxX = 0, maxY = 0;
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                if (digit[y * 28 + x] != 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        int sx = Math.max(-minX * 10, Math.min(280 - (maxX + 1) * 10, dx));
+        int sy = Math.max(-minY * 10, Math.min(280 - (maxY + 1) * 10, dy));
+        return drawnBack(digit, 280, 10, sx, sy);
     }
 
     /**
