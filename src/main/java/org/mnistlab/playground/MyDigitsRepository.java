@@ -38,6 +38,14 @@ public class MyDigitsRepository {
                 .list();
     }
 
+    /** The newest {@code limit} digits, newest first. */
+    public List<MyDigit> findNewest(int limit) {
+        return jdbc.sql("SELECT id, label, pixels, created_at FROM my_digit ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .param("limit", limit)
+                .query(MyDigitsRepository::map)
+                .list();
+    }
+
     public Optional<MyDigit> findById(long id) {
         return jdbc.sql("SELECT id, label, pixels, created_at FROM my_digit WHERE id = :id")
                 .param("id", id)

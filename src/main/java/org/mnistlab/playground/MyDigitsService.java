@@ -46,6 +46,11 @@ public class MyDigitsService {
         return repository.findAll();
     }
 
+    /** The newest {@code limit} digits, for a gallery. */
+    public List<MyDigit> newest(int limit) {
+        return repository.findNewest(limit);
+    }
+
     public int count() {
         return repository.count();
     }

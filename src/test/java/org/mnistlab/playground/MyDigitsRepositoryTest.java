@@ -27,6 +27,7 @@ class MyDigitsRepositoryTest {
 
         assertThat(repository.count()).isEqualTo(2);
         assertThat(repository.findAll()).extracting(MyDigit::id).containsExactly(newer.id(), older.id());
+        assertThat(repository.findNewest(1)).extracting(MyDigit::id).containsExactly(newer.id());
         MyDigit read = repository.findById(older.id()).orElseThrow();
         assertThat(read.label()).isEqualTo(7);
         assertThat(read.pixels()).isEqualTo(seven);
