@@ -1,6 +1,6 @@
 package org.mnistlab.playground;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,16 +13,10 @@ public class MyDigitsService {
 
     private final MyDigitsRepository repository;
     private final Predictor predictor;
-    private final Clock clock;
 
     public MyDigitsService(MyDigitsRepository repository, Predictor predictor) {
-        this(repository, predictor, Clock.systemUTC());
-    }
-
-    MyDigitsService(MyDigitsRepository repository, Predictor predictor, Clock clock) {
         this.repository = repository;
         this.predictor = predictor;
-        this.clock = clock;
     }
 
     /**
@@ -38,7 +32,7 @@ public class MyDigitsService {
         if (centered.width() != DigitPreprocessor.SIZE || centered.height() != DigitPreprocessor.SIZE) {
             throw new IllegalArgumentException("Only a preprocessed 28×28 digit can be saved");
         }
-        return repository.insert(label, centered.pixels().clone(), clock.instant());
+        return repository.insert(label, centered.pixels().clone(), Instant.now());
     }
 
     /** Newest first. */

@@ -44,10 +44,10 @@ public class DrawView extends VerticalLayout {
     private final MyDigitsService myDigits;
 
     private final DrawingPad pad = new DrawingPad();
-    private final StepFigure rawStep = new StepFigure("step-raw", "Drawn", 112, false);
-    private final StepFigure croppedStep = new StepFigure("step-cropped", "Cropped", 112, false);
-    private final StepFigure fittedStep = new StepFigure("step-fitted", "Fit 20×20", 112, true);
-    private final StepFigure centeredStep = new StepFigure("step-centered", "Centered 28×28", 112, true);
+    private final StepFigure rawStep = new StepFigure("step-raw", "Drawn", 96, false);
+    private final StepFigure croppedStep = new StepFigure("step-cropped", "Cropped", 96, false);
+    private final StepFigure fittedStep = new StepFigure("step-fitted", "Fit 20×20", 96, true);
+    private final StepFigure centeredStep = new StepFigure("step-centered", "Centered 28×28", 96, true);
     private final Div steps = new Div(rawStep, croppedStep, fittedStep, centeredStep);
     private final Span stepsEmpty = new Span(DRAW_A_DIGIT);
     private final Select<ModelChoice> modelPicker = new Select<>();
@@ -184,7 +184,7 @@ public class DrawView extends VerticalLayout {
         rawStep.show(current.raw(), current.raw().width() + "×" + current.raw().height());
         croppedStep.show(current.cropped(), current.cropped().width() + "×" + current.cropped().height());
         fittedStep.show(current.fitted(), "area-averaged");
-        centeredStep.show(current.centered(), String.format(Locale.ROOT, "center of mass (%.1f, %.1f)",
+        centeredStep.show(current.centered(), String.format(Locale.ROOT, "mass center (%.1f, %.1f)",
                 current.centerX(), current.centerY()));
     }
 

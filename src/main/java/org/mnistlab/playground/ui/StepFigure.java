@@ -14,11 +14,8 @@ import org.mnistlab.playground.GrayImage;
 class StepFigure extends Div {
 
     private final Image image = new Image();
-    private final Span caption = new Span();
-    private final String title;
-
+    private final Span detail = new Span();
     StepFigure(String id, String title, int displayPx, boolean pixelated) {
-        this.title = title;
         setId(id);
         addClassName("step");
         image.setWidth(displayPx + "px");
@@ -26,18 +23,18 @@ class StepFigure extends Div {
         image.setAlt(title);
         image.getStyle().set("image-rendering", pixelated ? "pixelated" : "auto")
                 .set("border", "1px solid var(--lumo-contrast-20pct)").set("display", "block");
-        caption.setText(title);
-        caption.getStyle().set("font-size", "var(--lumo-font-size-xs)")
-                .set("color", "var(--lumo-secondary-text-color)");
+        Span caption = new Span(title);
+        caption.getStyle().set("font-size", "var(--lumo-font-size-s)");
+        detail.getStyle().set("font-size", "var(--lumo-font-size-xxs)").set("color", "var(--lumo-secondary-text-color)");
         getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "center")
-                .set("gap", "var(--lumo-space-xs)");
-        add(image, caption);
+                .set("line-height", "1.3");
+        add(image, caption, detail);
     }
 
     void show(GrayImage picture, String detail) {
         GrayImage square = picture.squared();
         byte[] png = DigitPng.render(square.pixels(), square.width(), 1);
         image.setSrc("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
-        caption.setText(title + " · " + detail);
+        this.detail.setText(detail);
     }
 }
