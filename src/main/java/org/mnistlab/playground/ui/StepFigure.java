@@ -15,6 +15,7 @@ class StepFigure extends Div {
 
     private final Image image = new Image();
     private final Span detail = new Span();
+    private GrayImage shown;
     StepFigure(String id, String title, int displayPx, boolean pixelated) {
         setId(id);
         addClassName("step");
@@ -32,9 +33,13 @@ class StepFigure extends Div {
     }
 
     void show(GrayImage picture, String detail) {
+        this.detail.setText(detail);
+        if (picture.equals(shown)) {
+            return; // e.g. pen-up right after the last live update: no need to encode the same PNG again
+        }
+        shown = picture;
         GrayImage square = picture.squared();
         byte[] png = DigitPng.render(square.pixels(), square.width(), 1);
         image.setSrc("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
-        this.detail.setText(detail);
     }
 }
