@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.RunFilter;
@@ -30,6 +31,11 @@ public class Predictor {
 
     private final RunHistory history;
     private final ModelCache cache;
+    /**
+     * Run id → name and model file, looked up once: a prediction then costs no database query. A run's
+     * model file is deleted with the run, so a stale entry shows up as a missing file and is looked up again.
+     */
+    private final Map<Long, Located> located = new ConcurrentHashMap<>();
 
     public Predictor(RunHistory history, ModelCache cache) {
         this.history = history;
@@ -122,13 +128,26 @@ public class Predictor {
     private record Loaded(long runId, String name, MultiLayerNetwork network) {
     }
 
+    private record Located(String name, Path file) {
+    }
+
     private Loaded network(long runId) {
+        Located known = located.get(runId);
+        if (known != null) {
+            try {
+                return new Loaded(runId, known.name(), cache.get(known.file()));
+            } catch (ModelUnavailableException e) {
+                located.remove(runId); // deleted, moved or broken: ask the run store, which explains it
+            }
+        }
         RunRecord run = history.findById(runId)
                 .orElseThrow(() -> new ModelUnavailableException("Run #" + runId + " no longer exists"));
         String name = new ModelChoice(run, null).name();
         Path file = history.modelFile(runId).orElseThrow(() -> new ModelUnavailableException(missingMessage(run)));
         try {
-            return new Loaded(runId, name, cache.get(file));
+            Loaded loaded = new Loaded(runId, name, cache.get(file));
+            located.put(runId, new Located(name, file));
+            return loaded;
         } catch (ModelUnavailableException e) {
             throw new ModelUnavailableException("Run #" + runId + " (" + name + "): " + e.getMessage(), e);
         }
