@@ -107,8 +107,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Outcome per run: test accuracy, best epoch, duration side by side; the best test accuracy starred. */
     private Component summary(List<RunReport> runs) {
-        Double bestTest = runs.stream().map(r -> r.run().testAccuracy()).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        List<Double> tests = runs.stream().map(r -> r.run().testAccuracy()).filter(Objects::nonNull).toList();
+        // Star the best test accuracy, unless every run has the same one.
+        Double bestTest = tests.stream().distinct().count() > 1
+                ? tests.stream().max(Comparator.naturalOrder()).orElse(null) : null;
         summaryGrid = new Grid<>();
         summaryGrid.setId("compare-summary");
         summaryGrid.addColumn(LitRenderer.<RunReport>of("<span style=\"display:inline-block;width:0.9em;height:0.9em;"
@@ -120,7 +122,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Run").setFlexGrow(3).setKey("run");
         summaryGrid.addColumn(r -> RunFormat.status(r.run().status())).setHeader("Status").setAutoWidth(true);
         summaryGrid.addColumn(r -> RunFormat.percent(r.run().testAccuracy())
-                        + (bestTest != null && bestTest.equals(r.run().testAccuracy()) && runs.size() > 1 ? " ★" : ""))
+                        + (bestTest != null && bestTest.equals(r.run().testAccuracy()) ? " ★" : ""))
                 .setHeader("Test accuracy").setKey("testAccuracy").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         summaryGrid.addColumn(r -> r.bestEpoch().map(String::valueOf).orElse(RunFormat.NONE))
                 .setHeader("Best epoch").setKey("bestEpoch").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);

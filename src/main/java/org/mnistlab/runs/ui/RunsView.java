@@ -173,11 +173,11 @@ public class RunsView extends VerticalLayout {
                         .withProperty("id", RunRecord::id)
                         .withProperty("name", RunFormat::name))
                 .setHeader("Name").setKey("name").setSortProperty(RunSort.Column.NAME.name())
-                .setFlexGrow(3).setResizable(true);
+                .setFlexGrow(1).setWidth("16em").setResizable(true);
         grid.addColumn(r -> r.dataset().displayName()).setHeader("Dataset").setKey("dataset")
-                .setSortProperty(RunSort.Column.DATASET.name()).setAutoWidth(true);
+                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("9em").setFlexGrow(0);
         grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
-                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setAutoWidth(true);
+                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("10em").setFlexGrow(0);
         grid.addColumn(LitRenderer.<RunRecord>of("<span style=\"${item.style}\" title=\"${item.message}\" "
                                 + "data-status=\"${item.code}\">${item.status}</span>")
                         .withProperty("style", r -> RunFormat.badgeStyle(r.status()))
@@ -185,22 +185,22 @@ public class RunsView extends VerticalLayout {
                         .withProperty("code", r -> r.status().name())
                         .withProperty("message", r -> r.errorMessage() == null ? "" : r.errorMessage()))
                 .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
-                .setAutoWidth(true);
+                .setWidth("9em").setFlexGrow(0);
         grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
-                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("7.5em").setFlexGrow(0);
         grid.addColumn(RunFormat::bestValidation).setHeader("Best val. accuracy").setKey("bestValidation")
                 .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setWidth("13em").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.percent(r.testAccuracy())).setHeader("Test accuracy").setKey("testAccuracy")
                 .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setWidth("9.5em").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.duration(r.duration())).setHeader("Duration").setKey("duration")
-                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.count(r.parameterCount())).setHeader("Parameters").setKey("parameters")
                 .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setWidth("8.5em").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.instant(r.createdAt())).setHeader("Created").setKey("created")
-                .setSortProperty(RunSort.Column.CREATED.name()).setAutoWidth(true);
+                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("10.5em").setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setSortable(true));
         grid.setItems(dataProvider);
         grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
