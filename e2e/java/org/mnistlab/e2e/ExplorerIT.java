@@ -152,7 +152,7 @@ class ExplorerIT extends BrowserTest {
     }
 
     @Test
-    void fashion_mnist_loads_on_demand_and_shows_class_names() {
+    void fashion_mnist_shows_class_names_in_grid_filter_chart_and_sample() {
         ExplorerPage explorer = new ExplorerPage(page);
         explorer.openAndMeasure(base(), "/explore");
         explorer.chooseDataset("Fashion-MNIST").waitForSummary("Fashion-MNIST train: 60,000 samples");
