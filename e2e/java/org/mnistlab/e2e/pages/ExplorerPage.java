@@ -46,6 +46,24 @@ public class ExplorerPage {
         return Math.round(((Number) now).doubleValue());
     }
 
+    /** Waits until the top-left thumbnail in view is this sample, painted, and a screen of others with it. */
+    public ExplorerPage waitForFirstSample(int index, String label) {
+        page.waitForFunction("([index, label]) => { const s = (" + VISIBLE_DRAWN + ")(); "
+                + "return s.length >= 50 && s[0][0] === index && s[0][1] === label; }", List.of(index, label));
+        return this;
+    }
+
+    /**
+     * Waits until the address bar's query holds these parameters (the URL follows the server's response
+     * asynchronously); their order does not matter.
+     */
+    public ExplorerPage waitForQuery(Map<String, String> expected) {
+        page.waitForFunction("""
+                expected => { const q = new URLSearchParams(location.search);
+                  return Object.entries(expected).every(([k, v]) => q.get(k) === v); }""", expected);
+        return this;
+    }
+
     /** [index, label] of each painted thumbnail in view, top-left first. */
     @SuppressWarnings("unchecked")
     public List<List<Object>> visibleSamples() {

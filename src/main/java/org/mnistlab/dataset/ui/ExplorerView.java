@@ -151,11 +151,6 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getPath().isEmpty()) {
-            // "/" shows the explorer under its own address, so links and the menu agree
-            event.forwardTo("explore", event.getLocation().getQueryParameters());
-            return;
-        }
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
         List<String> problems = new ArrayList<>();
         kind = parse(params, "dataset", DatasetKind.MNIST, DatasetKind::fromId, problems);
@@ -166,7 +161,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             Notification n = Notification.show(String.join("\n", problems), 5000, Notification.Position.MIDDLE);
             n.addThemeVariants(NotificationVariant.LUMO_WARNING);
         }
-        refresh(false);
+        // The URL came from the user; "/" is rewritten to the explorer's own address, so links and menu agree.
+        refresh(event.getLocation().getPath().isEmpty());
     }
 
     private static <T> T parse(Map<String, List<String>> params, String name, T fallback,
@@ -226,9 +222,10 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         int[] shown = samples.indicesOf(label == null ? -1 : label);
         grid.show(samples, shown);
         goTo.setMax(samples.size() - 1);
-        summary.setText(String.format("%,d %s · %s", shown.length, label == null
-                ? "samples" : "samples of " + kind.className(label) + " (of " + String.format("%,d", samples.size()) + ")",
-                split == Split.TRAIN ? "train" : "test"));
+        summary.setText(label == null
+                ? String.format("%s %s: %,d samples", kind.displayName(), split.id(), shown.length)
+                : String.format("%s %s: %,d samples of %s (of %,d)", kind.displayName(), split.id(), shown.length,
+                        kind.className(label), samples.size()));
         distribution.setChart(distributionChart());
         meansTitle.setText("Mean image per class (" + (split == Split.TRAIN ? "train" : "test") + ")");
         means.show(kind, split.id(), datasets.classMeans(kind, split));

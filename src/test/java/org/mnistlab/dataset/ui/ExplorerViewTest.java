@@ -48,7 +48,7 @@ class ExplorerViewTest extends KaribuExplorerTest {
         SampleGrid grid = _get(SampleGrid.class);
         assertThat(shownIndices(grid)).hasSize(60_000).startsWith(0, 1, 2).endsWith(59_999);
         assertThat(grid.rowCount()).isEqualTo(6_000);
-        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).contains("60,000 samples");
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).isEqualTo("MNIST train: 60,000 samples");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ExplorerViewTest extends KaribuExplorerTest {
         UI.getCurrent().navigate("explore");
         _setValue(splitChoice(), Split.TEST);
         assertThat(shownIndices(_get(SampleGrid.class))).hasSize(10_000);
-        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).contains("10,000").contains("test");
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).isEqualTo("MNIST test: 10,000 samples");
     }
 
     @Test
@@ -68,7 +68,8 @@ class ExplorerViewTest extends KaribuExplorerTest {
         int[] shown = shownIndices(grid);
         assertThat(shown).hasSize(6131);
         assertThat(Arrays.stream(shown).map(train::label)).containsOnly(3);
-        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).contains("6,131 samples of 3");
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText())
+                .isEqualTo("MNIST train: 6,131 samples of 3 (of 60,000)");
 
         _setValue(labelChoice(), null);
         assertThat(shownIndices(grid)).hasSize(60_000);
