@@ -35,14 +35,14 @@ final class BenchCommand {
     static final String USAGE = """
             Usage: java -jar mnist-lab.jar bench [options]
               --models logistic,mlp,cnn,regcnn,lenet5   (default: all)
-              --epochs N      per model (default 1)
+              --epochs N      per model (default: each model's default, 10 for logistic/MLP, 5 for CNNs)
               --batch N       (default: each model's default, 64 for CNNs, 128 otherwise)
               --subset N      train on N images (default 0 = all 54,000)
               --dataset mnist|fashion-mnist  --seed N
               --augment [ROT,SHIFT,ZOOM]   train with augmentation (bare = 10,2,0.1)
             """;
 
-    record Options(List<Architecture> models, DatasetKind dataset, int epochs, Integer batch, int subset,
+    record Options(List<Architecture> models, DatasetKind dataset, Integer epochs, Integer batch, int subset,
                    long seed, Augmentation augmentation) {
 
         static Options from(Arguments a) {
@@ -77,7 +77,7 @@ final class BenchCommand {
                     augmentation = new Augmentation(p.get(0), p.get(1), p.get(2));
                 }
             }
-            Options options = new Options(List.copyOf(models), dataset, a.integer("epochs", 1),
+            Options options = new Options(List.copyOf(models), dataset, a.has("epochs") ? a.integer("epochs", 0) : null,
                     a.has("batch") ? a.integer("batch", 0) : null, a.integer("subset", 0), a.longValue("seed", 42),
                     augmentation);
             for (Architecture m : options.models) {
@@ -94,7 +94,8 @@ final class BenchCommand {
         RunConfig config(Architecture architecture) {
             RunConfig d = RunConfig.defaults(architecture, dataset);
             return new RunConfig("bench " + architecture.id(), dataset, architecture, d.hiddenLayers(), d.optimizer(),
-                    d.learningRate(), d.momentum(), batch != null ? batch : d.batchSize(), epochs, seed, d.l1(),
+                    d.learningRate(), d.momentum(), batch != null ? batch : d.batchSize(),
+                    epochs != null ? epochs : d.epochs(), seed, d.l1(),
                     d.l2(), d.convDropout(), d.denseDropout(), d.batchNorm(), augmentation,
                     d.validationFraction(), 0, true, d.lrSchedule(), subset);
         }

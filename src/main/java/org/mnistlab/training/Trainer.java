@@ -28,7 +28,8 @@ public class Trainer {
 
     /** Training images evaluated at the end of each epoch for train loss / accuracy. */
     static final int TRAIN_EVAL_SAMPLE = 6_000;
-    static final int EVAL_BATCH = 500;
+    /** Inference batch for evaluation: big enough to be efficient, small enough to keep activations small. */
+    static final int EVAL_BATCH = 200;
     static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
     private static final int PIXELS = DatasetKind.PIXELS;
     private static final int CLASSES = ModelCatalog.CLASSES;
