@@ -31,6 +31,12 @@ public class Trainer {
     /** Inference batch for evaluation: big enough to be efficient, small enough to keep activations small. */
     static final int EVAL_BATCH = 200;
     static final long PROGRESS_INTERVAL_NANOS = 250_000_000L;
+    /**
+     * ND4J frees off-heap buffers (e.g. dropout masks DL4J allocates outside its workspaces, ~1 MiB per
+     * batch for the regularized CNN) only when the Java objects holding them are collected, and with a
+     * large heap that can take gigabytes. A full GC every few seconds (tens of ms each) keeps RSS flat.
+     */
+    static final long GC_INTERVAL_NANOS = 5_000_000_000L;
     private static final int PIXELS = DatasetKind.PIXELS;
     private static final int CLASSES = ModelCatalog.CLASSES;
     private static final float[] PIXEL_VALUE = new float[256];
@@ -116,6 +122,7 @@ public class Trainer {
         int[] order = split.train().clone();
         long runStart = System.nanoTime();
         long lastProgress = 0;
+        long lastGc = System.nanoTime();
         long totalBatches = (long) batchesPerEpoch * config.epochs();
 
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -140,6 +147,10 @@ public class Trainer {
                 network.fit(batch.features, batch.labels);
                 lossSum += network.score();
                 long now = System.nanoTime();
+                if (now - lastGc >= GC_INTERVAL_NANOS) {
+                    Nd4j.getMemoryManager().invokeGc();
+                    lastGc = System.nanoTime();
+                }
                 if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
                     lastProgress = now;
                     long done = (long) (epoch - 1) * batchesPerEpoch + b + 1;
