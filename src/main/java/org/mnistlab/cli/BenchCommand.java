@@ -17,6 +17,7 @@ import org.mnistlab.training.Architecture;
 import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.BackendInfo;
 import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.LrSchedule;
 import org.mnistlab.training.ModelCatalog;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.Trainer;
@@ -30,7 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class BenchCommand {
 
     static final Set<String> WITH_VALUE = Set.of("models", "epochs", "batch", "subset", "dataset", "seed",
-            "data-dir", "datasets-dir");
+            "schedule", "data-dir", "datasets-dir");
     static final Set<String> OPTIONAL_VALUE = Set.of("augment");
     static final String USAGE = """
             Usage: java -jar mnist-lab.jar bench [options]
@@ -40,10 +41,11 @@ final class BenchCommand {
               --subset N      train on N images (default 0 = all 54,000)
               --dataset mnist|fashion-mnist  --seed N
               --augment [ROT,SHIFT,ZOOM]   train with augmentation (bare = 10,2,0.1)
+              --schedule step:FACTOR:EPOCHS | plateau:FACTOR:PATIENCE   learning-rate schedule
             """;
 
     record Options(List<Architecture> models, DatasetKind dataset, Integer epochs, Integer batch, int subset,
-                   long seed, Augmentation augmentation) {
+                   long seed, Augmentation augmentation, LrSchedule schedule) {
 
         static Options from(Arguments a) {
             List<Architecture> models = new ArrayList<>();
@@ -79,7 +81,7 @@ final class BenchCommand {
             }
             Options options = new Options(List.copyOf(models), dataset, a.has("epochs") ? a.integer("epochs", 0) : null,
                     a.has("batch") ? a.integer("batch", 0) : null, a.integer("subset", 0), a.longValue("seed", 42),
-                    augmentation);
+                    augmentation, TrainArguments.schedule(a, LrSchedule.NONE));
             for (Architecture m : options.models) {
                 var problems = options.config(m).validate();
                 if (!problems.isEmpty()) {
@@ -97,7 +99,7 @@ final class BenchCommand {
                     d.learningRate(), d.momentum(), batch != null ? batch : d.batchSize(),
                     epochs != null ? epochs : d.epochs(), seed, d.l1(),
                     d.l2(), d.convDropout(), d.denseDropout(), d.batchNorm(), augmentation,
-                    d.validationFraction(), 0, true, d.lrSchedule(), subset);
+                    d.validationFraction(), 0, true, schedule, subset);
         }
     }
 
@@ -128,9 +130,10 @@ final class BenchCommand {
             resetPeakRss();
             String loadBefore = loadAverage();
             long start = System.nanoTime();
-            out.printf("%n%s (%,d parameters), batch %d, %d epoch(s)%s, load %s%n", architecture.displayName(),
+            out.printf("%n%s (%,d parameters), batch %d, %d epoch(s)%s%s, load %s%n", architecture.displayName(),
                     catalog.summarize(config).totalParameters(), config.batchSize(), config.epochs(),
-                    config.augmentation().enabled() ? ", augmented" : "", loadBefore);
+                    config.augmentation().enabled() ? ", augmented " + config.augmentation() : "",
+                    config.lrSchedule().type() != LrSchedule.Type.NONE ? ", " + config.lrSchedule() : "", loadBefore);
             Trainer.Result result = trainer.train(0, config, train, test, new Trainer.Listener() {
                 @Override
                 public void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {

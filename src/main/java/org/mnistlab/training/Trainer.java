@@ -111,13 +111,12 @@ public class Trainer {
 
         listener.started(batchesPerEpoch, split.train().length, split.validation().length);
         List<EpochMetrics> history = new ArrayList<>();
+        LearningRatePolicy lrPolicy = new LearningRatePolicy(config.learningRate(), config.lrSchedule());
         double learningRate = config.learningRate();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         Double bestValidationAccuracy = null;
         INDArray bestParams = null;
-        double plateauBest = Double.POSITIVE_INFINITY;
-        int plateauWait = 0;
         boolean stoppedEarly = false;
         int[] order = split.train().clone();
         long runStart = System.nanoTime();
@@ -126,11 +125,9 @@ public class Trainer {
         long totalBatches = (long) batchesPerEpoch * config.epochs();
 
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            if (config.lrSchedule().type() == LrSchedule.Type.STEP) {
-                learningRate = config.learningRate()
-                        * Math.pow(config.lrSchedule().factor(), (epoch - 1) / config.lrSchedule().stepEpochs());
-            }
-            if (adjustableLr && epoch > 1) {
+            double previousRate = learningRate;
+            learningRate = lrPolicy.rateFor(epoch);
+            if (adjustableLr && learningRate != previousRate) {
                 network.setLearningRate(learningRate);
             }
             long epochStart = System.nanoTime();
@@ -193,16 +190,7 @@ public class Trainer {
                 stoppedEarly = true;
                 break;
             }
-            if (config.lrSchedule().type() == LrSchedule.Type.PLATEAU && hasValidation) {
-                // Keras' ReduceLROnPlateau: a relative improvement below 1e-4 does not count.
-                if (onValidation.loss() < plateauBest * (1 - 1e-4)) {
-                    plateauBest = onValidation.loss();
-                    plateauWait = 0;
-                } else if (++plateauWait >= config.lrSchedule().patience()) {
-                    learningRate *= config.lrSchedule().factor();
-                    plateauWait = 0;
-                }
-            }
+            lrPolicy.epochEnded(hasValidation ? onValidation.loss() : Double.NaN);
         }
 
         boolean restored = false;
