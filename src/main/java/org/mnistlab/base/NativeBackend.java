@@ -27,6 +27,31 @@ public final class NativeBackend {
             System.setProperty("org.eclipse.deeplearning4j.helpers.disable", "false");
         }
         preferPassiveOpenMpThreads();
+        limitMallocArenas();
+    }
+
+    /** glibc's malloc, called through JNA: only what {@link #limitMallocArenas()} needs. */
+    private interface GlibcMalloc extends com.sun.jna.Library {
+        int M_ARENA_MAX = -8;
+
+        int mallopt(int param, int value);
+    }
+
+    /**
+     * ND4J and oneDNN allocate natively from several threads; glibc then opens up to 8 × cores malloc
+     * arenas of 64 MiB that stay resident (measured: ~400 MiB of a 1.4 GiB training process). Two arenas
+     * keep the regularized CNN's peak RSS well below 1.5 GiB at no measurable speed cost.
+     */
+    private static void limitMallocArenas() {
+        if (System.getenv("MALLOC_ARENA_MAX") != null) {
+            return;
+        }
+        try {
+            GlibcMalloc libc = com.sun.jna.Native.load("c", GlibcMalloc.class);
+            libc.mallopt(GlibcMalloc.M_ARENA_MAX, 2);
+        } catch (RuntimeException | LinkageError e) {
+            // not glibc: nothing to tune
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.mnistlab.training.Architecture;
 import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.BackendInfo;
 import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.LrSchedule;
 import org.mnistlab.training.ModelCatalog;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.Trainer;
@@ -30,20 +31,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class BenchCommand {
 
     static final Set<String> WITH_VALUE = Set.of("models", "epochs", "batch", "subset", "dataset", "seed",
-            "data-dir", "datasets-dir");
+            "schedule", "data-dir", "datasets-dir");
     static final Set<String> OPTIONAL_VALUE = Set.of("augment");
     static final String USAGE = """
             Usage: java -jar mnist-lab.jar bench [options]
               --models logistic,mlp,cnn,regcnn,lenet5   (default: all)
-              --epochs N      per model (default 1)
+              --epochs N      per model (default: each model's default, 10 for logistic/MLP, 5 for CNNs)
               --batch N       (default: each model's default, 64 for CNNs, 128 otherwise)
               --subset N      train on N images (default 0 = all 54,000)
               --dataset mnist|fashion-mnist  --seed N
               --augment [ROT,SHIFT,ZOOM]   train with augmentation (bare = 10,2,0.1)
+              --schedule step:FACTOR:EPOCHS | plateau:FACTOR:PATIENCE   learning-rate schedule
             """;
 
-    record Options(List<Architecture> models, DatasetKind dataset, int epochs, Integer batch, int subset,
-                   long seed, Augmentation augmentation) {
+    record Options(List<Architecture> models, DatasetKind dataset, Integer epochs, Integer batch, int subset,
+                   long seed, Augmentation augmentation, LrSchedule schedule) {
 
         static Options from(Arguments a) {
             List<Architecture> models = new ArrayList<>();
@@ -77,9 +79,9 @@ final class BenchCommand {
                     augmentation = new Augmentation(p.get(0), p.get(1), p.get(2));
                 }
             }
-            Options options = new Options(List.copyOf(models), dataset, a.integer("epochs", 1),
+            Options options = new Options(List.copyOf(models), dataset, a.has("epochs") ? a.integer("epochs", 0) : null,
                     a.has("batch") ? a.integer("batch", 0) : null, a.integer("subset", 0), a.longValue("seed", 42),
-                    augmentation);
+                    augmentation, TrainArguments.schedule(a, LrSchedule.NONE));
             for (Architecture m : options.models) {
                 var problems = options.config(m).validate();
                 if (!problems.isEmpty()) {
@@ -94,9 +96,10 @@ final class BenchCommand {
         RunConfig config(Architecture architecture) {
             RunConfig d = RunConfig.defaults(architecture, dataset);
             return new RunConfig("bench " + architecture.id(), dataset, architecture, d.hiddenLayers(), d.optimizer(),
-                    d.learningRate(), d.momentum(), batch != null ? batch : d.batchSize(), epochs, seed, d.l1(),
+                    d.learningRate(), d.momentum(), batch != null ? batch : d.batchSize(),
+                    epochs != null ? epochs : d.epochs(), seed, d.l1(),
                     d.l2(), d.convDropout(), d.denseDropout(), d.batchNorm(), augmentation,
-                    d.validationFraction(), 0, true, d.lrSchedule(), subset);
+                    d.validationFraction(), 0, true, schedule, subset);
         }
     }
 
@@ -127,9 +130,10 @@ final class BenchCommand {
             resetPeakRss();
             String loadBefore = loadAverage();
             long start = System.nanoTime();
-            out.printf("%n%s (%,d parameters), batch %d, %d epoch(s)%s, load %s%n", architecture.displayName(),
+            out.printf("%n%s (%,d parameters), batch %d, %d epoch(s)%s%s, load %s%n", architecture.displayName(),
                     catalog.summarize(config).totalParameters(), config.batchSize(), config.epochs(),
-                    config.augmentation().enabled() ? ", augmented" : "", loadBefore);
+                    config.augmentation().enabled() ? ", augmented " + config.augmentation() : "",
+                    config.lrSchedule().type() != LrSchedule.Type.NONE ? ", " + config.lrSchedule() : "", loadBefore);
             Trainer.Result result = trainer.train(0, config, train, test, new Trainer.Listener() {
                 @Override
                 public void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {

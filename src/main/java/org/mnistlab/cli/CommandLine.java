@@ -84,6 +84,8 @@ public final class CommandLine {
                 "--mnistlab.recover-interrupted-runs=false",
                 "--logging.level.root=WARN", "--logging.level.org.nd4j=WARN",
                 "--logging.level.org.deeplearning4j=WARN", "--logging.level.org.mnistlab=WARN",
+                // A failed start is reported in one line below, not as Spring's stack trace.
+                "--logging.level.org.springframework=ERROR", "--logging.level.org.springframework.boot.SpringApplication=OFF",
                 "--spring.main.log-startup-info=false"));
         if (arguments.has("data-dir")) {
             springArgs.add("--mnistlab.data-dir=" + arguments.string("data-dir", ""));
@@ -115,8 +117,9 @@ public final class CommandLine {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (message.contains("already in use") || message.contains("Database may be already")) {
-            return "the run store is locked by another MNIST Lab process (" + message + ")";
+        if (message.contains("The file is locked") || message.contains("Database may be already in use")) {
+            return "the run store is in use by another process, probably a running MNIST Lab server ("
+                    + message.lines().findFirst().orElse(message) + "). Stop the server, or give another --data-dir.";
         }
         return message;
     }

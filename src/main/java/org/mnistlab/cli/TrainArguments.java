@@ -92,7 +92,7 @@ final class TrainArguments {
         return config;
     }
 
-    private static LrSchedule schedule(Arguments a, LrSchedule fallback) {
+    static LrSchedule schedule(Arguments a, LrSchedule fallback) {
         if (!a.has("schedule")) {
             return fallback;
         }

@@ -101,4 +101,35 @@ class ModelCatalogTest {
                     org.assertj.core.data.Offset.offset(1e-4));
         }
     }
+
+    @Test
+    void every_optimizer_trains_and_a_saved_model_loads_back(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        INDArray input = Nd4j.rand(DataType.FLOAT, 16, 784);
+        INDArray labels = Nd4j.zeros(DataType.FLOAT, 16, 10);
+        for (int i = 0; i < 16; i++) {
+            labels.putScalar(i, i % 10, 1f);
+        }
+        for (OptimizerKind optimizer : OptimizerKind.values()) {
+            RunConfig d = defaults(Architecture.MLP);
+            RunConfig config = new RunConfig("", d.dataset(), d.architecture(), List.of(32), optimizer, 0.01, 0.9,
+                    16, 1, 5, 0, 0, 0, 0, false, null, 0.1, 0, true, null, 0);
+            MultiLayerNetwork network = catalog.build(config);
+            INDArray before = network.params().dup();
+            double firstScore = 0;
+            for (int step = 0; step < 30; step++) {
+                network.fit(input, labels);
+                if (step == 0) {
+                    firstScore = network.score();
+                }
+            }
+            assertThat(network.params()).as(optimizer.name()).isNotEqualTo(before);
+            assertThat(network.score()).as(optimizer.name()).isLessThan(firstScore);
+            java.io.File file = dir.resolve(optimizer.name() + ".zip").toFile();
+            org.deeplearning4j.util.ModelSerializer.writeModel(network, file, true);
+            MultiLayerNetwork restored = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(file, true);
+            assertThat(restored.params()).isEqualTo(network.params());
+            assertThat(restored.output(input)).isEqualTo(network.output(input));
+        }
+    }
 }

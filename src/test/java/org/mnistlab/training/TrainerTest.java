@@ -82,11 +82,11 @@ class TrainerTest extends TrainingSpringTest {
     }
 
     @Test
-    void step_schedule_and_early_stopping_with_restore() {
-        RunConfig d = quickConfig(Architecture.LOGISTIC, 1_000, 6);
-        RunConfig config = new RunConfig("", d.dataset(), d.architecture(), d.hiddenLayers(), OptimizerKind.SGD,
-                0.5, 0.9, 32, 6, 3, 0, 0, 0, 0, false, null, 0.02, 1, true,
-                new LrSchedule(LrSchedule.Type.STEP, 0.5, 2, 2), 1_000);
+    void early_stopping_ends_patience_epochs_after_the_best_and_restores_its_weights() {
+        // 200 images, a high learning rate: validation loss soon rises (deterministic for this seed).
+        RunConfig config = new RunConfig("", DatasetKind.MNIST, Architecture.LOGISTIC, List.of(), OptimizerKind.SGD,
+                0.5, 0.9, 32, 30, 3, 0, 0, 0, 0, false, null, 0.02, 2, true,
+                new LrSchedule(LrSchedule.Type.STEP, 0.5, 10, 2), 200);
         List<Integer> bestEpochs = new ArrayList<>();
         Trainer.Result result = trainer.train(0, config, train(), test(), new Trainer.Listener() {
             @Override
@@ -95,17 +95,18 @@ class TrainerTest extends TrainingSpringTest {
             }
         });
         List<EpochMetrics> epochs = result.epochs();
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(epochs.size()).isLessThan(30);
+        assertThat(result.bestEpoch()).isEqualTo(epochs.size() - 2);
+        assertThat(bestEpochs).hasSize(epochs.size()).endsWith(result.bestEpoch(), result.bestEpoch());
+        double bestLoss = epochs.stream().mapToDouble(EpochMetrics::validationLoss).min().orElseThrow();
+        assertThat(epochs.get(result.bestEpoch() - 1).validationLoss()).isEqualTo(bestLoss);
+        assertThat(result.bestValidationAccuracy()).isEqualTo(epochs.get(result.bestEpoch() - 1).validationAccuracy());
+        assertThat(result.restoredBestWeights()).isTrue();
         assertThat(epochs.get(0).learningRate()).isEqualTo(0.5);
-        if (epochs.size() >= 3) {
-            assertThat(epochs.get(2).learningRate()).isEqualTo(0.25);
+        if (epochs.size() > 10) {
+            assertThat(epochs.get(10).learningRate()).isEqualTo(0.25);
         }
-        // Patience 1: training ends one epoch after the best validation loss, or runs all 6 epochs.
-        assertThat(result.stoppedEarly()).isEqualTo(epochs.size() < 6);
-        if (result.stoppedEarly()) {
-            assertThat(result.bestEpoch()).isEqualTo(epochs.size() - 1);
-            assertThat(result.restoredBestWeights()).isTrue();
-        }
-        assertThat(bestEpochs).hasSize(epochs.size());
     }
 
     @Test
