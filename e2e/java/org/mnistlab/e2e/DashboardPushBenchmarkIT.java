@@ -78,6 +78,7 @@ class DashboardPushBenchmarkIT extends BrowserTest {
 
     @Test
     void push_latency_and_speed_watched_by_ten_pages() throws InterruptedException {
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         unwatchedRun("bench warm-up");
         double unwatched1 = unwatchedRun("bench unwatched 1");
 
@@ -104,13 +105,19 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         }
         int listenersWhileWatching = training.listenerCount();
         training.cancel(blocker.id());
+        awaitStart(watched.id());
+        CpuSample before = CpuSample.now();
         RunRecord done = awaitEnd(watched.id());
+        CpuSample during = CpuSample.now().minus(before);
         unsubscribe.run();
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
         double watchedSpeed = speed(watched.id());
 
         List<Long> latencies = new ArrayList<>();
+        List<List<Long>> perPage = new ArrayList<>();
         for (LiveRunPage live : pages) {
+            List<Long> mine = new ArrayList<>();
+            perPage.add(mine);
             live.awaitPoints("loss-chart", 0, done.epochsDone(), 10_000);
             @SuppressWarnings("unchecked")
             List<List<Number>> appends = (List<List<Number>>) live.page().evaluate("() => window.__appends");
@@ -118,6 +125,7 @@ class DashboardPushBenchmarkIT extends BrowserTest {
                 Long server = serverEpochAt.get(a.get(0).intValue());
                 if (server != null) {
                     latencies.add(a.get(1).longValue() - server);
+                    mine.add(a.get(1).longValue() - server);
                 }
             }
         }
@@ -135,10 +143,64 @@ class DashboardPushBenchmarkIT extends BrowserTest {
                 latencies.size(), percentile(latencies, 50), percentile(latencies, 95),
                 latencies.get(latencies.size() - 1));
         System.out.printf(Locale.ROOT, "listeners while %d pages watched: %d%n", PAGES, listenersWhileWatching);
+        System.out.printf(Locale.ROOT, "CPU during the watched run (%.1f s wall): app JVM %.1f s, of it push threads %.0f ms;"
+                        + " Chromium (all %d pages) %.1f s; load average %.1f at start, %.1f now, on %d cores%n",
+                during.wallMillis / 1000.0, during.jvmMillis / 1000.0, (double) during.pushMillis,
+                PAGES, during.chromiumMillis / 1000.0, loadBefore,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        for (int i = 0; i < perPage.size(); i++) {
+            List<Long> l = perPage.get(i);
+            l.sort(null);
+            System.out.printf(Locale.ROOT, "  page %d: p50=%d ms max=%d ms%n", i + 1, percentile(l, 50), l.get(l.size() - 1));
+        }
         System.out.printf(Locale.ROOT, "training speed unwatched: %.0f and %.0f images/s (mean %.0f)%n",
                 unwatched1, unwatched2, unwatched);
         System.out.printf(Locale.ROOT, "training speed watched by %d pages: %.0f images/s (%+.1f %% vs unwatched)%n%n",
                 PAGES, watchedSpeed, (watchedSpeed / unwatched - 1) * 100);
+    }
+
+    private void awaitStart(long runId) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (history.findById(runId).orElseThrow().status() == RunStatus.QUEUED && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** CPU used so far by this JVM, its push threads and all Chromium processes (Linux /proc). */
+    private record CpuSample(long wallMillis, long jvmMillis, long pushMillis, long chromiumMillis) {
+
+        static CpuSample now() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long push = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith("ui-push-")) {
+                    push += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            long jvm = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long chromiumTicks = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))
+                    .mapToLong(CpuSample::ticks).sum();
+            return new CpuSample(System.nanoTime() / 1_000_000, jvm / 1_000_000, push / 1_000_000,
+                    chromiumTicks * 10); // USER_HZ is 100 on Linux
+        }
+
+        private static long ticks(ProcessHandle process) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", process.pid() + "", "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            } catch (Exception gone) {
+                return 0;
+            }
+        }
+
+        CpuSample minus(CpuSample earlier) {
+            return new CpuSample(wallMillis - earlier.wallMillis, jvmMillis - earlier.jvmMillis,
+                    pushMillis - earlier.pushMillis, chromiumMillis - earlier.chromiumMillis);
+        }
     }
 
     private static long percentile(List<Long> sorted, int p) {
