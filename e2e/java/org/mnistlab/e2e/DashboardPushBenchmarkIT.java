@@ -76,16 +76,16 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         return speed(run.id());
     }
 
-    @Test
-    void push_latency_and_speed_watched_by_ten_pages() throws InterruptedException {
-        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        unwatchedRun("bench warm-up");
-        double unwatched1 = unwatchedRun("bench unwatched 1");
+    /** What one watched run measured. */
+    private record Watched(int pages, double speed, List<Long> latencies, CpuSample cpu, int listeners) {
+    }
 
-        // Queue the watched run behind a blocker so all pages are open before it starts.
+    /** Runs the config watched by {@code count} pages, all open before it starts, and measures push latency. */
+    private Watched watchedRun(int count) throws InterruptedException {
+        // Queue the run behind a blocker so every page is open before it starts.
         RunRecord blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
                 .withEpochs(20).withName("bench blocker"));
-        RunRecord watched = training.submit(config("bench watched by " + PAGES));
+        RunRecord watched = training.submit(config("bench watched by " + count));
         Map<Integer, Long> serverEpochAt = new ConcurrentHashMap<>();
         Runnable unsubscribe = training.subscribe(e -> {
             if (e.runId() == watched.id() && e instanceof RunEvent.EpochFinished f) {
@@ -93,17 +93,18 @@ class DashboardPushBenchmarkIT extends BrowserTest {
             }
         });
         List<LiveRunPage> pages = new ArrayList<>();
-        for (int i = 0; i < PAGES; i++) {
+        for (int i = 0; i < count; i++) {
             BrowserContext context = newContext();
             viewers.add(context);
             LiveRunPage live = new LiveRunPage(context.newPage(), url("").replaceAll("/$", "")).open(watched.id());
+            // record when each epoch point is drawn: mnist-chart sets lastAppendAt after the chart update
             live.page().evaluate("() => { const el = document.querySelector('#loss-chart'); window.__appends = [];"
                     + " const orig = el.appendData.bind(el);"
                     + " el.appendData = (label, values) => { orig(label, values);"
                     + " window.__appends.push([Number(label), el.lastAppendAt]); }; }");
             pages.add(live);
         }
-        int listenersWhileWatching = training.listenerCount();
+        int listeners = training.listenerCount();
         training.cancel(blocker.id());
         awaitStart(watched.id());
         CpuSample before = CpuSample.now();
@@ -111,13 +112,9 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         CpuSample during = CpuSample.now().minus(before);
         unsubscribe.run();
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
-        double watchedSpeed = speed(watched.id());
 
         List<Long> latencies = new ArrayList<>();
-        List<List<Long>> perPage = new ArrayList<>();
         for (LiveRunPage live : pages) {
-            List<Long> mine = new ArrayList<>();
-            perPage.add(mine);
             live.awaitPoints("loss-chart", 0, done.epochsDone(), 10_000);
             @SuppressWarnings("unchecked")
             List<List<Number>> appends = (List<List<Number>>) live.page().evaluate("() => window.__appends");
@@ -125,39 +122,44 @@ class DashboardPushBenchmarkIT extends BrowserTest {
                 Long server = serverEpochAt.get(a.get(0).intValue());
                 if (server != null) {
                     latencies.add(a.get(1).longValue() - server);
-                    mine.add(a.get(1).longValue() - server);
                 }
             }
         }
-        screenshot(pages.get(0).page(), "watched-page");
+        assertThat(latencies).hasSize(count * done.epochsDone());
+        screenshot(pages.get(0).page(), "watched-by-" + count);
         viewers.forEach(BrowserContext::close);
         viewers.clear();
-        double unwatched2 = unwatchedRun("bench unwatched 2");
-
         latencies.sort(null);
-        assertThat(latencies).hasSize(PAGES * done.epochsDone());
+        return new Watched(count, speed(watched.id()), latencies, during, listeners);
+    }
+
+    @Test
+    void push_latency_and_speed_watched_by_ten_pages() throws InterruptedException {
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        unwatchedRun("bench warm-up");
+        double unwatched1 = unwatchedRun("bench unwatched 1");
+        Watched ten = watchedRun(PAGES);
+        Watched one = watchedRun(1);
+        double unwatched2 = unwatchedRun("bench unwatched 2");
         double unwatched = (unwatched1 + unwatched2) / 2;
-        System.out.printf(Locale.ROOT, "%n=== Dashboard push benchmark (%d pages, MLP, 10,000 images x %d epochs) ===%n",
-                PAGES, done.epochsDone());
-        System.out.printf(Locale.ROOT, "push latency, epoch event -> point drawn: n=%d p50=%d ms p95=%d ms max=%d ms%n",
-                latencies.size(), percentile(latencies, 50), percentile(latencies, 95),
-                latencies.get(latencies.size() - 1));
-        System.out.printf(Locale.ROOT, "listeners while %d pages watched: %d%n", PAGES, listenersWhileWatching);
-        System.out.printf(Locale.ROOT, "CPU during the watched run (%.1f s wall): app JVM %.1f s, of it push threads %.0f ms;"
-                        + " Chromium (all %d pages) %.1f s; load average %.1f at start, %.1f now, on %d cores%n",
-                during.wallMillis / 1000.0, during.jvmMillis / 1000.0, (double) during.pushMillis,
-                PAGES, during.chromiumMillis / 1000.0, loadBefore,
+
+        System.out.printf(Locale.ROOT, "%n=== Dashboard push benchmark (MLP, 10,000 images x 10 epochs; load average %.1f"
+                        + " at start, %.1f at end, %d cores) ===%n", loadBefore,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        for (int i = 0; i < perPage.size(); i++) {
-            List<Long> l = perPage.get(i);
-            l.sort(null);
-            System.out.printf(Locale.ROOT, "  page %d: p50=%d ms max=%d ms%n", i + 1, percentile(l, 50), l.get(l.size() - 1));
-        }
         System.out.printf(Locale.ROOT, "training speed unwatched: %.0f and %.0f images/s (mean %.0f)%n",
                 unwatched1, unwatched2, unwatched);
-        System.out.printf(Locale.ROOT, "training speed watched by %d pages: %.0f images/s (%+.1f %% vs unwatched)%n%n",
-                PAGES, watchedSpeed, (watchedSpeed / unwatched - 1) * 100);
+        for (Watched w : List.of(one, ten)) {
+            List<Long> l = w.latencies();
+            System.out.printf(Locale.ROOT, "watched by %2d page(s): push latency epoch event -> point drawn n=%d"
+                            + " p50=%d ms p95=%d ms max=%d ms; speed %.0f images/s (%+.1f %% vs unwatched);"
+                            + " listeners %d%n", w.pages(), l.size(), percentile(l, 50), percentile(l, 95),
+                    l.get(l.size() - 1), w.speed(), (w.speed() / unwatched - 1) * 100, w.listeners());
+            System.out.printf(Locale.ROOT, "    CPU during that run (%.1f s wall): app JVM %.1f s, of it push threads"
+                            + " %d ms; Chromium %.1f s%n", w.cpu().wallMillis() / 1000.0, w.cpu().jvmMillis() / 1000.0,
+                    w.cpu().pushMillis(), w.cpu().chromiumMillis() / 1000.0);
+        }
+        System.out.println();
     }
 
     private void awaitStart(long runId) throws InterruptedException {
