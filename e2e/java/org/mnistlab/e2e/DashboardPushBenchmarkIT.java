@@ -156,8 +156,9 @@ class DashboardPushBenchmarkIT extends BrowserTest {
                             + " listeners %d%n", w.pages(), l.size(), percentile(l, 50), percentile(l, 95),
                     l.get(l.size() - 1), w.speed(), (w.speed() / unwatched - 1) * 100, w.listeners());
             System.out.printf(Locale.ROOT, "    CPU during that run (%.1f s wall): app JVM %.1f s, of it push threads"
-                            + " %d ms; Chromium %.1f s%n", w.cpu().wallMillis() / 1000.0, w.cpu().jvmMillis() / 1000.0,
-                    w.cpu().pushMillis(), w.cpu().chromiumMillis() / 1000.0);
+                            + " %d ms; Chromium %.1f s; busiest JVM threads: %s%n", w.cpu().wallMillis() / 1000.0,
+                    w.cpu().jvmMillis() / 1000.0, w.cpu().pushMillis(), w.cpu().chromiumMillis() / 1000.0,
+                    w.cpu().topThreads());
         }
         System.out.println();
     }
@@ -169,24 +170,27 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         }
     }
 
-    /** CPU used so far by this JVM, its push threads and all Chromium processes (Linux /proc). */
-    private record CpuSample(long wallMillis, long jvmMillis, long pushMillis, long chromiumMillis) {
+    /** CPU used so far by this JVM (and by thread group), its push threads and all Chromium processes. */
+    private record CpuSample(long wallMillis, long jvmMillis, long pushMillis, long chromiumMillis,
+                             Map<String, Long> threadMillis) {
 
         static CpuSample now() {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long push = 0;
+            Map<String, Long> byGroup = new java.util.TreeMap<>();
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info != null && info.getThreadName().startsWith("ui-push-")) {
-                    push += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                if (info != null) {
+                    long cpu = Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1_000_000;
+                    byGroup.merge(info.getThreadName().replaceAll("[-_ #]*\\d+", ""), cpu, Long::sum);
                 }
             }
             long jvm = ((com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            // live Chromium processes only: no page navigates while a run is measured
             long chromiumTicks = ProcessHandle.allProcesses()
                     .filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))
                     .mapToLong(CpuSample::ticks).sum();
-            return new CpuSample(System.nanoTime() / 1_000_000, jvm / 1_000_000, push / 1_000_000,
-                    chromiumTicks * 10); // USER_HZ is 100 on Linux
+            return new CpuSample(System.nanoTime() / 1_000_000, jvm / 1_000_000,
+                    byGroup.getOrDefault("ui-push", 0L), chromiumTicks * 10, byGroup); // USER_HZ is 100
         }
 
         private static long ticks(ProcessHandle process) {
@@ -200,8 +204,17 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         }
 
         CpuSample minus(CpuSample earlier) {
+            Map<String, Long> groups = new java.util.TreeMap<>();
+            threadMillis.forEach((k, v) -> groups.put(k, v - earlier.threadMillis.getOrDefault(k, 0L)));
             return new CpuSample(wallMillis - earlier.wallMillis, jvmMillis - earlier.jvmMillis,
-                    pushMillis - earlier.pushMillis, chromiumMillis - earlier.chromiumMillis);
+                    pushMillis - earlier.pushMillis, chromiumMillis - earlier.chromiumMillis, groups);
+        }
+
+        /** The JVM thread groups that used the most CPU, e.g. "training 9800 ms, http-nio-exec 700 ms". */
+        String topThreads() {
+            return threadMillis.entrySet().stream().filter(e -> e.getValue() >= 50)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", "));
         }
     }
 
