@@ -32,7 +32,7 @@ import org.mnistlab.training.TrainingService;
 /** Queued and running runs with their place in the queue and progress; cancel any of them. Live via push. */
 @Route("queue")
 @PageTitle("Queue · MNIST Lab")
-@Menu(order = 3, title = "Queue", icon = "vaadin:list-ol")
+@Menu(order = 4, title = "Queue", icon = "vaadin:list-ol")
 public class QueueView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
