@@ -76,15 +76,16 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         return speed(run.id());
     }
 
-    @Test
-    void push_latency_and_speed_watched_by_ten_pages() throws InterruptedException {
-        unwatchedRun("bench warm-up");
-        double unwatched1 = unwatchedRun("bench unwatched 1");
+    /** What one watched run measured. */
+    private record Watched(int pages, double speed, List<Long> latencies, CpuSample cpu, int listeners) {
+    }
 
-        // Queue the watched run behind a blocker so all pages are open before it starts.
+    /** Runs the config watched by {@code count} pages, all open before it starts, and measures push latency. */
+    private Watched watchedRun(int count) throws InterruptedException {
+        // Queue the run behind a blocker so every page is open before it starts.
         RunRecord blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
                 .withEpochs(20).withName("bench blocker"));
-        RunRecord watched = training.submit(config("bench watched by " + PAGES));
+        RunRecord watched = training.submit(config("bench watched by " + count));
         Map<Integer, Long> serverEpochAt = new ConcurrentHashMap<>();
         Runnable unsubscribe = training.subscribe(e -> {
             if (e.runId() == watched.id() && e instanceof RunEvent.EpochFinished f) {
@@ -92,22 +93,25 @@ class DashboardPushBenchmarkIT extends BrowserTest {
             }
         });
         List<LiveRunPage> pages = new ArrayList<>();
-        for (int i = 0; i < PAGES; i++) {
+        for (int i = 0; i < count; i++) {
             BrowserContext context = newContext();
             viewers.add(context);
             LiveRunPage live = new LiveRunPage(context.newPage(), url("").replaceAll("/$", "")).open(watched.id());
+            // record when each epoch point is drawn: mnist-chart sets lastAppendAt after the chart update
             live.page().evaluate("() => { const el = document.querySelector('#loss-chart'); window.__appends = [];"
                     + " const orig = el.appendData.bind(el);"
                     + " el.appendData = (label, values) => { orig(label, values);"
                     + " window.__appends.push([Number(label), el.lastAppendAt]); }; }");
             pages.add(live);
         }
-        int listenersWhileWatching = training.listenerCount();
+        int listeners = training.listenerCount();
         training.cancel(blocker.id());
+        awaitStart(watched.id());
+        CpuSample before = CpuSample.now();
         RunRecord done = awaitEnd(watched.id());
+        CpuSample during = CpuSample.now().minus(before);
         unsubscribe.run();
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
-        double watchedSpeed = speed(watched.id());
 
         List<Long> latencies = new ArrayList<>();
         for (LiveRunPage live : pages) {
@@ -121,24 +125,97 @@ class DashboardPushBenchmarkIT extends BrowserTest {
                 }
             }
         }
-        screenshot(pages.get(0).page(), "watched-page");
+        assertThat(latencies).hasSize(count * done.epochsDone());
+        screenshot(pages.get(0).page(), "watched-by-" + count);
         viewers.forEach(BrowserContext::close);
         viewers.clear();
-        double unwatched2 = unwatchedRun("bench unwatched 2");
-
         latencies.sort(null);
-        assertThat(latencies).hasSize(PAGES * done.epochsDone());
+        return new Watched(count, speed(watched.id()), latencies, during, listeners);
+    }
+
+    @Test
+    void push_latency_and_speed_watched_by_ten_pages() throws InterruptedException {
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        unwatchedRun("bench warm-up");
+        double unwatched1 = unwatchedRun("bench unwatched 1");
+        Watched ten = watchedRun(PAGES);
+        Watched one = watchedRun(1);
+        double unwatched2 = unwatchedRun("bench unwatched 2");
         double unwatched = (unwatched1 + unwatched2) / 2;
-        System.out.printf(Locale.ROOT, "%n=== Dashboard push benchmark (%d pages, MLP, 10,000 images x %d epochs) ===%n",
-                PAGES, done.epochsDone());
-        System.out.printf(Locale.ROOT, "push latency, epoch event -> point drawn: n=%d p50=%d ms p95=%d ms max=%d ms%n",
-                latencies.size(), percentile(latencies, 50), percentile(latencies, 95),
-                latencies.get(latencies.size() - 1));
-        System.out.printf(Locale.ROOT, "listeners while %d pages watched: %d%n", PAGES, listenersWhileWatching);
+
+        System.out.printf(Locale.ROOT, "%n=== Dashboard push benchmark (MLP, 10,000 images x 10 epochs; load average %.1f"
+                        + " at start, %.1f at end, %d cores) ===%n", loadBefore,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "training speed unwatched: %.0f and %.0f images/s (mean %.0f)%n",
                 unwatched1, unwatched2, unwatched);
-        System.out.printf(Locale.ROOT, "training speed watched by %d pages: %.0f images/s (%+.1f %% vs unwatched)%n%n",
-                PAGES, watchedSpeed, (watchedSpeed / unwatched - 1) * 100);
+        for (Watched w : List.of(one, ten)) {
+            List<Long> l = w.latencies();
+            System.out.printf(Locale.ROOT, "watched by %2d page(s): push latency epoch event -> point drawn n=%d"
+                            + " p50=%d ms p95=%d ms max=%d ms; speed %.0f images/s (%+.1f %% vs unwatched);"
+                            + " listeners %d%n", w.pages(), l.size(), percentile(l, 50), percentile(l, 95),
+                    l.get(l.size() - 1), w.speed(), (w.speed() / unwatched - 1) * 100, w.listeners());
+            System.out.printf(Locale.ROOT, "    CPU during that run (%.1f s wall): app JVM %.1f s, of it push threads"
+                            + " %d ms; Chromium %.1f s; busiest JVM threads: %s%n", w.cpu().wallMillis() / 1000.0,
+                    w.cpu().jvmMillis() / 1000.0, w.cpu().pushMillis(), w.cpu().chromiumMillis() / 1000.0,
+                    w.cpu().topThreads());
+        }
+        System.out.println();
+    }
+
+    private void awaitStart(long runId) throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (history.findById(runId).orElseThrow().status() == RunStatus.QUEUED && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** CPU used so far by this JVM (and by thread group), its push threads and all Chromium processes. */
+    private record CpuSample(long wallMillis, long jvmMillis, long pushMillis, long chromiumMillis,
+                             Map<String, Long> threadMillis) {
+
+        static CpuSample now() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            Map<String, Long> byGroup = new java.util.TreeMap<>();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null) {
+                    long cpu = Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1_000_000;
+                    byGroup.merge(info.getThreadName().replaceAll("[-_ #]*\\d+", ""), cpu, Long::sum);
+                }
+            }
+            long jvm = ((com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            // live Chromium processes only: no page navigates while a run is measured
+            long chromiumTicks = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))
+                    .mapToLong(CpuSample::ticks).sum();
+            return new CpuSample(System.nanoTime() / 1_000_000, jvm / 1_000_000,
+                    byGroup.getOrDefault("ui-push", 0L), chromiumTicks * 10, byGroup); // USER_HZ is 100
+        }
+
+        private static long ticks(ProcessHandle process) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", process.pid() + "", "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            } catch (Exception gone) {
+                return 0;
+            }
+        }
+
+        CpuSample minus(CpuSample earlier) {
+            Map<String, Long> groups = new java.util.TreeMap<>();
+            threadMillis.forEach((k, v) -> groups.put(k, v - earlier.threadMillis.getOrDefault(k, 0L)));
+            return new CpuSample(wallMillis - earlier.wallMillis, jvmMillis - earlier.jvmMillis,
+                    pushMillis - earlier.pushMillis, chromiumMillis - earlier.chromiumMillis, groups);
+        }
+
+        /** The JVM thread groups that used the most CPU, e.g. "training 9800 ms, http-nio-exec 700 ms". */
+        String topThreads() {
+            return threadMillis.entrySet().stream().filter(e -> e.getValue() >= 50)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                    .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     private static long percentile(List<Long> sorted, int p) {

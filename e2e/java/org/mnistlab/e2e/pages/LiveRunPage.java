@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,10 @@ public class LiveRunPage {
     }
 
     LiveRunPage awaitLoaded() {
-        assertThat(page.locator("#run-status")).not().isEmpty();
-        page.waitForFunction("() => !!document.querySelector('#loss-chart')?.chart");
+        // generous: a busy 2-core CI machine can take seconds to serve a page while training
+        assertThat(page.locator("#run-status")).not().isEmpty(new LocatorAssertions.IsEmptyOptions().setTimeout(30_000));
+        page.waitForFunction("() => !!document.querySelector('#loss-chart')?.chart", null,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
         return this;
     }
 
@@ -100,7 +103,6 @@ public class LiveRunPage {
     }
 
     public void awaitStatus(String text, double timeoutMs) {
-        assertThat(status()).hasText(text, new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
-                .setTimeout(timeoutMs));
+        assertThat(status()).hasText(text, new LocatorAssertions.HasTextOptions().setTimeout(timeoutMs));
     }
 }

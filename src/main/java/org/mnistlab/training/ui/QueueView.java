@@ -3,15 +3,13 @@ package org.mnistlab.training.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -20,33 +18,47 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
 import org.mnistlab.training.TrainingService;
 
-/** Queued and running runs with their place in the queue and progress; cancel any of them. Live via push. */
+/**
+ * Queued and running runs with their place in the queue and progress; cancel any of them. Live via push.
+ * Rows are keyed by run id and drawn by client-side templates, so the progress of a running run can refresh
+ * a few times a second without replacing the buttons a person is about to click.
+ */
 @Route("queue")
 @PageTitle("Queue · MNIST Lab")
-@Menu(order = 3, title = "Queue", icon = "vaadin:list-ol")
+@Menu(order = 4, title = "Queue", icon = "vaadin:list-ol")
 public class QueueView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    /** One grid row: the run, its place (0 = running) and its latest progress if running. */
-    record QueueRow(RunRecord run, int position, BatchProgress progress) {
+    /** One grid row: the run and its place (0 = running). */
+    record QueueRow(RunRecord run, int position) {
     }
 
     private final TrainingService training;
     private final UiPushScheduler pushScheduler;
     private final Grid<QueueRow> grid = new Grid<>();
+    private final List<QueueRow> rows = new ArrayList<>();
+    private final ListDataProvider<QueueRow> provider = new ListDataProvider<>(rows) {
+        @Override
+        public Object getId(QueueRow row) {
+            return row.run().id();
+        }
+    };
     private final Span empty = new Span("Nothing is queued or running. Start a run from Train.");
     private final Map<Long, BatchProgress> progressByRun = new HashMap<>();
+    private final Set<Long> cancelling = new HashSet<>();
     private RunEventPump pump;
 
     public QueueView(TrainingService training, UiPushScheduler pushScheduler) {
@@ -55,23 +67,23 @@ public class QueueView extends VerticalLayout {
         grid.setId("queue-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(r -> r.position() == 0 ? "running" : "#" + r.position()).setHeader("Position").setAutoWidth(true);
-        grid.addComponentColumn(r -> new Anchor("runs/" + r.run().id() + "/live", r.run().name()))
+        grid.addColumn(LitRenderer.<QueueRow>of("<a href=\"runs/${item.id}/live\">${item.name}</a>")
+                        .withProperty("id", r -> r.run().id())
+                        .withProperty("name", r -> r.run().name()))
                 .setHeader("Run").setFlexGrow(1);
         grid.addColumn(r -> r.run().architecture().displayName()).setHeader("Model").setAutoWidth(true);
         grid.addColumn(r -> r.run().dataset().displayName()).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(r -> r.run().status() == RunStatus.RUNNING ? "Running" : "Queued").setHeader("Status")
                 .setAutoWidth(true);
-        grid.addColumn(QueueView::progressText).setHeader("Progress").setAutoWidth(true);
+        grid.addColumn(this::progressText).setHeader("Progress").setAutoWidth(true);
         grid.addColumn(r -> TIME.format(r.run().createdAt())).setHeader("Submitted").setAutoWidth(true);
-        grid.addComponentColumn(r -> {
-            Button cancel = new Button("Cancel", VaadinIcon.STOP.create(), e -> {
-                e.getSource().setEnabled(false);
-                training.cancel(r.run().id());
-            });
-            cancel.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-            cancel.setId("cancel-" + r.run().id());
-            return cancel;
-        }).setAutoWidth(true);
+        grid.addColumn(LitRenderer.<QueueRow>of("<vaadin-button id=\"cancel-${item.id}\" theme=\"small error tertiary\""
+                                + " ?disabled=\"${item.cancelling}\" @click=\"${cancel}\">Cancel</vaadin-button>")
+                        .withProperty("id", r -> r.run().id())
+                        .withProperty("cancelling", r -> cancelling.contains(r.run().id()))
+                        .withFunction("cancel", this::cancel))
+                .setAutoWidth(true);
+        grid.setItems(provider);
         grid.setAllRowsVisible(true);
         empty.setId("queue-empty");
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
@@ -98,36 +110,52 @@ public class QueueView extends VerticalLayout {
         super.onDetach(detachEvent);
     }
 
+    private void cancel(QueueRow row) {
+        cancelling.add(row.run().id());
+        provider.refreshItem(row);
+        training.cancel(row.run().id());
+    }
+
     private void apply(List<RunEvent> events) {
+        boolean membershipChanged = false;
         for (RunEvent e : events) {
             if (e instanceof RunEvent.BatchProgressed b) {
                 progressByRun.put(b.runId(), b.progress());
+            } else {
+                membershipChanged = true;
             }
         }
-        refresh();
+        if (membershipChanged) {
+            refresh();
+        } else {
+            // progress only: redraw the running rows, keep the others (and their buttons) as they are
+            rows.stream().filter(r -> progressByRun.containsKey(r.run().id())).forEach(provider::refreshItem);
+        }
     }
 
     private void refresh() {
         List<RunRecord> active = training.activeRuns();
-        List<QueueRow> rows = new ArrayList<>();
+        rows.clear();
         int position = 0;
         for (RunRecord run : active) {
             boolean running = run.status() == RunStatus.RUNNING;
             if (!running) {
                 position++;
+            } else if (!progressByRun.containsKey(run.id())) {
+                training.latestProgress(run.id()).ifPresent(p -> progressByRun.put(run.id(), p));
             }
-            BatchProgress p = running ? progressByRun.computeIfAbsent(run.id(),
-                    id -> training.latestProgress(id).orElse(null)) : null;
-            rows.add(new QueueRow(run, running ? 0 : position, p));
+            rows.add(new QueueRow(run, running ? 0 : position));
         }
-        progressByRun.keySet().retainAll(active.stream().map(RunRecord::id).toList());
-        grid.setItems(rows);
+        List<Long> ids = active.stream().map(RunRecord::id).toList();
+        progressByRun.keySet().retainAll(ids);
+        cancelling.retainAll(ids);
+        provider.refreshAll();
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
     }
 
-    private static String progressText(QueueRow row) {
-        BatchProgress p = row.progress();
+    private String progressText(QueueRow row) {
+        BatchProgress p = row.position() == 0 ? progressByRun.get(row.run().id()) : null;
         if (p == null) {
             return row.position() == 0 ? "starting" : "";
         }
