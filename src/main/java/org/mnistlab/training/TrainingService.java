@@ -1,17 +1,101 @@
 package org.mnistlab.training;
 
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.deeplearning4j.util.ModelSerializer;
+import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Split;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * The run queue: validates and stores submitted runs, trains them on a bounded pool
  * ({@code mnistlab.max-concurrent-runs}), cancels, and publishes {@link RunEvent}s to any number of
  * listeners. Used by the UI and the CLI alike; knows nothing about Vaadin.
+ * <p>
+ * Every status change is written to H2 before its event goes out, so a listener that reads the run
+ * history sees the new state. At start-up, runs a previous server left queued or running are marked
+ * INTERRUPTED (their finished epochs stay).
  */
 @Service
 public class TrainingService {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int DONE = 2;
+
+    private final RunRepository repository;
+    private final Trainer trainer;
+    private final ModelCatalog catalog;
+    private final DatasetService datasets;
+    private final BackendInfo backend;
+    private final MnistLabProperties properties;
+    private final ExecutorService executor;
+    private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
+    private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean shuttingDown;
+
+    public TrainingService(RunRepository repository, Trainer trainer, ModelCatalog catalog,
+                           DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
+                           @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns) {
+        this.repository = repository;
+        this.trainer = trainer;
+        this.catalog = catalog;
+        this.datasets = datasets;
+        this.backend = backend;
+        this.properties = properties;
+        int threads = Math.max(1, properties.maxConcurrentRuns());
+        AtomicInteger counter = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "training-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        if (recoverInterruptedRuns) {
+            int interrupted = repository.markActiveInterrupted(Instant.now(),
+                    "Interrupted: the server stopped while this run was queued or running");
+            if (interrupted > 0) {
+                log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
+            }
+        }
+        log.info("Training service ready: {} run(s) at a time", threads);
+    }
+
+    /** A submitted run this service owns until it ends. */
+    private static final class ActiveRun {
+        final long id;
+        final RunConfig config;
+        final AtomicInteger state = new AtomicInteger(QUEUED);
+        volatile boolean cancelRequested;
+        volatile BatchProgress latest;
+        volatile Future<?> future;
+
+        ActiveRun(long id, RunConfig config) {
+            this.id = id;
+            this.config = config;
+        }
+    }
 
     /**
      * Validates, stores (QUEUED) and queues a run.
@@ -19,31 +103,198 @@ public class TrainingService {
      * @throws InvalidConfigException with every problem when the config is invalid
      */
     public RunRecord submit(RunConfig config) {
-        throw new UnsupportedOperationException("TODO engine");
+        List<ConfigProblem> problems = config.validate();
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        if (shuttingDown) {
+            throw new IllegalStateException("The server is shutting down; no new runs are accepted");
+        }
+        long parameters = catalog.summarize(config).totalParameters();
+        long id = repository.insertQueued(config, parameters, Instant.now());
+        ActiveRun run = new ActiveRun(id, config);
+        active.put(id, run);
+        RunRecord record = repository.findById(id).orElseThrow();
+        publish(new RunEvent.Queued(id));
+        run.future = executor.submit(() -> execute(run));
+        return record;
     }
 
     /** Cancels a queued run at once, or a running one within one batch. No-op for a finished run. */
     public void cancel(long runId) {
-        throw new UnsupportedOperationException("TODO engine");
+        ActiveRun run = active.get(runId);
+        if (run == null) {
+            return;
+        }
+        run.cancelRequested = true;
+        if (run.state.compareAndSet(QUEUED, DONE)) {
+            Future<?> future = run.future;
+            if (future != null) {
+                future.cancel(false);
+            }
+            active.remove(runId);
+            repository.markEnded(runId, RunStatus.CANCELLED, Instant.now(), null);
+            publish(new RunEvent.Cancelled(runId));
+        }
+        // RUNNING: the training thread sees the flag before its next batch and ends the run itself.
     }
 
     /** Adds a listener for all runs' events; call the returned Runnable to remove it. */
     public Runnable subscribe(Consumer<RunEvent> listener) {
-        throw new UnsupportedOperationException("TODO engine");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** How many listeners are subscribed (tests check that closed views leave none behind). */
     public int listenerCount() {
-        throw new UnsupportedOperationException("TODO engine");
+        return listeners.size();
     }
 
     /** Queued and running runs, running first, then in queue order. */
     public List<RunRecord> activeRuns() {
-        throw new UnsupportedOperationException("TODO engine");
+        List<RunRecord> result = new ArrayList<>();
+        for (RunRecord r : repository.findActive()) {
+            if (active.containsKey(r.id())) {
+                result.add(r);
+            }
+        }
+        return result;
     }
 
     /** The latest batch progress of a running run, for a page opened mid-epoch. */
     public Optional<BatchProgress> latestProgress(long runId) {
-        throw new UnsupportedOperationException("TODO engine");
+        ActiveRun run = active.get(runId);
+        return run == null ? Optional.empty() : Optional.ofNullable(run.latest);
+    }
+
+    /** True while the run is queued or running in this server. */
+    public boolean isActive(long runId) {
+        return active.containsKey(runId);
+    }
+
+    private void execute(ActiveRun run) {
+        if (!run.state.compareAndSet(QUEUED, RUNNING)) {
+            return; // cancelled while queued
+        }
+        long id = run.id;
+        RunConfig config = run.config;
+        if (shuttingDown) {
+            active.remove(id);
+            repository.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
+                    "Interrupted: the server stopped while this run was queued");
+            return;
+        }
+        try {
+            LabeledImages train = datasets.samples(config.dataset(), Split.TRAIN);
+            LabeledImages test = datasets.samples(config.dataset(), Split.TEST);
+            repository.markRunning(id, Instant.now(), backend.versions(), datasets.checksums(config.dataset()));
+            Trainer.Result result = trainer.train(id, config, train, test, new Trainer.Listener() {
+                @Override
+                public void started(int batchesPerEpoch, int trainImages, int validationImages) {
+                    log.info("Run {} started: {} on {} training / {} validation images, {} batches per epoch",
+                            id, config.displayName(), trainImages, validationImages, batchesPerEpoch);
+                    publish(new RunEvent.Started(id, config.epochs(), batchesPerEpoch));
+                }
+
+                @Override
+                public void batch(BatchProgress progress) {
+                    run.latest = progress;
+                    publish(new RunEvent.BatchProgressed(id, progress));
+                }
+
+                @Override
+                public void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {
+                    repository.insertEpoch(id, metrics, bestEpoch, bestValidationAccuracy);
+                    publish(new RunEvent.EpochFinished(id, metrics, bestEpoch));
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return run.cancelRequested || shuttingDown;
+                }
+            });
+            long storeStart = System.nanoTime();
+            String modelFile = saveModel(id, result);
+            repository.markFinished(id, Instant.now(), result.evaluation(), modelFile);
+            run.state.set(DONE);
+            active.remove(id);
+            log.info("Run {} finished: test accuracy {} (test evaluation {} ms, model + store {} ms)", id,
+                    String.format("%.4f", result.evaluation().accuracy()), result.evaluationMillis(),
+                    (System.nanoTime() - storeStart) / 1_000_000);
+            publish(new RunEvent.Finished(id, result.evaluation().accuracy()));
+        } catch (RunCancelledException e) {
+            run.state.set(DONE);
+            active.remove(id);
+            if (run.cancelRequested) {
+                repository.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
+                log.info("Run {} cancelled", id);
+                publish(new RunEvent.Cancelled(id));
+            } else {
+                repository.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
+                        "Interrupted: the server stopped during training");
+            }
+        } catch (Throwable e) {
+            run.state.set(DONE);
+            active.remove(id);
+            String message = failureMessage(e);
+            log.error("Run {} failed: {}", id, message, e);
+            repository.markEnded(id, RunStatus.FAILED, Instant.now(), message);
+            publish(new RunEvent.Failed(id, message));
+            if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
+                throw error;
+            }
+        }
+    }
+
+    /** Writes the model to a temporary file and moves it into place, so a crash never leaves half a zip. */
+    private String saveModel(long id, Trainer.Result result) throws IOException {
+        Path dir = properties.modelsDir();
+        Files.createDirectories(dir);
+        Path target = dir.resolve("run-" + id + ".zip");
+        Path temp = Files.createTempFile(dir, "run-" + id + "-", ".zip.tmp");
+        try {
+            ModelSerializer.writeModel(result.network(), temp.toFile(), false);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        result.network().close();
+        return properties.dataDir().relativize(target).toString();
+    }
+
+    static String failureMessage(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "Out of memory: try a smaller batch size or model (" + e.getMessage() + ")";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Tells listeners that a stored run was renamed or deleted. */
+    void publishChanged(long runId) {
+        publish(new RunEvent.Changed(runId));
+    }
+
+    private void publish(RunEvent event) {
+        for (Consumer<RunEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.warn("A run event listener failed on {}", event, e);
+            }
+        }
+    }
+
+    /**
+     * Stops training within a batch; running and queued runs are marked INTERRUPTED. Threads are not
+     * interrupted: an interrupt inside H2's file I/O closes the database.
+     */
+    @PreDestroy
+    void shutdown() throws InterruptedException {
+        shuttingDown = true;
+        executor.shutdown();
+        if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+            log.warn("Training threads did not stop within 60 s");
+        }
     }
 }

@@ -1,0 +1,17 @@
+package org.mnistlab.playground;
+
+import java.util.List;
+
+/**
+ * One model on every saved drawing: how many it gets right and which it gets wrong (most confident
+ * mistakes first).
+ */
+public record MyDigitsEvaluation(long runId, String modelName, int total, int correct, List<Mistake> mistakes) {
+
+    public record Mistake(MyDigit digit, int predicted, float confidence) {
+    }
+
+    public double accuracy() {
+        return total == 0 ? 0 : (double) correct / total;
+    }
+}

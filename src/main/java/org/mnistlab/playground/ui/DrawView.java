@@ -1,0 +1,262 @@
+package org.mnistlab.playground.ui;
+
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mnistlab.playground.DigitPreprocessor;
+import org.mnistlab.playground.EmptyDrawingException;
+import org.mnistlab.playground.GrayImage;
+import org.mnistlab.playground.ModelChoice;
+import org.mnistlab.playground.ModelUnavailableException;
+import org.mnistlab.playground.MyDigitsService;
+import org.mnistlab.playground.Predictor;
+import org.mnistlab.playground.PreprocessingSteps;
+
+/**
+ * Draw a digit and see what trained models make of it: the preprocessing steps (what the model sees), the
+ * ten class probabilities (live while drawing and on pen-up), several models side by side with their
+ * ensemble, and "My digits", a labelled test set of your own handwriting.
+ */
+@Route("draw")
+@PageTitle("Draw · MNIST Lab")
+@Menu(order = 50, title = "Draw", icon = "vaadin:pencil")
+public class DrawView extends VerticalLayout {
+
+    private static final String DRAW_A_DIGIT = "Draw a digit on the pad";
+
+    private final DigitPreprocessor preprocessor;
+    private final Predictor predictor;
+    private final MyDigitsService myDigits;
+
+    private final DrawingPad pad = new DrawingPad();
+    private final StepFigure rawStep = new StepFigure("step-raw", "Drawn", 96, false);
+    private final StepFigure croppedStep = new StepFigure("step-cropped", "Cropped", 96, false);
+    private final StepFigure fittedStep = new StepFigure("step-fitted", "Fit 20×20", 96, true);
+    private final StepFigure centeredStep = new StepFigure("step-centered", "Centered 28×28", 96, true);
+    private final Div steps = new Div(rawStep, croppedStep, fittedStep, centeredStep);
+    private final Span stepsEmpty = new Span(DRAW_A_DIGIT);
+    private final Select<ModelChoice> modelPicker = new Select<>();
+    private final Checkbox compareToggle = new Checkbox("Compare models");
+    private final MultiSelectComboBox<ModelChoice> comparePicker = new MultiSelectComboBox<>("Models to compare");
+    private final Div noModel = new Div();
+    private final ProbabilityPanel probabilities = new ProbabilityPanel();
+    private final MyDigitsPanel myDigitsPanel = new MyDigitsPanel();
+
+    /** The current drawing after preprocessing; null while the pad is empty. */
+    private PreprocessingSteps current;
+
+    public DrawView(DigitPreprocessor preprocessor, Predictor predictor, MyDigitsService myDigits) {
+        this.preprocessor = preprocessor;
+        this.predictor = predictor;
+        this.myDigits = myDigits;
+        setSizeFull();
+
+        pad.setId("drawing-pad");
+        pad.addPadChangedListener(e -> onDrawing(e.image()));
+        pad.addStrokeEndListener(e -> onDrawing(e.image()));
+        pad.addClearedListener(e -> onDrawing(null));
+        Span keys = new Span("Esc clears · Ctrl+Z undoes");
+        keys.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout padColumn = column("Draw", pad, keys);
+
+        steps.setId("preprocessing-steps");
+        steps.getStyle().set("display", "grid").set("grid-template-columns", "repeat(2, auto)")
+                .set("gap", "var(--lumo-space-m)");
+        stepsEmpty.setId("steps-empty");
+        stepsEmpty.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout stepsColumn = column("What the model sees", stepsEmpty, steps);
+
+        modelPicker.setId("model-picker");
+        modelPicker.setLabel("Model");
+        modelPicker.setWidth("24em");
+        modelPicker.setItemLabelGenerator(ModelChoice::label);
+        modelPicker.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                warmUp(e.getValue());
+            }
+            predict();
+        });
+        compareToggle.setId("compare-toggle");
+        compareToggle.addValueChangeListener(e -> {
+            comparePicker.setVisible(e.getValue());
+            modelPicker.setVisible(!e.getValue());
+            predict();
+        });
+        comparePicker.setId("compare-picker");
+        comparePicker.setWidth("24em");
+        comparePicker.setItemLabelGenerator(ModelChoice::label);
+        comparePicker.setVisible(false);
+        comparePicker.addValueChangeListener(e -> predict());
+        noModel.setId("no-model");
+        noModel.add(new Span("No trained model yet. "), new Anchor("train", "Train one in the configurator"),
+                new Span(" and come back to see what it makes of your digits."));
+        VerticalLayout predictionColumn = column("Prediction", noModel, modelPicker, compareToggle, comparePicker,
+                probabilities);
+
+        HorizontalLayout top = new HorizontalLayout(padColumn, stepsColumn, predictionColumn);
+        top.setWrap(true);
+        top.setWidthFull();
+        top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
+
+        myDigitsPanel.addSaveListener(e -> save(e.label()));
+        myDigitsPanel.addDeleteListener(e -> {
+            myDigits.delete(e.id());
+            refreshGallery();
+        });
+        myDigitsPanel.addEvaluateListener(e -> evaluate());
+        add(top, myDigitsPanel);
+
+        loadModels();
+        refreshGallery();
+        onDrawing(null);
+    }
+
+    private static VerticalLayout column(String title, com.vaadin.flow.component.Component... content) {
+        VerticalLayout column = new VerticalLayout(new H3(title));
+        column.add(content);
+        column.setWidth("auto");
+        column.setPadding(false);
+        return column;
+    }
+
+    private void loadModels() {
+        List<ModelChoice> models = predictor.models();
+        modelPicker.setItems(models);
+        comparePicker.setItems(models);
+        boolean any = !models.isEmpty();
+        noModel.setVisible(!any);
+        modelPicker.setVisible(any);
+        compareToggle.setVisible(any && models.size() > 1);
+        predictor.defaultModel().ifPresent(best -> {
+            modelPicker.setValue(best);
+            comparePicker.setValue(models.stream().filter(ModelChoice::available).limit(3).toList());
+        });
+        if (any && modelPicker.getValue() == null) {
+            modelPicker.setValue(models.get(0));
+        }
+    }
+
+    private void warmUp(ModelChoice choice) {
+        if (choice == null || !choice.available()) {
+            return;
+        }
+        try {
+            predictor.warmUp(choice.runId());
+        } catch (ModelUnavailableException e) {
+            // predict() shows the message where the chart is
+        }
+    }
+
+    private void onDrawing(GrayImage image) {
+        current = null;
+        if (image != null) {
+            try {
+                current = preprocessor.process(image);
+            } catch (EmptyDrawingException e) {
+                current = null;
+            }
+        }
+        showSteps();
+        predict();
+    }
+
+    private void showSteps() {
+        steps.setVisible(current != null);
+        stepsEmpty.setVisible(current == null);
+        if (current == null) {
+            return;
+        }
+        rawStep.show(current.raw(), current.raw().width() + "×" + current.raw().height());
+        croppedStep.show(current.cropped(), current.cropped().width() + "×" + current.cropped().height());
+        fittedStep.show(current.fitted(), "area-averaged");
+        centeredStep.show(current.centered(), String.format(Locale.ROOT, "mass center (%.1f, %.1f)",
+                current.centerX(), current.centerY()));
+    }
+
+    private void predict() {
+        if (current == null) {
+            probabilities.showNothing(DRAW_A_DIGIT);
+            return;
+        }
+        if (compareToggle.getValue()) {
+            List<Long> ids = comparePicker.getSelectedItems().stream().map(ModelChoice::runId).sorted().toList();
+            if (ids.isEmpty()) {
+                probabilities.showNothing("Choose models to compare");
+            } else {
+                probabilities.show(predictor.compare(ids, current.networkInput()));
+            }
+            return;
+        }
+        ModelChoice model = modelPicker.getValue();
+        if (model == null) {
+            probabilities.showNothing("No trained model yet: train one to see predictions");
+            return;
+        }
+        try {
+            probabilities.show(predictor.predict(model.runId(), current.networkInput()));
+        } catch (ModelUnavailableException e) {
+            probabilities.showNothing(e.getMessage());
+        }
+    }
+
+    private void save(int label) {
+        if (current == null) {
+            notify(EmptyDrawingException.MESSAGE, NotificationVariant.LUMO_CONTRAST);
+            return;
+        }
+        try {
+            myDigits.save(label, current.centered());
+        } catch (IllegalArgumentException e) {
+            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        notify("Saved as a " + label, NotificationVariant.LUMO_SUCCESS);
+        refreshGallery();
+        pad.clear(); // ready for the next one; the pad reports the clearing back
+    }
+
+    private void evaluate() {
+        myDigitsPanel.clearResults();
+        List<ModelChoice> models = new ArrayList<>();
+        if (compareToggle.getValue()) {
+            models.addAll(comparePicker.getSelectedItems());
+        } else if (modelPicker.getValue() != null) {
+            models.add(modelPicker.getValue());
+        }
+        if (models.isEmpty()) {
+            myDigitsPanel.showProblem("Choose a model first");
+            return;
+        }
+        for (ModelChoice model : models) {
+            try {
+                myDigitsPanel.showEvaluation(myDigits.evaluate(model.runId()));
+            } catch (ModelUnavailableException e) {
+                myDigitsPanel.showProblem(e.getMessage());
+            }
+        }
+    }
+
+    private void refreshGallery() {
+        myDigitsPanel.showDigits(myDigits.newest(MyDigitsPanel.GALLERY_LIMIT), myDigits.count());
+    }
+
+    private static void notify(String text, NotificationVariant variant) {
+        Notification n = Notification.show(text, 3000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(variant);
+    }
+}

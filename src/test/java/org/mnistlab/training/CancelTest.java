@@ -1,0 +1,45 @@
+package org.mnistlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CancelTest extends TrainingSpringTest {
+
+    @Test
+    void cancelling_a_running_run_stops_it_keeps_finished_epochs_and_a_queued_one_never_starts() throws Exception {
+        RunRecord running = training.submit(quickConfig(Architecture.MLP, 6_000, 20));
+        RunRecord queued = training.submit(quickConfig(Architecture.LOGISTIC, 1_000, 1));
+        assertThat(training.activeRuns()).extracting(RunRecord::id).containsExactly(running.id(), queued.id());
+
+        training.cancel(queued.id());
+        assertThat(events).contains(new RunEvent.Cancelled(queued.id()));
+        assertThat(history.findById(queued.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+
+        awaitEvent(running.id(), e -> e instanceof RunEvent.EpochFinished, Duration.ofMinutes(2));
+        assertThat(training.latestProgress(running.id())).isPresent();
+        training.cancel(running.id());
+        assertThat(awaitEnd(running.id())).isEqualTo(new RunEvent.Cancelled(running.id()));
+
+        RunRecord cancelled = history.findById(running.id()).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(cancelled.epochsDone()).isGreaterThanOrEqualTo(1).isLessThan(20);
+        assertThat(history.epochs(running.id())).hasSize(cancelled.epochsDone());
+        assertThat(history.modelFile(running.id())).isEmpty();
+        assertThat(training.activeRuns()).isEmpty();
+        assertThat(events.stream().filter(e -> e.runId() == queued.id()))
+                .noneMatch(e -> e instanceof RunEvent.Started);
+        training.cancel(running.id()); // no-op once ended
+        assertThat(history.findById(running.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+
+    @Test
+    void listeners_can_unsubscribe() {
+        int before = training.listenerCount();
+        Runnable unsubscribe = training.subscribe(e -> { });
+        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        unsubscribe.run();
+        assertThat(training.listenerCount()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,152 @@
+package org.mnistlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.DatasetService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class RunStoreTest extends TrainingSpringTest {
+
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    MnistLabProperties properties;
+    @Autowired
+    Trainer trainer;
+    @Autowired
+    ModelCatalog catalog;
+    @Autowired
+    BackendInfo backend;
+
+    @Test
+    void a_run_goes_from_queued_through_running_to_finished_and_stores_everything() throws Exception {
+        RunConfig config = quickConfig(Architecture.LOGISTIC, 1_000, 2);
+        RunRecord queued = training.submit(config);
+        assertThat(queued.status()).isIn(RunStatus.QUEUED, RunStatus.RUNNING);
+        assertThat(queued.parameterCount()).isEqualTo(7_850);
+        assertThat(queued.name()).isEqualTo("test logistic");
+
+        RunEvent end = awaitEnd(queued.id());
+        assertThat(end).isInstanceOf(RunEvent.Finished.class);
+        List<String> kinds = events.stream().filter(e -> e.runId() == queued.id())
+                .map(e -> e.getClass().getSimpleName()).distinct().toList();
+        assertThat(kinds).startsWith("Queued", "Started").contains("EpochFinished").endsWith("Finished");
+
+        RunRecord done = history.findById(queued.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(done.config()).isEqualTo(config);
+        assertThat(done.startedAt()).isNotNull();
+        assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
+        assertThat(done.epochsDone()).isEqualTo(2);
+        assertThat(done.bestEpoch()).isBetween(1, 2);
+        assertThat(done.testAccuracy()).isGreaterThan(0.7);
+        assertThat(done.softwareVersions()).containsKeys("java", "dl4j", "nd4j", "backend");
+        assertThat(done.softwareVersions().get("dl4j")).isEqualTo("1.0.0-M2.1");
+        assertThat(done.datasetChecksums()).containsEntry("train-images-idx3-ubyte.gz",
+                "f68b3c2dcbeaaa9fbdd348bbdeb94873");
+
+        List<EpochMetrics> epochs = history.epochs(done.id());
+        assertThat(epochs).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(epochs.get(1).validationAccuracy()).isBetween(0.5, 1.0);
+
+        Evaluation evaluation = history.evaluation(done.id()).orElseThrow();
+        assertThat(evaluation.accuracy()).isEqualTo(done.testAccuracy());
+        int total = 0;
+        for (int[] row : evaluation.confusion()) {
+            for (int count : row) {
+                total += count;
+            }
+        }
+        assertThat(total).isEqualTo(10_000);
+        assertThat(evaluation.perClass()).hasSize(10);
+        assertThat(evaluation.perClass().stream().mapToInt(ClassMetrics::support).sum()).isEqualTo(10_000);
+        assertThat(evaluation.misclassified()).hasSize((int) Math.round((1 - evaluation.accuracy()) * 10_000));
+        assertThat(evaluation.misclassified()).isSortedAccordingTo(
+                (a, b) -> Double.compare(b.confidence(), a.confidence()));
+        Misclassified first = evaluation.misclassified().get(0);
+        assertThat(first.predictedLabel()).isNotEqualTo(first.trueLabel());
+        assertThat(datasets.samples(DatasetKind.MNIST, org.mnistlab.dataset.Split.TEST).label(first.testIndex()))
+                .isEqualTo(first.trueLabel());
+
+        Path model = history.modelFile(done.id()).orElseThrow();
+        assertThat(model).isRegularFile().hasFileName("run-" + done.id() + ".zip");
+        assertThat(history.finishedWithModel()).extracting(RunRecord::id).contains(done.id());
+        try (var files = Files.list(model.getParent())) {
+            assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void invalid_configs_are_rejected_with_every_problem_and_nothing_is_stored() {
+        int before = history.count(RunFilter.ALL);
+        RunConfig bad = quickConfig(Architecture.MLP, 1_000, 0).withTrainSubset(5);
+        assertThatThrownBy(() -> training.submit(bad))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::field).containsExactlyInAnyOrder("epochs", "trainSubset"));
+        assertThat(history.count(RunFilter.ALL)).isEqualTo(before);
+    }
+
+    @Test
+    void runs_left_active_by_a_killed_server_are_marked_interrupted_at_startup_keeping_their_epochs() {
+        RunConfig config = quickConfig(Architecture.MLP, 1_000, 5);
+        long running = repository.insertQueued(config, 101_770, Instant.now());
+        repository.markRunning(running, Instant.now(), Map.of("java", "17"), Map.of());
+        repository.insertEpoch(running, new EpochMetrics(1, 0.5, 0.85, 0.45, 0.87, 0.001, 1200, 900), 1, 0.87);
+        repository.insertEpoch(running, new EpochMetrics(2, 0.4, 0.88, 0.42, 0.88, 0.001, 1100, 950), 2, 0.88);
+        long queued = repository.insertQueued(config, 101_770, Instant.now());
+
+        // The "crash": nothing ends these runs; a new service instance starts on the same database.
+        new TrainingService(repository, trainer, catalog, datasets, backend, properties, true);
+
+        RunRecord interrupted = history.findById(running).orElseThrow();
+        assertThat(interrupted.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(interrupted.finishedAt()).isNotNull();
+        assertThat(interrupted.errorMessage()).contains("server stopped");
+        assertThat(interrupted.epochsDone()).isEqualTo(2);
+        assertThat(interrupted.bestValidationAccuracy()).isEqualTo(0.88);
+        assertThat(history.epochs(running)).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(history.findById(queued).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+    }
+
+    @Test
+    void deleting_a_run_removes_its_rows_and_its_model_file() throws Exception {
+        RunRecord run = training.submit(quickConfig(Architecture.LOGISTIC, 500, 1));
+        assertThat(awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
+        Path model = history.modelFile(run.id()).orElseThrow();
+        assertThat(model).exists();
+
+        history.delete(run.id());
+
+        assertThat(model).doesNotExist();
+        assertThat(history.findById(run.id())).isEmpty();
+        assertThat(history.epochs(run.id())).isEmpty();
+        assertThat(history.evaluation(run.id())).isEmpty();
+        assertThat(events).contains(new RunEvent.Changed(run.id()));
+    }
+
+    @Test
+    void rename_changes_the_name_and_filters_find_it() {
+        long id = repository.insertQueued(quickConfig(Architecture.LOGISTIC, 500, 1), 7_850, Instant.now());
+        repository.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
+        history.rename(id, "Zebra 100% run_" + id);
+        assertThat(history.findById(id).orElseThrow().name()).isEqualTo("Zebra 100% run_" + id);
+        RunFilter byText = new RunFilter(DatasetKind.MNIST, Architecture.LOGISTIC, RunStatus.CANCELLED,
+                "zebra 100% RUN_" + id);
+        assertThat(history.find(byText, RunSort.NEWEST_FIRST, 0, 10)).extracting(RunRecord::id).containsExactly(id);
+        assertThat(history.count(byText)).isEqualTo(1);
+        assertThat(history.count(new RunFilter(null, null, null, "zebra 1000"))).isZero();
+        assertThatThrownBy(() -> history.rename(id, "  ")).hasMessageContaining("1 to 100 characters");
+        for (RunSort.Column column : RunSort.Column.values()) {
+            assertThat(history.find(RunFilter.ALL, new RunSort(column, true), 0, 5)).isNotEmpty();
+        }
+    }
+}

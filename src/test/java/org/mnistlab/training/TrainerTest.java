@@ -1,0 +1,143 @@
+package org.mnistlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Split;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class TrainerTest extends TrainingSpringTest {
+
+    @Autowired
+    Trainer trainer;
+    @Autowired
+    DatasetService datasets;
+
+    private LabeledImages train() {
+        return datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+    }
+
+    private LabeledImages test() {
+        return datasets.samples(DatasetKind.MNIST, Split.TEST);
+    }
+
+    @Test
+    void split_is_stratified_disjoint_and_the_default_is_54000_to_6000() {
+        Trainer.DataSplit split = Trainer.split(train().labels(), 0.1, 0, 42);
+        assertThat(split.train()).hasSize(54_000);
+        assertThat(split.validation()).hasSize(6_000);
+        assertThat(Arrays.stream(split.train()).filter(i -> Arrays.binarySearch(split.validation(), i) >= 0)).isEmpty();
+        int[] perClass = new int[10];
+        for (int i : split.validation()) {
+            perClass[train().label(i)]++;
+        }
+        int[] all = train().classCounts();
+        for (int c = 0; c < 10; c++) {
+            assertThat(perClass[c]).isCloseTo(all[c] / 10, org.assertj.core.data.Offset.offset(1));
+        }
+        Trainer.DataSplit subset = Trainer.split(train().labels(), 0.1, 2_000, 42);
+        assertThat(subset.train()).hasSize(2_000);
+        assertThat(subset.validation()).isEqualTo(split.validation());
+        assertThat(Trainer.split(train().labels(), 0.1, 2_000, 43).train()).isNotEqualTo(subset.train());
+    }
+
+    @Test
+    void the_same_config_and_seed_give_the_same_epoch_metrics() {
+        RunConfig d = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST);
+        RunConfig config = new RunConfig("", DatasetKind.MNIST, Architecture.MLP, List.of(64), OptimizerKind.ADAM,
+                0.002, 0.9, 64, 2, 11, 0, 1e-4, 0, 0.3, false, new Augmentation(10, 2, 0.1), 0.02, 0, true,
+                LrSchedule.NONE, 2_000);
+        List<EpochMetrics> first = trainer.train(0, config, train(), test(), new Trainer.Listener() { }).epochs();
+        List<EpochMetrics> second = trainer.train(0, config, train(), test(), new Trainer.Listener() { }).epochs();
+        assertThat(first).hasSize(2);
+        assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
+        RunConfig otherSeed = new RunConfig("", DatasetKind.MNIST, Architecture.MLP, List.of(64), OptimizerKind.ADAM,
+                0.002, 0.9, 64, 2, 12, 0, 1e-4, 0, 0.3, false, new Augmentation(10, 2, 0.1), 0.02, 0, true,
+                LrSchedule.NONE, 2_000);
+        assertThat(withoutTimings(trainer.train(0, otherSeed, train(), test(), new Trainer.Listener() { }).epochs()))
+                .isNotEqualTo(withoutTimings(first));
+        assertThat(d.hiddenLayers()).containsExactly(128);
+    }
+
+    @Test
+    void cancel_is_checked_before_every_batch() {
+        AtomicInteger polls = new AtomicInteger();
+        RunConfig config = quickConfig(Architecture.MLP, 5_000, 3);
+        assertThatThrownBy(() -> trainer.train(0, config, train(), test(), new Trainer.Listener() {
+            @Override
+            public boolean cancelled() {
+                return polls.incrementAndGet() == 5;
+            }
+        })).isInstanceOf(RunCancelledException.class);
+        // Four batches trained, the fifth poll stopped it: nothing ran after the request.
+        assertThat(polls).hasValue(5);
+    }
+
+    @Test
+    void step_schedule_and_early_stopping_with_restore() {
+        RunConfig d = quickConfig(Architecture.LOGISTIC, 1_000, 6);
+        RunConfig config = new RunConfig("", d.dataset(), d.architecture(), d.hiddenLayers(), OptimizerKind.SGD,
+                0.5, 0.9, 32, 6, 3, 0, 0, 0, 0, false, null, 0.02, 1, true,
+                new LrSchedule(LrSchedule.Type.STEP, 0.5, 2, 2), 1_000);
+        List<Integer> bestEpochs = new ArrayList<>();
+        Trainer.Result result = trainer.train(0, config, train(), test(), new Trainer.Listener() {
+            @Override
+            public void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {
+                bestEpochs.add(bestEpoch);
+            }
+        });
+        List<EpochMetrics> epochs = result.epochs();
+        assertThat(epochs.get(0).learningRate()).isEqualTo(0.5);
+        if (epochs.size() >= 3) {
+            assertThat(epochs.get(2).learningRate()).isEqualTo(0.25);
+        }
+        // Patience 1: training ends one epoch after the best validation loss, or runs all 6 epochs.
+        assertThat(result.stoppedEarly()).isEqualTo(epochs.size() < 6);
+        if (result.stoppedEarly()) {
+            assertThat(result.bestEpoch()).isEqualTo(epochs.size() - 1);
+            assertThat(result.restoredBestWeights()).isTrue();
+        }
+        assertThat(bestEpochs).hasSize(epochs.size());
+    }
+
+    @Test
+    void a_cnn_trained_one_epoch_on_3000_real_images_is_far_above_chance() throws Exception {
+        RunConfig config = quickConfig(Architecture.SIMPLE_CNN, 3_000, 1);
+        RunRecord run = training.submit(config);
+        assertThat(awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
+        RunRecord done = history.findById(run.id()).orElseThrow();
+        assertThat(done.testAccuracy()).isGreaterThan(0.85);
+        assertThat(done.parameterCount()).isEqualTo(225_034);
+        EpochMetrics epoch = history.epochs(run.id()).get(0);
+        assertThat(epoch.trainAccuracy()).isGreaterThan(0.8);
+        assertThat(epoch.imagesPerSecond()).isPositive();
+        System.out.printf("Simple CNN, 1 epoch on 3,000 images: test accuracy %.4f, %.0f images/s, epoch %d ms%n",
+                done.testAccuracy(), epoch.imagesPerSecond(), epoch.durationMillis());
+
+        // The saved model is a plain DL4J zip that predicts what the evaluation says.
+        var model = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
+                history.modelFile(run.id()).orElseThrow().toFile(), false);
+        Misclassified wrong = history.evaluation(run.id()).orElseThrow().misclassified().get(0);
+        float[] pixels = new float[784];
+        for (int p = 0; p < 784; p++) {
+            pixels[p] = (test().pixels()[wrong.testIndex() * 784 + p] & 0xff) / 255f;
+        }
+        var output = model.output(org.nd4j.linalg.factory.Nd4j.create(pixels, 1, 784));
+        assertThat(output.argMax(1).getInt(0)).isEqualTo(wrong.predictedLabel());
+        assertThat(output.getDouble(0, wrong.predictedLabel())).isCloseTo(wrong.confidence(),
+                org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    private static List<List<Double>> withoutTimings(List<EpochMetrics> epochs) {
+        return epochs.stream().map(m -> List.of(m.trainLoss(), m.trainAccuracy(), m.validationLoss(),
+                m.validationAccuracy(), m.learningRate())).toList();
+    }
+}
