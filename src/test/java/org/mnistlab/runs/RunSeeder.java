@@ -36,11 +36,14 @@ public final class RunSeeder {
                          Evaluation evaluation) {
         long id = repository.insertQueued(config, parameters, created);
         repository.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
+        // Best epoch as the trainer picks it: lowest validation loss.
         int best = 0;
-        double bestAccuracy = -1;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double bestAccuracy = Double.NaN;
         long millis = 1000;
         for (EpochMetrics e : epochs) {
-            if (e.validationAccuracy() > bestAccuracy) {
+            if (e.validationLoss() < bestLoss) {
+                bestLoss = e.validationLoss();
                 bestAccuracy = e.validationAccuracy();
                 best = e.epoch();
             }

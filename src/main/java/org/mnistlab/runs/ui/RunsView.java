@@ -51,7 +51,7 @@ import org.mnistlab.training.TrainingService;
  */
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
-@Menu(order = 3, title = "Runs", icon = "vaadin:records")
+@Menu(order = 2, title = "Runs", icon = "vaadin:records")
 public class RunsView extends VerticalLayout {
 
     /** Least time between two live refreshes of the grid. */

@@ -30,6 +30,7 @@ import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
 import org.mnistlab.runs.RunSeeder;
 import org.mnistlab.training.Architecture;
+import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunConfig;
@@ -90,9 +91,34 @@ class RunDetailViewTest extends RunsUiTest {
         assertThat(sets.get(2).get("label").asText()).isEqualTo("Best epoch 4");
         assertThat(sets.get(2).get("data").get(3).isNumber()).isTrue();
         assertThat(sets.get(2).get("data").get(0).isNull()).isTrue();
+        assertThat(sets).hasSize(3);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("overfitting-summary")).getText())
+                .isEqualTo("No sign of overfitting.");
         JsonNode accuracy = new ObjectMapper().readTree(
                 _get(ChartJs.class, spec -> spec.withId("accuracy-chart")).getConfigJson());
         assertThat(accuracy.get("data").get("datasets").get(1).get("data").get(3).asDouble()).isEqualTo(97.5);
+    }
+
+    @Test
+    void marks_where_overfitting_began_and_says_why() throws Exception {
+        List<EpochMetrics> overfit = List.of(
+                new EpochMetrics(1, 0.60, 0.85, 0.50, 0.86, 0.001, 1000, 1000),
+                new EpochMetrics(2, 0.30, 0.92, 0.30, 0.91, 0.001, 1000, 1000),
+                new EpochMetrics(3, 0.20, 0.95, 0.35, 0.905, 0.001, 1000, 1000),
+                new EpochMetrics(4, 0.10, 0.98, 0.45, 0.90, 0.001, 1000, 1000));
+        long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("overfit")
+                .withEpochs(4), t0.plusSeconds(5), 101_770, overfit, null);
+        open(id);
+
+        JsonNode sets = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart"))
+                .getConfigJson()).get("data").get("datasets");
+        assertThat(sets.get(2).get("label").asText()).isEqualTo("Best epoch 2");
+        assertThat(sets.get(2).get("data").get(1).asDouble()).isEqualTo(0.30);
+        // Epoch 3: training accuracy 4.5 points above validation (the detector's gap signal) comes first.
+        assertThat(sets.get(3).get("label").asText()).isEqualTo("Overfitting signalled at epoch 3");
+        assertThat(sets.get(3).get("data").get(2).asDouble()).isEqualTo(0.35);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("overfitting-summary")).getText())
+                .startsWith("Overfitting: at epoch 4 training accuracy");
     }
 
     @Test
