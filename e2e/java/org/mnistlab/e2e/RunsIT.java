@@ -141,6 +141,7 @@ class RunsIT extends BrowserTest {
         RunDetailPage detail = new RunDetailPage(page);
         assertThat(detail.name()).hasText(NAME_A);
         assertThat(page).hasURL(url("/runs/" + runA.id()));
+        screenshot("detail-top");
 
         RunDetailPage.Cell cell = detail.largestErrorCell();
         assertThat(cell.count()).as("a 1-epoch MLP on 1,000 images makes mistakes").isPositive();

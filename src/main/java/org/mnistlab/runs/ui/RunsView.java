@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -166,7 +167,10 @@ public class RunsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("runs-grid");
+        grid.getStyle().set("font-size", "var(--lumo-font-size-s)"); // ten columns: denser text fits more
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // Names stay in view when the numbers scroll sideways on narrow screens.
+        ((GridMultiSelectionModel<RunRecord>) grid.getSelectionModel()).setSelectionColumnFrozen(true);
         grid.setColumnReorderingAllowed(true);
         grid.setMultiSort(false);
         grid.addColumn(LitRenderer.<RunRecord>of(
@@ -174,11 +178,11 @@ public class RunsView extends VerticalLayout {
                         .withProperty("id", RunRecord::id)
                         .withProperty("name", RunFormat::name))
                 .setHeader("Name").setKey("name").setSortProperty(RunSort.Column.NAME.name())
-                .setFlexGrow(1).setWidth("16rem").setResizable(true);
+                .setFlexGrow(1).setWidth("14rem").setResizable(true).setFrozen(true);
         grid.addColumn(r -> r.dataset().displayName()).setHeader("Dataset").setKey("dataset")
-                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
-                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("10rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("9rem").setFlexGrow(0);
         grid.addColumn(LitRenderer.<RunRecord>of("<span style=\"${item.style}\" title=\"${item.message}\" "
                                 + "data-status=\"${item.code}\">${item.status}</span>")
                         .withProperty("style", r -> RunFormat.badgeStyle(r.status()))
@@ -186,22 +190,22 @@ public class RunsView extends VerticalLayout {
                         .withProperty("code", r -> r.status().name())
                         .withProperty("message", r -> r.errorMessage() == null ? "" : r.errorMessage()))
                 .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
-                .setWidth("9rem").setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
-                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(RunFormat::bestValidation).setHeader("Best val. accuracy").setKey("bestValidation")
+                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(RunFormat::bestValidation).setHeader("Best val. acc.").setKey("bestValidation")
                 .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("13rem").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.percent(r.testAccuracy())).setHeader("Test accuracy").setKey("testAccuracy")
+                .setWidth("10rem").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.percent(r.testAccuracy())).setHeader("Test acc.").setKey("testAccuracy")
                 .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("9.5rem").setFlexGrow(0);
+                .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.duration(r.duration())).setHeader("Duration").setKey("duration")
-                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.count(r.parameterCount())).setHeader("Parameters").setKey("parameters")
+                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.count(r.parameterCount())).setHeader("Params").setKey("parameters")
                 .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("8.5rem").setFlexGrow(0);
+                .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.instant(r.createdAt())).setHeader("Created").setKey("created")
-                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("10.5rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("9rem").setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setSortable(true));
         grid.setItems(dataProvider);
         grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
