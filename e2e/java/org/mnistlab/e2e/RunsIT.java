@@ -182,7 +182,7 @@ class RunsIT extends BrowserTest {
 
     @Test
     @Order(4)
-    void exports_the_metrics_as_csv() throws Exception {
+    void exports_the_metrics_as_csv_and_downloads_the_model() throws Exception {
         RunDetailPage detail = new RunDetailPage(page).open(base(), runA.id());
         Download download = detail.exportCsv();
         assertThat(download.suggestedFilename()).startsWith("run-" + runA.id()).endsWith("-metrics.csv");
@@ -190,6 +190,12 @@ class RunsIT extends BrowserTest {
         assertThat(lines.get(0)).startsWith("run_id,epoch,train_loss,train_accuracy,validation_loss");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(runA.id() + ",1,");
+
+        Download model = detail.downloadModel();
+        assertThat(model.suggestedFilename()).isEqualTo("run-" + runA.id() + "-runsit-a-" + NONCE + "-model.zip");
+        byte[] zip = Files.readAllBytes(model.path());
+        assertThat(zip.length).isEqualTo(Files.size(history.modelFile(runA.id()).orElseThrow()));
+        assertThat(new String(zip, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
     }
 
     @Test

@@ -208,6 +208,17 @@ class RunDetailViewTest extends RunsUiTest {
     }
 
     @Test
+    void clone_opens_the_configurator_with_this_run() {
+        open(runId);
+
+        _click(_get(Button.class, spec -> spec.withId("clone")));
+
+        var location = UI.getCurrent().getInternals().getActiveViewLocation();
+        assertThat(location.getPath()).isEqualTo("train");
+        assertThat(location.getQueryParameters().getSingleParameter("from")).contains(String.valueOf(runId));
+    }
+
+    @Test
     void renames_the_run_and_rejects_a_blank_name() {
         open(runId);
         _click(_get(Button.class, spec -> spec.withId("rename")));
@@ -260,6 +271,8 @@ class RunDetailViewTest extends RunsUiTest {
         assertThat(rerun).hasSize(2);
         assertThat(rerun.get(0).id()).isNotEqualTo(failed);
         assertThat(rerun.get(0).config()).isEqualTo(config);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .as("re-run opens the live dashboard").isEqualTo("runs/" + rerun.get(0).id() + "/live");
         training.cancel(rerun.get(0).id());
     }
 
