@@ -183,9 +183,9 @@ public class RunsView extends VerticalLayout {
                 .setSortProperty(RunSort.Column.DATASET.name()).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
                 .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(LitRenderer.<RunRecord>of("<span style=\"${item.style}\" title=\"${item.message}\" "
+        grid.addColumn(LitRenderer.<RunRecord>of("<span theme=\"${item.theme}\" title=\"${item.message}\" "
                                 + "data-status=\"${item.code}\">${item.status}</span>")
-                        .withProperty("style", r -> RunFormat.badgeStyle(r.status()))
+                        .withProperty("theme", r -> RunFormat.badgeTheme(r.status()))
                         .withProperty("status", r -> RunFormat.status(r.status()))
                         .withProperty("code", r -> r.status().name())
                         .withProperty("message", r -> r.errorMessage() == null ? "" : r.errorMessage()))
