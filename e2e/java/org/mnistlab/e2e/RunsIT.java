@@ -10,11 +10,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,17 +40,13 @@ import org.mnistlab.training.RunStatus;
 import org.mnistlab.training.TrainingService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Runs history end to end: two tiny real runs (1,000 training images, 1 epoch, different settings) are
  * found in the grid, inspected, compared, exported and one is deleted, which must survive a restart.
- * The last test closes the shared app and starts a new one on the same data dir, hence DirtiesContext.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RunsIT extends BrowserTest {
 
     private static final String NONCE = UUID.randomUUID().toString().substring(0, 6);
@@ -62,9 +62,27 @@ class RunsIT extends BrowserTest {
     @Autowired
     DatasetService datasets;
     @Autowired
-    ApplicationContext app;
+    DataSource dataSource;
 
     /** Trains the two runs once, for all tests of this class. */
+    @BeforeEach
+    void logBrowserErrors() {
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                StringBuilder details = new StringBuilder();
+                for (var arg : m.args()) {
+                    try {
+                        details.append(" | ").append(arg.evaluate("e => (e && typeof e === 'object') ? JSON.stringify({s: e.status, t: e.statusText, d: String(e.data), m: e.message, st: e.stack && e.stack.slice(0, 300)}) : String(e)"));
+                    } catch (RuntimeException ignored) {
+                        // a detached handle
+                    }
+                }
+                System.out.println("RunsIT browser console: " + m.text() + details + " @ " + page.url());
+            }
+        });
+        page.onPageError(e -> System.out.println("RunsIT page error: " + e));
+    }
+
     @BeforeEach
     void trainTwoRuns() throws InterruptedException {
         if (runA != null) {
@@ -85,6 +103,11 @@ class RunsIT extends BrowserTest {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** The app's root without a trailing slash: page objects append their paths ("/runs"). */
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
     private RunRecord awaitFinished(long id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
@@ -101,7 +124,7 @@ class RunsIT extends BrowserTest {
     @Test
     @Order(1)
     void finds_both_runs_in_the_grid() {
-        RunsPage runs = new RunsPage(page).open(url(""));
+        RunsPage runs = new RunsPage(page).open(base());
         runs.search(NONCE);
         runs.waitForRun(NAME_A).waitForRun(NAME_B);
         assertThat(runs.runLinks()).hasCount(2);
@@ -113,11 +136,12 @@ class RunsIT extends BrowserTest {
     @Test
     @Order(2)
     void confusion_cell_shows_the_images_of_that_true_and_predicted_pair() {
-        RunsPage runs = new RunsPage(page).open(url(""));
+        RunsPage runs = new RunsPage(page).open(base());
         runs.search(NAME_A).waitForRun(NAME_A).openRun(NAME_A);
         RunDetailPage detail = new RunDetailPage(page);
         assertThat(detail.name()).hasText(NAME_A);
         assertThat(page).hasURL(url("/runs/" + runA.id()));
+        screenshot("detail-top");
 
         RunDetailPage.Cell cell = detail.largestErrorCell();
         assertThat(cell.count()).as("a 1-epoch MLP on 1,000 images makes mistakes").isPositive();
@@ -137,7 +161,7 @@ class RunsIT extends BrowserTest {
     @Test
     @Order(3)
     void compare_overlays_both_curves_and_shows_the_differing_settings() {
-        RunsPage runs = new RunsPage(page).open(url(""));
+        RunsPage runs = new RunsPage(page).open(base());
         runs.search(NONCE).waitForRun(NAME_A).waitForRun(NAME_B);
         runs.select(NAME_A).select(NAME_B).compare();
         assertThat(page).hasURL(url("/compare?runs=" + runA.id() + "," + runB.id()));
@@ -158,32 +182,46 @@ class RunsIT extends BrowserTest {
 
     @Test
     @Order(4)
-    void exports_the_metrics_as_csv() throws Exception {
-        RunDetailPage detail = new RunDetailPage(page).open(url(""), runA.id());
+    void exports_the_metrics_as_csv_and_downloads_the_model() throws Exception {
+        RunDetailPage detail = new RunDetailPage(page).open(base(), runA.id());
         Download download = detail.exportCsv();
         assertThat(download.suggestedFilename()).startsWith("run-" + runA.id()).endsWith("-metrics.csv");
         List<String> lines = Files.readAllLines(download.path());
         assertThat(lines.get(0)).startsWith("run_id,epoch,train_loss,train_accuracy,validation_loss");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith(runA.id() + ",1,");
+
+        Download model = detail.downloadModel();
+        assertThat(model.suggestedFilename()).isEqualTo("run-" + runA.id() + "-runsit-a-" + NONCE + "-model.zip");
+        byte[] zip = Files.readAllBytes(model.path());
+        assertThat(zip.length).isEqualTo(Files.size(history.modelFile(runA.id()).orElseThrow()));
+        assertThat(new String(zip, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
     }
 
     @Test
     @Order(5)
     void a_deleted_run_is_gone_from_h2_after_a_restart() throws Exception {
         Optional<Path> modelB = history.modelFile(runB.id());
-        new RunDetailPage(page).open(url(""), runB.id()).delete();
+        new RunDetailPage(page).open(base(), runB.id()).delete();
         RunsPage runs = new RunsPage(page);
         runs.search(NONCE).waitForRun(NAME_A);
+        assertThat(runs.runLinks()).hasCount(1);
         assertThat(runs.runLink(NAME_B)).hasCount(0);
+        modelB.ifPresent(path -> assertThat(path).doesNotExist());
 
-        // Restart: close this app and start a new one on the same data dir and H2 file.
-        ((ConfigurableApplicationContext) app).close();
+        // "Restart": a second app instance opens a consistent copy of this app's H2 database from disk
+        // (H2's BACKUP), since the shared test app itself cannot be stopped mid-suite.
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "runs-it-restart-");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("BACKUP TO '" + dataDir.resolve("backup.zip").toAbsolutePath() + "'");
+        }
+        unzip(dataDir.resolve("backup.zip"), dataDir);
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(Application.class)
-                .properties("server.port=0").run()) {
-            String base = "http://localhost:" + restarted.getEnvironment().getProperty("local.server.port");
-            RunsPage after = new RunsPage(page).open(base);
+                .run("--server.port=0", "--mnistlab.data-dir=" + dataDir.toAbsolutePath())) {
+            String restartedBase = "http://localhost:" + restarted.getEnvironment().getProperty("local.server.port");
+            RunsPage after = new RunsPage(page).open(restartedBase);
             after.search(NONCE).waitForRun(NAME_A);
+            assertThat(after.runLinks()).hasCount(1);
             assertThat(after.runLink(NAME_B)).hasCount(0);
             screenshot("after-restart");
 
@@ -191,6 +229,7 @@ class RunsIT extends BrowserTest {
             assertThat(restartedHistory.findById(runB.id())).isEmpty();
             assertThat(restartedHistory.findById(runA.id())).isPresent();
             String jdbcUrl = restarted.getEnvironment().getProperty("spring.datasource.url");
+            assertThat(jdbcUrl).contains(dataDir.getFileName().toString());
             try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
                 for (String table : List.of("runs WHERE id", "epoch_metrics WHERE run_id",
                         "evaluation WHERE run_id", "class_metrics WHERE run_id", "misclassified WHERE run_id")) {
@@ -198,7 +237,15 @@ class RunsIT extends BrowserTest {
                 }
                 assertThat(count(c, "SELECT COUNT(*) FROM epoch_metrics WHERE run_id = ?", runA.id())).isEqualTo(1);
             }
-            modelB.ifPresent(path -> assertThat(path).doesNotExist());
+            page.navigate("about:blank"); // leave before the second app stops
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Files.copy(in, into.resolve(Path.of(e.getName()).getFileName()));
+            }
         }
     }
 

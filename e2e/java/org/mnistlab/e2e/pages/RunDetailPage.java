@@ -65,6 +65,10 @@ public class RunDetailPage {
         return page.waitForDownload(() -> page.click("#export-csv"));
     }
 
+    public Download downloadModel() {
+        return page.waitForDownload(() -> page.click("#download-model"));
+    }
+
     /** Deletes the run through the confirmation dialog; the app returns to the runs grid. */
     public void delete() {
         page.click("#delete");

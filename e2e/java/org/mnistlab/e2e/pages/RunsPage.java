@@ -28,11 +28,11 @@ public class RunsPage {
     }
 
     public Locator runLink(String name) {
-        return page.locator("#runs-grid a.run-link").filter(new Locator.FilterOptions().setHasText(name));
+        return page.locator("#runs-grid a.run-link:visible").filter(new Locator.FilterOptions().setHasText(name));
     }
 
     public Locator runLinks() {
-        return page.locator("#runs-grid a.run-link");
+        return page.locator("#runs-grid a.run-link:visible");
     }
 
     public RunsPage waitForRun(String name) {
@@ -50,7 +50,7 @@ public class RunsPage {
         ElementHandle checkbox = page.evaluateHandle("""
                 name => {
                   const grid = document.querySelector('#runs-grid');
-                  for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr')) {
+                  for (const tr of grid.shadowRoot.querySelectorAll('tbody#items tr:not([hidden])')) {
                     const cells = [...tr.querySelectorAll('slot')].map(s => s.assignedElements()[0]).filter(Boolean);
                     if (cells.some(c => c.textContent.trim() === name)) {
                       return cells[0].querySelector('vaadin-checkbox');

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.Evaluation;
+import org.mnistlab.training.OverfittingDetector;
+import org.mnistlab.training.OverfittingReport;
 import org.mnistlab.training.RunRecord;
 
 /**
@@ -20,11 +22,17 @@ public record RunReport(RunRecord run, List<EpochMetrics> epochs, Evaluation eva
         return Optional.ofNullable(evaluation);
     }
 
-    /** The best epoch: the one the engine recorded, else the one with the highest validation accuracy. */
+    /** What the overfitting detector reads in this run's curves (best epoch, overfitting signals). */
+    public OverfittingReport overfitting() {
+        return new OverfittingDetector().analyze(epochs);
+    }
+
+    /** The best epoch (lowest validation loss): the one the engine recorded, else the detector's. */
     public Optional<Integer> bestEpoch() {
-        if (run.bestEpoch() != null) {
+        if (run.bestEpoch() != null && run.bestEpoch() > 0) {
             return Optional.of(run.bestEpoch());
         }
-        return LearningCurves.bestByValidationAccuracy(epochs);
+        int best = overfitting().bestEpoch();
+        return best > 0 ? Optional.of(best) : Optional.empty();
     }
 }

@@ -2,9 +2,7 @@ package org.mnistlab.runs.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.mnistlab.runs.LearningCurves;
 import org.mnistlab.runs.RunReport;
 import org.mnistlab.training.EpochMetrics;
 import software.xdev.chartjs.model.charts.LineChart;
@@ -38,29 +36,32 @@ final class RunCharts {
         return PALETTE.get(index % PALETTE.size());
     }
 
-    /** Loss per epoch, train vs validation, with the best epoch and the start of overfitting marked. */
-    static LineChart loss(List<EpochMetrics> epochs, Optional<Integer> bestEpoch) {
-        return single("Loss", "loss", epochs, EpochMetrics::trainLoss, EpochMetrics::validationLoss, bestEpoch);
+    /** Loss per epoch, train vs validation, with the best epoch and the first overfitting signal marked. */
+    static LineChart loss(RunReport report) {
+        return single("Loss", "loss", report, EpochMetrics::trainLoss, EpochMetrics::validationLoss);
     }
 
     /** Accuracy (%) per epoch, train vs validation, with the same marks. */
-    static LineChart accuracy(List<EpochMetrics> epochs, Optional<Integer> bestEpoch) {
-        return single("Accuracy (%)", "accuracy", epochs, e -> 100 * e.trainAccuracy(),
-                e -> 100 * e.validationAccuracy(), bestEpoch);
+    static LineChart accuracy(RunReport report) {
+        return single("Accuracy (%)", "accuracy", report, e -> 100 * e.trainAccuracy(),
+                e -> 100 * e.validationAccuracy());
     }
 
-    private static LineChart single(String title, String what, List<EpochMetrics> epochs,
-                                    ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation,
-                                    Optional<Integer> bestEpoch) {
+    private static LineChart single(String title, String what, RunReport report,
+                                    ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation) {
+        List<EpochMetrics> epochs = report.epochs();
         List<String> labels = epochs.stream().map(e -> String.valueOf(e.epoch())).toList();
         List<Number> validationValues = values(epochs, validation);
         LineData data = new LineData().setLabels(labels)
                 .addDataset(series("Train " + what, TRAIN_COLOR, values(epochs, train), true))
                 .addDataset(series("Validation " + what, VALIDATION_COLOR, validationValues, false));
-        bestEpoch.ifPresent(best -> data.addDataset(marker("Best epoch " + best, "#2ca02c", "star",
+        report.bestEpoch().ifPresent(best -> data.addDataset(marker("Best epoch " + best, "#2ca02c", "star",
                 epochs, validationValues, best)));
-        LearningCurves.overfittingStart(epochs).ifPresent(start -> data.addDataset(marker(
-                "Overfitting from epoch " + start, "#d62728", "triangle", epochs, validationValues, start)));
+        int overfitting = report.overfitting().firstFlaggedEpoch();
+        if (overfitting > 0) {
+            data.addDataset(marker("Overfitting signalled at epoch " + overfitting, "#d62728", "triangle", epochs,
+                    validationValues, overfitting));
+        }
         return chart(data, title);
     }
 

@@ -56,6 +56,7 @@ import org.mnistlab.training.ClassMetrics;
 import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.Misclassified;
+import org.mnistlab.training.OverfittingReport;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunHistory;
 import org.mnistlab.training.RunRecord;
@@ -345,15 +346,22 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             box.add(new H3("Learning curves"), new Paragraph("No finished epochs yet."));
             return box;
         }
-        Optional<Integer> best = report.bestEpoch();
-        ChartJs loss = new ChartJs(RunCharts.loss(report.epochs(), best));
+        ChartJs loss = new ChartJs(RunCharts.loss(report));
         loss.setId("loss-chart");
-        ChartJs accuracy = new ChartJs(RunCharts.accuracy(report.epochs(), best));
+        ChartJs accuracy = new ChartJs(RunCharts.accuracy(report));
         accuracy.setId("accuracy-chart");
         Div charts = new Div(loss, accuracy);
         Styles.apply(charts, "display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr));"
                 + " gap:var(--lumo-space-m)");
-        box.add(new H3("Learning curves"), charts);
+        OverfittingReport overfitting = report.overfitting();
+        Paragraph verdict = new Paragraph(overfitting.overfitting()
+                ? overfitting.signals().get(overfitting.signals().size() - 1).message()
+                : "No sign of overfitting" + (overfitting.bestEpoch() > 0 ? "." : " (this run has no validation split)."));
+        verdict.setId("overfitting-summary");
+        if (overfitting.overfitting()) {
+            verdict.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        box.add(new H3("Learning curves"), charts, verdict);
         return box;
     }
 

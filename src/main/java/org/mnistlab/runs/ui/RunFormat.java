@@ -72,15 +72,13 @@ final class RunFormat {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Inline badge style (Lumo colours), so no theme file is needed. */
-    static String badgeStyle(RunStatus status) {
-        String colors = switch (status) {
-            case RUNNING -> "background:var(--lumo-primary-color-10pct);color:var(--lumo-primary-text-color)";
-            case FINISHED -> "background:var(--lumo-success-color-10pct);color:var(--lumo-success-text-color)";
-            case FAILED, INTERRUPTED -> "background:var(--lumo-error-color-10pct);color:var(--lumo-error-text-color)";
-            case QUEUED, CANCELLED -> "background:var(--lumo-contrast-10pct);color:var(--lumo-secondary-text-color)";
+    /** Lumo badge theme of a status (the badge style the explorer uses too). */
+    static String badgeTheme(RunStatus status) {
+        return switch (status) {
+            case RUNNING -> "badge";
+            case FINISHED -> "badge success";
+            case FAILED, INTERRUPTED -> "badge error";
+            case QUEUED, CANCELLED -> "badge contrast";
         };
-        return "display:inline-block;padding:0 0.6em;border-radius:var(--lumo-border-radius-l);"
-                + "font-size:var(--lumo-font-size-s);font-weight:500;line-height:1.7;" + colors;
     }
 }

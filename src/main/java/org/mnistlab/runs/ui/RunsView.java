@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -51,7 +52,7 @@ import org.mnistlab.training.TrainingService;
  */
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
-@Menu(order = 3, title = "Runs", icon = "vaadin:records")
+@Menu(order = 2, title = "Runs", icon = "vaadin:records")
 public class RunsView extends VerticalLayout {
 
     /** Least time between two live refreshes of the grid. */
@@ -66,6 +67,8 @@ public class RunsView extends VerticalLayout {
     final ComboBox<RunStatus> statusFilter = new ComboBox<>("Status");
     final TextField search = new TextField("Search");
     final Button compare = new Button("Compare", VaadinIcon.SPLIT_H.create());
+    /** A real link (runs=3,7,9 stays readable, can open in a new tab); the button inside is its look. */
+    final Anchor compareLink = new Anchor("compare", compare);
     private final Div emptyState = new Div();
     private final ConfigurableFilterDataProvider<RunRecord, Void, RunFilter> dataProvider;
 
@@ -94,10 +97,10 @@ public class RunsView extends VerticalLayout {
 
         compare.setId("compare-button");
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        compare.setEnabled(false);
-        compare.addClickListener(e -> openComparison());
+        compareLink.setId("compare-link");
+        updateCompareLink(Set.of());
         HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
-                compare);
+                compareLink);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
 
@@ -164,7 +167,10 @@ public class RunsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("runs-grid");
+        grid.getStyle().set("font-size", "var(--lumo-font-size-s)"); // ten columns: denser text fits more
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // Names stay in view when the numbers scroll sideways on narrow screens.
+        ((GridMultiSelectionModel<RunRecord>) grid.getSelectionModel()).setSelectionColumnFrozen(true);
         grid.setColumnReorderingAllowed(true);
         grid.setMultiSort(false);
         grid.addColumn(LitRenderer.<RunRecord>of(
@@ -172,50 +178,51 @@ public class RunsView extends VerticalLayout {
                         .withProperty("id", RunRecord::id)
                         .withProperty("name", RunFormat::name))
                 .setHeader("Name").setKey("name").setSortProperty(RunSort.Column.NAME.name())
-                .setFlexGrow(1).setWidth("16em").setResizable(true);
+                .setFlexGrow(1).setWidth("14rem").setResizable(true).setFrozen(true);
         grid.addColumn(r -> r.dataset().displayName()).setHeader("Dataset").setKey("dataset")
-                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("9em").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
-                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("10em").setFlexGrow(0);
-        grid.addColumn(LitRenderer.<RunRecord>of("<span style=\"${item.style}\" title=\"${item.message}\" "
+                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(LitRenderer.<RunRecord>of("<span theme=\"${item.theme}\" title=\"${item.message}\" "
                                 + "data-status=\"${item.code}\">${item.status}</span>")
-                        .withProperty("style", r -> RunFormat.badgeStyle(r.status()))
+                        .withProperty("theme", r -> RunFormat.badgeTheme(r.status()))
                         .withProperty("status", r -> RunFormat.status(r.status()))
                         .withProperty("code", r -> r.status().name())
                         .withProperty("message", r -> r.errorMessage() == null ? "" : r.errorMessage()))
                 .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
-                .setWidth("9em").setFlexGrow(0);
+                .setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
-                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("7.5em").setFlexGrow(0);
-        grid.addColumn(RunFormat::bestValidation).setHeader("Best val. accuracy").setKey("bestValidation")
+                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(RunFormat::bestValidation).setHeader("Best val. acc.").setKey("bestValidation")
                 .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("13em").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.percent(r.testAccuracy())).setHeader("Test accuracy").setKey("testAccuracy")
+                .setWidth("10rem").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.percent(r.testAccuracy())).setHeader("Test acc.").setKey("testAccuracy")
                 .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("9.5em").setFlexGrow(0);
+                .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.duration(r.duration())).setHeader("Duration").setKey("duration")
-                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.count(r.parameterCount())).setHeader("Parameters").setKey("parameters")
+                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.count(r.parameterCount())).setHeader("Params").setKey("parameters")
                 .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("8.5em").setFlexGrow(0);
+                .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> RunFormat.instant(r.createdAt())).setHeader("Created").setKey("created")
-                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("10.5em").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("9rem").setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setSortable(true));
         grid.setItems(dataProvider);
         grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
-        grid.asMultiSelect().addValueChangeListener(e -> {
-            int n = e.getValue().size();
-            compare.setEnabled(n >= 2 && n <= RunIds.MAX_COMPARED);
-            compare.setText(n >= 2 ? "Compare (" + n + ")" : "Compare");
-        });
+        grid.asMultiSelect().addValueChangeListener(e -> updateCompareLink(e.getValue()));
         compare.setTooltipText("Select two to " + RunIds.MAX_COMPARED + " runs");
     }
 
-    private void openComparison() {
-        List<Long> ids = grid.getSelectedItems().stream().sorted(Comparator.comparing(RunRecord::createdAt))
+    /** Points the compare link at the selected runs, oldest first; disabled below two runs. */
+    private void updateCompareLink(Set<RunRecord> selected) {
+        int n = selected.size();
+        boolean enabled = n >= 2 && n <= RunIds.MAX_COMPARED;
+        List<Long> ids = selected.stream().sorted(Comparator.comparing(RunRecord::createdAt))
                 .map(RunRecord::id).toList();
-        // A readable link (runs=3,7,9): navigate(String) keeps the commas unencoded.
-        UI.getCurrent().navigate("compare?runs=" + RunIds.format(ids));
+        compareLink.setHref(enabled ? "compare?runs=" + RunIds.format(ids) : "compare");
+        compareLink.setEnabled(enabled);
+        compare.setEnabled(enabled);
+        compare.setText(n >= 2 ? "Compare (" + n + ")" : "Compare");
     }
 
     private void updateEmptyState() {

@@ -8,7 +8,7 @@ class StatusBadge extends Span {
 
     StatusBadge(RunStatus status) {
         super(RunFormat.status(status));
-        Styles.apply(this, RunFormat.badgeStyle(status));
+        getElement().setAttribute("theme", RunFormat.badgeTheme(status));
         getElement().setAttribute("data-status", status.name());
         addClassName("status-badge");
     }

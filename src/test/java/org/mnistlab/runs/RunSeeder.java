@@ -1,0 +1,129 @@
+package org.mnistlab.runs;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.training.ClassMetrics;
+import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.Evaluation;
+import org.mnistlab.training.Misclassified;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunRepository;
+import org.mnistlab.training.RunStatus;
+
+/**
+ * Writes runs into the real H2 store through the engine's repository, the way the trainer does, so UI
+ * tests can have hundreds of runs without training them. Metrics are made up but consistent.
+ */
+public final class RunSeeder {
+
+    public static final Map<String, String> VERSIONS = Map.of("java", "17", "dl4j", "1.0.0-M2.1",
+            "backend", "CPU (seeded)");
+    public static final Map<String, String> CHECKSUMS = Map.of("t10k-images-idx3-ubyte.gz",
+            "9fb629c4189551a2d022fa330f9573f3");
+
+    private final RunRepository repository;
+
+    public RunSeeder(RunRepository repository) {
+        this.repository = repository;
+    }
+
+    /** A finished run with {@code epochs.size()} epochs and, when given, a test evaluation. */
+    public long finished(RunConfig config, Instant created, long parameters, List<EpochMetrics> epochs,
+                         Evaluation evaluation) {
+        long id = repository.insertQueued(config, parameters, created);
+        repository.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
+        // Best epoch as the trainer picks it: lowest validation loss.
+        int best = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double bestAccuracy = Double.NaN;
+        long millis = 1000;
+        for (EpochMetrics e : epochs) {
+            if (e.validationLoss() < bestLoss) {
+                bestLoss = e.validationLoss();
+                bestAccuracy = e.validationAccuracy();
+                best = e.epoch();
+            }
+            millis += e.durationMillis();
+            repository.insertEpoch(id, e, best, bestAccuracy);
+        }
+        Evaluation ev = evaluation != null ? evaluation : new Evaluation(0.9, 0.3, new int[10][10], List.of(), List.of());
+        repository.markFinished(id, created.plusMillis(millis), ev, null);
+        return id;
+    }
+
+    public long failed(RunConfig config, Instant created, String message) {
+        long id = repository.insertQueued(config, 1000, created);
+        repository.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
+        repository.markEnded(id, RunStatus.FAILED, created.plusSeconds(5), message);
+        return id;
+    }
+
+    /** A run that is RUNNING in the store (no trainer behind it). */
+    public long running(RunConfig config, Instant created, List<EpochMetrics> epochsSoFar) {
+        long id = repository.insertQueued(config, 1000, created);
+        repository.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
+        for (EpochMetrics e : epochsSoFar) {
+            repository.insertEpoch(id, e, e.epoch(), e.validationAccuracy());
+        }
+        return id;
+    }
+
+    /** Epoch curves that improve, ending at {@code finalValidationAccuracy}. */
+    public static List<EpochMetrics> epochs(int count, double finalValidationAccuracy) {
+        List<EpochMetrics> out = new ArrayList<>();
+        for (int e = 1; e <= count; e++) {
+            double progress = (double) e / count;
+            out.add(new EpochMetrics(e, 1.0 - 0.8 * progress, 0.80 + 0.18 * progress, 0.9 - 0.6 * progress,
+                    finalValidationAccuracy - 0.05 * (1 - progress), 0.001, 2000 + e, 1500));
+        }
+        return out;
+    }
+
+    /**
+     * A consistent evaluation on the real test split: {@code errors} test images (at random, with their
+     * real labels) are predicted as another class; everything else is correct.
+     */
+    public static Evaluation evaluation(LabeledImages test, int errors, long seed) {
+        Random random = new Random(seed);
+        int[][] confusion = new int[10][10];
+        boolean[] wrong = new boolean[test.size()];
+        List<Misclassified> misclassified = new ArrayList<>();
+        while (misclassified.size() < errors) {
+            int index = random.nextInt(test.size());
+            if (wrong[index]) {
+                continue;
+            }
+            wrong[index] = true;
+            int actual = test.label(index);
+            int predicted = (actual + 1 + random.nextInt(2)) % 10;
+            misclassified.add(new Misclassified(index, actual, predicted, 0.5 + 0.5 * random.nextDouble()));
+        }
+        misclassified.sort((x, y) -> Double.compare(y.confidence(), x.confidence()));
+        for (int i = 0; i < test.size(); i++) {
+            if (!wrong[i]) {
+                confusion[test.label(i)][test.label(i)]++;
+            }
+        }
+        misclassified.forEach(m -> confusion[m.trueLabel()][m.predictedLabel()]++);
+        List<ClassMetrics> perClass = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            int tp = confusion[c][c];
+            int predicted = 0;
+            int actual = 0;
+            for (int k = 0; k < 10; k++) {
+                predicted += confusion[k][c];
+                actual += confusion[c][k];
+            }
+            double precision = predicted == 0 ? 0 : (double) tp / predicted;
+            double recall = actual == 0 ? 0 : (double) tp / actual;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass.add(new ClassMetrics(c, precision, recall, f1, actual));
+        }
+        double accuracy = 1 - (double) errors / test.size();
+        return new Evaluation(accuracy, 0.1, confusion, perClass, misclassified);
+    }
+}

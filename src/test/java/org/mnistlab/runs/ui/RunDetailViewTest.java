@@ -1,0 +1,312 @@
+package org.mnistlab.runs.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.base.ui.chart.ChartJs;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Split;
+import org.mnistlab.runs.RunSeeder;
+import org.mnistlab.training.Architecture;
+import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.Evaluation;
+import org.mnistlab.training.Misclassified;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunStatus;
+
+class RunDetailViewTest extends RunsUiTest {
+
+    private LabeledImages test;
+    private Evaluation evaluation;
+    private long runId;
+
+    @BeforeEach
+    void seedAnEvaluatedRun() {
+        test = datasets.samples(DatasetKind.MNIST, Split.TEST);
+        evaluation = RunSeeder.evaluation(test, 250, 7);
+        RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("detail run")
+                .withEpochs(4).withTrainSubset(1000);
+        runId = seeder.finished(config, t0, 101_770, RunSeeder.epochs(4, 0.975), evaluation);
+    }
+
+    private RunDetailView open(long id) {
+        UI.getCurrent().navigate("runs/" + id);
+        return _get(RunDetailView.class);
+    }
+
+    private static List<DigitTile> tiles(Div container) {
+        return _find(container, DigitTile.class);
+    }
+
+    private static int attr(DigitTile tile, String name) {
+        return Integer.parseInt(tile.getElement().getAttribute(name));
+    }
+
+    @Test
+    void shows_name_status_summary_and_reproducibility() {
+        RunDetailView view = open(runId);
+
+        assertThat(_get(H2.class, spec -> spec.withId("run-name")).getText()).isEqualTo("detail run");
+        assertThat(_get(Span.class, spec -> spec.withId("run-status")).getText()).isEqualTo("Finished");
+        assertThat(_get(Span.class, spec -> spec.withId("stat-test-accuracy")).getText()).isEqualTo("97.50 %");
+        assertThat(_get(Span.class, spec -> spec.withId("stat-epochs")).getText()).isEqualTo("4 / 4");
+        String card = _get(ReproducibilityCard.class).getElement().getTextRecursively();
+        assertThat(card).contains("Seed: 42", "Learning rate: 0.001", "Training subset: 1000",
+                "dl4j: 1.0.0-M2.1", "backend: CPU (seeded)", "t10k-images-idx3-ubyte.gz: 9fb629c4189551a2d022fa330f9573f3");
+        assertThat(view.getPageTitle()).isEqualTo("detail run · MNIST Lab");
+    }
+
+    @Test
+    void curves_show_train_and_validation_with_the_best_epoch() throws Exception {
+        open(runId);
+
+        JsonNode loss = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart")).getConfigJson());
+        JsonNode sets = loss.get("data").get("datasets");
+        assertThat(sets.get(0).get("label").asText()).isEqualTo("Train loss");
+        assertThat(sets.get(0).get("borderDash")).isNotNull();
+        assertThat(sets.get(1).get("label").asText()).isEqualTo("Validation loss");
+        assertThat(sets.get(1).get("data")).hasSize(4);
+        assertThat(sets.get(2).get("label").asText()).isEqualTo("Best epoch 4");
+        assertThat(sets.get(2).get("data").get(3).isNumber()).isTrue();
+        assertThat(sets.get(2).get("data").get(0).isNull()).isTrue();
+        assertThat(sets).hasSize(3);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("overfitting-summary")).getText())
+                .isEqualTo("No sign of overfitting.");
+        JsonNode accuracy = new ObjectMapper().readTree(
+                _get(ChartJs.class, spec -> spec.withId("accuracy-chart")).getConfigJson());
+        assertThat(accuracy.get("data").get("datasets").get(1).get("data").get(3).asDouble()).isEqualTo(97.5);
+    }
+
+    @Test
+    void marks_where_overfitting_began_and_says_why() throws Exception {
+        List<EpochMetrics> overfit = List.of(
+                new EpochMetrics(1, 0.60, 0.85, 0.50, 0.86, 0.001, 1000, 1000),
+                new EpochMetrics(2, 0.30, 0.92, 0.30, 0.91, 0.001, 1000, 1000),
+                new EpochMetrics(3, 0.20, 0.95, 0.35, 0.905, 0.001, 1000, 1000),
+                new EpochMetrics(4, 0.10, 0.98, 0.45, 0.90, 0.001, 1000, 1000));
+        long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("overfit")
+                .withEpochs(4), t0.plusSeconds(5), 101_770, overfit, null);
+        open(id);
+
+        JsonNode sets = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart"))
+                .getConfigJson()).get("data").get("datasets");
+        assertThat(sets.get(2).get("label").asText()).isEqualTo("Best epoch 2");
+        assertThat(sets.get(2).get("data").get(1).asDouble()).isEqualTo(0.30);
+        // Epoch 3: training accuracy 4.5 points above validation (the detector's gap signal) comes first.
+        assertThat(sets.get(3).get("label").asText()).isEqualTo("Overfitting signalled at epoch 3");
+        assertThat(sets.get(3).get("data").get(2).asDouble()).isEqualTo(0.35);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("overfitting-summary")).getText())
+                .startsWith("Overfitting: at epoch 4 training accuracy");
+    }
+
+    @Test
+    void clicking_an_error_cell_shows_exactly_the_images_of_that_pair() {
+        RunDetailView view = open(runId);
+        Misclassified sample = evaluation.misclassified().get(0);
+        int actual = sample.trueLabel();
+        int predicted = sample.predictedLabel();
+        int count = evaluation.confusion()[actual][predicted];
+
+        _click(view.matrix.cell(actual, predicted));
+
+        assertThat(view.cellImages.getElement().getTextRecursively())
+                .contains("True " + actual + ", predicted " + predicted + ": " + count + " images");
+        List<DigitTile> shown = tiles(view.cellImages);
+        assertThat(shown).hasSize(count);
+        for (DigitTile tile : shown) {
+            assertThat(attr(tile, "data-true")).isEqualTo(actual);
+            assertThat(attr(tile, "data-predicted")).isEqualTo(predicted);
+            assertThat(test.label(attr(tile, "data-test-index"))).isEqualTo(actual);
+        }
+    }
+
+    @Test
+    void clicking_a_diagonal_cell_shows_correctly_classified_images_of_that_class() {
+        RunDetailView view = open(runId);
+
+        _click(view.matrix.cell(3, 3));
+
+        List<DigitTile> shown = tiles(view.cellImages);
+        assertThat(shown).hasSize(RunDetailView.PAGE);
+        List<Integer> wrong = evaluation.misclassified().stream().map(Misclassified::testIndex).toList();
+        for (DigitTile tile : shown) {
+            int index = attr(tile, "data-test-index");
+            assertThat(test.label(index)).isEqualTo(3);
+            assertThat(wrong).doesNotContain(index);
+        }
+    }
+
+    @Test
+    void gallery_shows_the_most_confidently_wrong_first_in_pages_of_100() {
+        RunDetailView view = open(runId);
+
+        List<DigitTile> first = tiles(view.gallery);
+        assertThat(first).hasSize(100);
+        double previous = 2;
+        for (DigitTile tile : first) {
+            double confidence = Double.parseDouble(tile.getElement().getAttribute("data-confidence"));
+            assertThat(confidence).isLessThanOrEqualTo(previous);
+            previous = confidence;
+        }
+        assertThat(attr(first.get(0), "data-test-index")).isEqualTo(evaluation.misclassified().get(0).testIndex());
+
+        Button more = _get(Button.class, spec -> spec.withId("more-misclassified"));
+        assertThat(more.getText()).isEqualTo("Show 100 more (150 left)");
+        _click(more);
+        _click(more);
+        assertThat(tiles(view.gallery)).hasSize(250);
+        assertThat(more.isVisible()).isFalse();
+    }
+
+    @Test
+    void per_class_table_has_precision_recall_and_f1_of_every_class() {
+        open(runId);
+
+        @SuppressWarnings("unchecked")
+        Grid<org.mnistlab.training.ClassMetrics> grid = _get(Grid.class, spec -> spec.withId("per-class"));
+        assertThat(GridKt._size(grid)).isEqualTo(10);
+        var seven = evaluation.perClass().get(7);
+        assertThat(GridKt._getFormattedRow(grid, 7)).containsExactly("7",
+                String.format(java.util.Locale.ROOT, "%.3f", seven.precision()),
+                String.format(java.util.Locale.ROOT, "%.3f", seven.recall()),
+                String.format(java.util.Locale.ROOT, "%.3f", seven.f1()), String.valueOf(seven.support()));
+    }
+
+    @Test
+    void exports_csv_and_json_downloads() throws Exception {
+        open(runId);
+
+        String csv = new String(DownloadKt._download(_get(Anchor.class, spec -> spec.withId("export-csv"))),
+                StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(5).first().asString().startsWith("run_id,epoch,train_loss");
+        JsonNode json = new ObjectMapper().readTree(DownloadKt._download(
+                _get(Anchor.class, spec -> spec.withId("export-json"))));
+        assertThat(json.get("run").get("id").asLong()).isEqualTo(runId);
+        assertThat(json.get("evaluation").get("misclassified")).hasSize(250);
+    }
+
+    @Test
+    void clone_opens_the_configurator_with_this_run() {
+        open(runId);
+
+        _click(_get(Button.class, spec -> spec.withId("clone")));
+
+        var location = UI.getCurrent().getInternals().getActiveViewLocation();
+        assertThat(location.getPath()).isEqualTo("train");
+        assertThat(location.getQueryParameters().getSingleParameter("from")).contains(String.valueOf(runId));
+    }
+
+    @Test
+    void renames_the_run_and_rejects_a_blank_name() {
+        open(runId);
+        _click(_get(Button.class, spec -> spec.withId("rename")));
+        RenameDialog dialog = _get(RenameDialog.class);
+
+        _setValue(dialog.name, "   ");
+        _click(dialog.save);
+        assertThat(dialog.name.isInvalid()).isTrue();
+        assertThat(dialog.name.getErrorMessage()).isEqualTo("Enter a name");
+        assertThat(history.findById(runId).orElseThrow().name()).isEqualTo("detail run");
+
+        _setValue(dialog.name, "renamed run");
+        _click(dialog.save);
+        assertThat(history.findById(runId).orElseThrow().name()).isEqualTo("renamed run");
+        assertThat(_get(H2.class, spec -> spec.withId("run-name")).getText()).isEqualTo("renamed run");
+    }
+
+    @Test
+    void deletes_after_confirmation_and_returns_to_the_grid() {
+        open(runId);
+        _click(_get(Button.class, spec -> spec.withId("delete")));
+        ConfirmDialog confirm = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Delete \"detail run\"?");
+        assertThat(history.findById(runId)).isPresent();
+
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        assertThat(history.findById(runId)).isEmpty();
+        assertThat(history.epochs(runId)).isEmpty();
+        assertThat(history.evaluation(runId)).isEmpty();
+        _get(RunsView.class);
+    }
+
+    @Test
+    void a_failed_run_shows_its_message_and_can_be_deleted_or_rerun() {
+        RunConfig config = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).withName("broken")
+                .withEpochs(1).withTrainSubset(100);
+        long failed = seeder.failed(config, t0.plusSeconds(60), "Out of memory");
+        open(failed);
+
+        assertThat(_get(Div.class, spec -> spec.withId("run-message")).getElement().getTextRecursively())
+                .isEqualTo("This run failed: Out of memory");
+        assertThat(_get(Button.class, spec -> spec.withId("delete")).isEnabled()).isTrue();
+        assertThat(_get(Paragraph.class, spec -> spec.withText("This run has no test-set evaluation."))).isNotNull();
+
+        _click(_get(Button.class, spec -> spec.withId("rerun")));
+
+        var rerun = history.find(new org.mnistlab.training.RunFilter(null, null, null, "broken"),
+                org.mnistlab.training.RunSort.NEWEST_FIRST, 0, 10);
+        assertThat(rerun).hasSize(2);
+        assertThat(rerun.get(0).id()).isNotEqualTo(failed);
+        assertThat(rerun.get(0).config()).isEqualTo(config);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .as("re-run opens the live dashboard").isEqualTo("runs/" + rerun.get(0).id() + "/live");
+        training.cancel(rerun.get(0).id());
+    }
+
+    @Test
+    void a_running_run_links_to_the_live_dashboard_and_cannot_be_deleted() {
+        RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("still going");
+        long running = seeder.running(config, t0, RunSeeder.epochs(2, 0.95));
+        open(running);
+
+        assertThat(_get(Anchor.class, spec -> spec.withId("live-link")).getHref()).isEqualTo("runs/" + running + "/live");
+        assertThat(_get(Button.class, spec -> spec.withId("delete")).isEnabled()).isFalse();
+        assertThat(_get(Span.class, spec -> spec.withId("run-status")).getText()).isEqualTo("Running");
+        assertThat(history.findById(running).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
+    void unknown_or_malformed_ids_get_a_message() {
+        open(987_654);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("run-missing")).getText())
+                .isEqualTo("Run 987654 does not exist; it may have been deleted.");
+
+        UI.getCurrent().navigate("runs/abc");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("run-missing")).getText())
+                .isEqualTo("'abc' is not a run id.");
+    }
+
+    @Test
+    void leaves_no_training_listener_behind_when_closed() {
+        int before = training.listenerCount();
+        open(runId);
+        assertThat(training.listenerCount()).isEqualTo(before + 1);
+
+        UI.getCurrent().navigate("compare");
+
+        assertThat(training.listenerCount()).isEqualTo(before);
+    }
+}
