@@ -12,6 +12,8 @@ export interface PadDetail {
   strokes: number;
   /** Date.now() when the event was dispatched. */
   t: number;
+  /** Increases with every event, so the server can acknowledge the drawing it has handled. */
+  seq: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface PadDetail {
  * - `pad-stroke-end`: pen up (and after undo)
  * - `pad-cleared`: cleared (button, Escape or Delete)
  * Keys when focused: Escape / Delete / Backspace clear, Ctrl+Z (⌘Z) undoes.
+ * The server acknowledges each handled event by setting `processedSeq` to its `seq`.
  */
 @customElement('drawing-pad')
 export class DrawingPad extends LitElement {
@@ -56,10 +59,15 @@ export class DrawingPad extends LitElement {
   /** Most frequent pad-changed while drawing, in ms. */
   @property({ type: Number, attribute: 'change-delay' }) changeDelay = 150;
 
+  /** The `seq` of the last event the server has handled (set by the server). */
+  @property({ type: Number, attribute: false }) processedSeq = 0;
+
   @state() private strokeCount = 0;
 
   /** Date.now() of the last pen-up, for latency measurements. */
   lastStrokeEndAt = 0;
+  /** The `seq` of the last event dispatched. */
+  lastSeq = 0;
 
   private strokes: Stroke[] = [];
   private current?: Stroke;
@@ -126,7 +134,7 @@ export class DrawingPad extends LitElement {
   detail(): PadDetail {
     const n = this.payloadSize;
     if (this.strokes.length === 0) {
-      return { pixels: '', width: n, height: n, strokes: 0, t: Date.now() };
+      return { pixels: '', width: n, height: n, strokes: 0, t: Date.now(), seq: this.lastSeq };
     }
     if (!this.payloadCanvas) this.payloadCanvas = document.createElement('canvas');
     const c = this.payloadCanvas;
@@ -146,7 +154,7 @@ export class DrawingPad extends LitElement {
       if (chunk.length === 4096) { binary += String.fromCharCode(...chunk); chunk.length = 0; }
     }
     binary += String.fromCharCode(...chunk);
-    return { pixels: btoa(binary), width: n, height: n, strokes: this.strokes.length, t: Date.now() };
+    return { pixels: btoa(binary), width: n, height: n, strokes: this.strokes.length, t: Date.now(), seq: this.lastSeq };
   }
 
   private get canvas(): HTMLCanvasElement {
@@ -270,6 +278,7 @@ export class DrawingPad extends LitElement {
   }
 
   private emit(type: 'pad-changed' | 'pad-stroke-end' | 'pad-cleared') {
+    this.lastSeq++;
     this.dispatchEvent(new CustomEvent<PadDetail>(type, { detail: this.detail(), bubbles: true, composed: true }));
   }
 }

@@ -41,6 +41,11 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("undo");
     }
 
+    /** Tells the pad that the drawing of event {@code seq} has been handled (pages and tests can wait for it). */
+    public void acknowledge(int seq) {
+        getElement().setProperty("processedSeq", seq);
+    }
+
     /** While drawing, throttled (at most every change delay). */
     public Registration addPadChangedListener(ComponentEventListener<PadChangedEvent> listener) {
         return addListener(PadChangedEvent.class, listener);
@@ -61,9 +66,12 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
         private final int width;
         private final int height;
         private final int strokes;
+        private final int seq;
 
-        protected PadEvent(DrawingPad source, boolean fromClient, String pixels, int width, int height, int strokes) {
+        protected PadEvent(DrawingPad source, boolean fromClient, String pixels, int width, int height, int strokes,
+                           int seq) {
             super(source, fromClient);
+            this.seq = seq;
             this.pixels = pixels;
             this.width = width;
             this.height = height;
@@ -78,6 +86,11 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
         public int strokes() {
             return strokes;
         }
+
+        /** The pad's event number, for {@link DrawingPad#acknowledge}. */
+        public int seq() {
+            return seq;
+        }
     }
 
     @DomEvent("pad-changed")
@@ -86,8 +99,9 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
                                @EventData("event.detail.pixels") String pixels,
                                @EventData("event.detail.width") int width,
                                @EventData("event.detail.height") int height,
-                               @EventData("event.detail.strokes") int strokes) {
-            super(source, fromClient, pixels, width, height, strokes);
+                               @EventData("event.detail.strokes") int strokes,
+                               @EventData("event.detail.seq") int seq) {
+            super(source, fromClient, pixels, width, height, strokes, seq);
         }
     }
 
@@ -97,15 +111,23 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
                               @EventData("event.detail.pixels") String pixels,
                               @EventData("event.detail.width") int width,
                               @EventData("event.detail.height") int height,
-                              @EventData("event.detail.strokes") int strokes) {
-            super(source, fromClient, pixels, width, height, strokes);
+                              @EventData("event.detail.strokes") int strokes,
+                              @EventData("event.detail.seq") int seq) {
+            super(source, fromClient, pixels, width, height, strokes, seq);
         }
     }
 
     @DomEvent("pad-cleared")
     public static class ClearedEvent extends ComponentEvent<DrawingPad> {
-        public ClearedEvent(DrawingPad source, boolean fromClient) {
+        private final int seq;
+
+        public ClearedEvent(DrawingPad source, boolean fromClient, @EventData("event.detail.seq") int seq) {
             super(source, fromClient);
+            this.seq = seq;
+        }
+
+        public int seq() {
+            return seq;
         }
     }
 }
