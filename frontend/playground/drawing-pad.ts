@@ -73,6 +73,8 @@ export class DrawingPad extends LitElement {
   private current?: Stroke;
   private pointerId?: number;
   private changeTimer?: number;
+  /** A live update is due but the server has not answered the previous event yet. */
+  private changeWaiting = false;
   private frame?: number;
   private payloadCanvas?: HTMLCanvasElement;
 
@@ -101,6 +103,10 @@ export class DrawingPad extends LitElement {
     if (changed.has('size')) {
       this.resizeCanvas();
     }
+    if (changed.has('processedSeq') && this.changeWaiting && this.processedSeq >= this.lastSeq) {
+      this.changeWaiting = false;
+      if (this.current) this.emit('pad-changed');
+    }
   }
 
   disconnectedCallback() {
@@ -112,6 +118,7 @@ export class DrawingPad extends LitElement {
   /** Removes every stroke. */
   clear() {
     window.clearTimeout(this.changeTimer);
+    this.changeWaiting = false;
     this.strokes = [];
     this.current = undefined;
     this.strokeCount = 0;
@@ -207,6 +214,7 @@ export class DrawingPad extends LitElement {
     this.pointerId = undefined;
     window.clearTimeout(this.changeTimer);
     this.changeTimer = undefined;
+    this.changeWaiting = false;
     this.redraw();
     this.lastStrokeEndAt = Date.now();
     this.emit('pad-stroke-end');
@@ -222,11 +230,20 @@ export class DrawingPad extends LitElement {
     }
   };
 
+  /**
+   * Live updates while drawing: at most one per `changeDelay`, and only one waiting for the server at a time
+   * (a slow server gets the newest drawing next instead of a queue of old ones, and pen-up is not held up).
+   */
   private scheduleChange() {
-    if (this.changeTimer !== undefined) return;
+    if (this.changeTimer !== undefined || this.changeWaiting) return;
     this.changeTimer = window.setTimeout(() => {
       this.changeTimer = undefined;
-      if (this.current) this.emit('pad-changed');
+      if (!this.current) return;
+      if (this.processedSeq < this.lastSeq) {
+        this.changeWaiting = true;
+      } else {
+        this.emit('pad-changed');
+      }
     }, this.changeDelay);
   }
 

@@ -67,9 +67,9 @@ public class DrawView extends VerticalLayout {
         setSizeFull();
 
         pad.setId("drawing-pad");
-        pad.addPadChangedListener(e -> onDrawing(e.image(), e.seq()));
-        pad.addStrokeEndListener(e -> onDrawing(e.image(), e.seq()));
-        pad.addClearedListener(e -> onDrawing(null, e.seq()));
+        pad.addPadChangedListener(e -> onDrawing(e.image()));
+        pad.addStrokeEndListener(e -> onDrawing(e.image()));
+        pad.addClearedListener(e -> onDrawing(null));
         Span keys = new Span("Esc clears · Ctrl+Z undoes");
         keys.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout padColumn = column("Draw", pad, keys);
@@ -123,7 +123,7 @@ public class DrawView extends VerticalLayout {
 
         loadModels();
         refreshGallery();
-        onDrawing(null, 0);
+        onDrawing(null);
     }
 
     private static VerticalLayout column(String title, com.vaadin.flow.component.Component... content) {
@@ -162,7 +162,7 @@ public class DrawView extends VerticalLayout {
         }
     }
 
-    private void onDrawing(GrayImage image, int seq) {
+    private void onDrawing(GrayImage image) {
         current = null;
         if (image != null) {
             try {
@@ -173,7 +173,6 @@ public class DrawView extends VerticalLayout {
         }
         showSteps();
         predict();
-        pad.acknowledge(seq);
     }
 
     private void showSteps() {

@@ -22,6 +22,11 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
 
     public DrawingPad() {
         setPenWidth(18);
+        // Every event is acknowledged in the response that carries its results (all listeners run before the
+        // response is written): the pad holds back live updates until then, and tests wait for it.
+        addPadChangedListener(e -> acknowledge(e.seq()));
+        addStrokeEndListener(e -> acknowledge(e.seq()));
+        addClearedListener(e -> acknowledge(e.seq()));
     }
 
     public void setPenWidth(int width) {
@@ -41,8 +46,8 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
         getElement().callJsFunction("undo");
     }
 
-    /** Tells the pad that the drawing of event {@code seq} has been handled (pages and tests can wait for it). */
-    public void acknowledge(int seq) {
+    /** Tells the pad that the drawing of event {@code seq} has been handled. */
+    private void acknowledge(int seq) {
         getElement().setProperty("processedSeq", seq);
     }
 
@@ -87,7 +92,7 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
             return strokes;
         }
 
-        /** The pad's event number, for {@link DrawingPad#acknowledge}. */
+        /** The pad's event number (acknowledged back to the pad). */
         public int seq() {
             return seq;
         }
