@@ -6,6 +6,7 @@ import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.Theme;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.mnistlab.base.NativeBackend;
+import org.mnistlab.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,13 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Push
-@Theme(variant = Lumo.LIGHT)
+@Theme(value = "mnist-lab", variant = Lumo.LIGHT)
 @PWA(name = "MNIST Lab", shortName = "MNIST Lab")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
         // Must run before anything touches ND4J: picks the native build for this processor.
         NativeBackend.configure();
+        if (CommandLine.isCommand(args)) {
+            // Headless train / bench: no web server, same H2 store.
+            System.exit(CommandLine.run(Application.class, args, System.out, System.err));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

@@ -3,10 +3,12 @@ package org.mnistlab.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,7 +64,7 @@ public class DatasetDownloader {
                 }
                 failures.add(uri + ": checksum mismatch (MD5 " + md5 + ", expected " + expectedMd5 + ")");
             } catch (IOException e) {
-                failures.add(uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                failures.add(uri + ": " + describe(e));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DatasetFileException(target, "download interrupted", e);
@@ -106,6 +108,18 @@ public class DatasetDownloader {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /** Says what went wrong in words: the JDK's connect failures often carry no message. */
+    private static String describe(IOException e) {
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
+        if (e instanceof ConnectException) {
+            return "cannot connect: refused, unknown host or no network" + detail;
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "timed out" + detail;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** MD5 of a file on disk, lower-case hex. */

@@ -1,5 +1,6 @@
 package org.mnistlab.dataset;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.mnistlab.base.MnistLabProperties;
 import org.slf4j.Logger;
@@ -31,6 +36,13 @@ public class DatasetService {
     private final Map<DatasetKind, Loaded> loaded = new EnumMap<>(DatasetKind.class);
     private final Map<DatasetKind, DatasetStatus> statuses = new EnumMap<>(DatasetKind.class);
     private final List<Consumer<DatasetStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[][]> classMeans = new ConcurrentHashMap<>();
+    /** Loads datasets off the callers' threads, so a UI can show progress instead of blocking. */
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "dataset-loader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public DatasetService(MnistLabProperties properties, DatasetDownloader downloader) {
         this.properties = properties;
@@ -44,14 +56,19 @@ public class DatasetService {
     private record Loaded(LabeledImages train, LabeledImages test, Map<String, String> md5ByFile) {
     }
 
-    /** Loads MNIST in the background at start-up so the explorer opens on warm data. */
+    /**
+     * Loads MNIST in the background at start-up so the explorer opens on warm data, then Fashion-MNIST, so
+     * that a first start downloads both where they are missing.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void preloadDefault() {
         Thread preload = new Thread(() -> {
-            try {
-                samples(DatasetKind.MNIST, Split.TRAIN);
-            } catch (DatasetUnavailableException e) {
-                log.warn("MNIST is not available: {}", e.getMessage());
+            for (DatasetKind kind : DatasetKind.values()) {
+                try {
+                    samples(kind, Split.TRAIN);
+                } catch (DatasetUnavailableException e) {
+                    log.warn("{}", e.getMessage());
+                }
             }
         }, "dataset-preload");
         preload.setDaemon(true);
@@ -62,6 +79,34 @@ public class DatasetService {
     public LabeledImages samples(DatasetKind kind, Split split) {
         Loaded data = load(kind);
         return split == Split.TRAIN ? data.train() : data.test();
+    }
+
+    /** Whether the dataset is in memory, i.e. {@link #samples} returns at once. */
+    public boolean isLoaded(DatasetKind kind) {
+        synchronized (loaded) {
+            return loaded.containsKey(kind);
+        }
+    }
+
+    /**
+     * Loads (and downloads) the dataset on a background thread; follow it with {@link #subscribe}. The future
+     * fails with {@link DatasetUnavailableException} when the dataset cannot be used.
+     */
+    public CompletableFuture<Void> loadInBackground(DatasetKind kind) {
+        if (isLoaded(kind)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> load(kind), loader);
+    }
+
+    /** The mean image of each class of one split (see {@link LabeledImages#classMeanImages()}), computed once. */
+    public byte[][] classMeans(DatasetKind kind, Split split) {
+        return classMeans.computeIfAbsent(kind.id() + "/" + split.id(), k -> samples(kind, split).classMeanImages());
+    }
+
+    @PreDestroy
+    void stopLoader() {
+        loader.shutdownNow();
     }
 
     /** MD5 of each of the dataset's .gz files, for run records. Loads the dataset if needed. */
@@ -142,9 +187,20 @@ public class DatasetService {
                 throw new DatasetFileException(target, "file is missing (downloads are switched off)");
             }
             log.info("Downloading {} of {} into {}", file, kind.displayName(), dir);
-            publish(new DatasetStatus(kind, DatasetStatus.State.DOWNLOADING, "Downloading " + file, 0));
-            downloader.download(kind, file, kind.mirrors(), target, p -> publish(new DatasetStatus(kind,
-                    DatasetStatus.State.DOWNLOADING, "Downloading " + file, p.fraction())));
+            String what = "Downloading " + file + " (" + (kind.fileNames().indexOf(file) + 1) + " of "
+                    + kind.fileNames().size() + ")";
+            publish(new DatasetStatus(kind, DatasetStatus.State.DOWNLOADING, what, 0));
+            // Chunks arrive every 64 KB: tell listeners (and browsers) only about whole-percent steps.
+            long[] lastStep = {-1};
+            downloader.download(kind, file, kind.mirrors(), target, p -> {
+                double f = p.fraction();
+                long step = f >= 0 ? Math.round(f * 100) : p.bytesRead() >> 20; // percent, or MB when size unknown
+                if (step != lastStep[0]) {
+                    lastStep[0] = step;
+                    String message = f >= 0 ? what : what + ", " + step + " MB";
+                    publish(new DatasetStatus(kind, DatasetStatus.State.DOWNLOADING, message, f));
+                }
+            });
         }
     }
 
@@ -183,6 +239,12 @@ public class DatasetService {
         synchronized (statuses) {
             statuses.put(status.kind(), status);
         }
-        listeners.forEach(l -> l.accept(status));
+        for (Consumer<DatasetStatus> listener : listeners) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) { // e.g. a browser that went away: the others still hear about it
+                log.debug("Dataset status listener failed: {}", e.toString());
+            }
+        }
     }
 }

@@ -36,10 +36,12 @@ public class BackendInfo {
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         v.put("blas", String.valueOf(env.getOrDefault("blas.vendor", "?")));
         v.put("ompThreads", String.valueOf(env.getOrDefault("omp.threads", "?")));
+        v.put("ompWaitPolicy", NativeBackend.openMpWaitPolicy());
         this.versions = Map.copyOf(v);
-        log.info("ND4J backend: {} (native library {}), oneDNN {}, DL4J helpers {}, BLAS {}, {} OpenMP threads; "
-                        + "DL4J {}, Java {}", v.get("backend"), nativeLibrary(), oneDnnEnabled() ? "on" : "OFF",
-                v.get("dl4jHelpers").equals("true") ? "on" : "OFF", v.get("blas"), v.get("ompThreads"),
+        log.info("ND4J backend: {} (native library {}), oneDNN {}, DL4J helpers {}, BLAS {}, {} OpenMP threads "
+                        + "(wait policy {}); DL4J {}, Java {}", v.get("backend"), nativeLibrary(),
+                oneDnnEnabled() ? "on" : "OFF", v.get("dl4jHelpers").equals("true") ? "on" : "OFF", v.get("blas"),
+                v.get("ompThreads"), v.get("ompWaitPolicy"),
                 v.get("dl4j"), v.get("java"));
     }
 

@@ -2,10 +2,13 @@ package org.mnistlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -39,9 +42,24 @@ public class ModelCatalog {
 
     public static final int CLASSES = 10;
 
+    private final CNN2DFormat format;
+    private final CacheMode cacheMode;
+    private final boolean reluAfterPool;
+
     public ModelCatalog() {
+        this(CNN2DFormat.NCHW, CacheMode.DEVICE, true);
+    }
+
+    /**
+     * For throughput experiments: activation layout of conv layers, DL4J's forward-pass cache, and whether
+     * a conv block without batch norm applies ReLU after pooling (same function, see {@link #convBlock}).
+     */
+    ModelCatalog(CNN2DFormat format, CacheMode cacheMode, boolean reluAfterPool) {
         // Anything that builds networks may be the first to touch ND4J: pick the native build first.
         NativeBackend.configure();
+        this.format = format;
+        this.cacheMode = cacheMode;
+        this.reluAfterPool = reluAfterPool;
     }
 
     /** The DL4J configuration this run config describes (nothing allocated). */
@@ -55,6 +73,9 @@ public class ModelCatalog {
                 .l1(config.l1())
                 .l2(config.l2())
                 .weightInit(WeightInit.RELU)
+                // Keeps each conv layer's forward output for backprop; without it DL4J runs every
+                // convolution twice per batch (about 15 % of a CNN's training time).
+                .cacheMode(cacheMode)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
@@ -108,7 +129,7 @@ public class ModelCatalog {
         };
     }
 
-    private static void layersOf(RunConfig c, List<Layer> layers, List<String> names) {
+    private void layersOf(RunConfig c, List<Layer> layers, List<String> names) {
         switch (c.architecture()) {
             case LOGISTIC -> {
             }
@@ -136,18 +157,29 @@ public class ModelCatalog {
         names.add("output");
     }
 
-    /** conv (ReLU) → [batch norm] → max pool 2×2 → [dropout]. */
-    private static void convBlock(RunConfig c, List<Layer> layers, List<String> names, int n, int filters,
-                                  int kernel, int padding) {
+    /**
+     * conv (ReLU) → [batch norm] → max pool 2×2 → [dropout]. Without batch norm the ReLU moves behind the
+     * pooling: max-pooling and ReLU commute (both forward and backward, ReLU being monotonic), so the network
+     * computes exactly the same function, with ReLU on a quarter of the values.
+     */
+    private void convBlock(RunConfig c, List<Layer> layers, List<String> names, int n, int filters,
+                           int kernel, int padding) {
+        boolean lateRelu = reluAfterPool && !c.batchNorm();
         layers.add(new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).stride(1, 1)
-                .padding(padding, padding).activation(Activation.RELU).build());
+                .padding(padding, padding).dataFormat(format)
+                .activation(lateRelu ? Activation.IDENTITY : Activation.RELU).build());
         names.add("conv" + n);
         if (c.batchNorm()) {
-            layers.add(new BatchNormalization.Builder().build());
+            layers.add(new BatchNormalization.Builder().dataFormat(format).build());
             names.add("bn_conv" + n);
         }
-        layers.add(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
+        layers.add(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                .dataFormat(format).build());
         names.add("pool" + n);
+        if (lateRelu) {
+            layers.add(new ActivationLayer.Builder().activation(Activation.RELU).build());
+            names.add("relu" + n);
+        }
         if (c.convDropout() > 0) {
             // DL4J's dropout value is the probability to KEEP an activation.
             layers.add(new DropoutLayer.Builder(1 - c.convDropout()).build());
@@ -172,8 +204,12 @@ public class ModelCatalog {
     private static String describe(Layer layer) {
         if (layer instanceof ConvolutionLayer conv) {
             int[] k = conv.getKernelSize();
-            return "Convolution " + k[0] + "×" + k[1] + ", ReLU" + (conv.getPadding()[0] > 0
+            boolean relu = conv.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationReLU;
+            return "Convolution " + k[0] + "×" + k[1] + (relu ? ", ReLU" : "") + (conv.getPadding()[0] > 0
                     ? ", padding " + conv.getPadding()[0] : "");
+        }
+        if (layer instanceof ActivationLayer) {
+            return "ReLU";
         }
         if (layer instanceof SubsamplingLayer pool) {
             int[] k = pool.getKernelSize();

@@ -9,7 +9,7 @@ class CancelTest extends TrainingSpringTest {
 
     @Test
     void cancelling_a_running_run_stops_it_keeps_finished_epochs_and_a_queued_one_never_starts() throws Exception {
-        RunRecord running = training.submit(quickConfig(Architecture.MLP, 20_000, 20));
+        RunRecord running = training.submit(quickConfig(Architecture.MLP, 6_000, 20));
         RunRecord queued = training.submit(quickConfig(Architecture.LOGISTIC, 1_000, 1));
         assertThat(training.activeRuns()).extracting(RunRecord::id).containsExactly(running.id(), queued.id());
 

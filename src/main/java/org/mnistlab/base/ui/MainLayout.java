@@ -37,6 +37,7 @@ public class MainLayout extends AppLayout {
 
     private static SideNavItem item(MenuEntry entry) {
         SideNavItem item = new SideNavItem(entry.title(), entry.path());
+        item.setMatchNested(true); // a section stays highlighted on its sub-pages (e.g. /explore/mnist/train/7)
         if (entry.icon() != null) {
             item.setPrefixComponent(new Icon(entry.icon()));
         }

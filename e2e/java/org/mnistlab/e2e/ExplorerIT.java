@@ -1,0 +1,180 @@
+package org.mnistlab.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Split;
+import org.mnistlab.e2e.pages.ExplorerPage;
+import org.mnistlab.e2e.pages.SamplePage;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The dataset explorer in a real browser against the real app and MNIST: switching split and label,
+ * scrolling deep into 60,000 thumbnails, opening samples by click and by deep link, and the distribution
+ * chart's drawn counts. Prints how fast thumbnails appear (figures, not assertions).
+ */
+class ExplorerIT extends BrowserTest {
+
+    @Autowired
+    DatasetService datasets;
+
+    /** http://localhost:port, without the trailing slash. */
+    private String base() {
+        String root = url("/");
+        return root.substring(0, root.length() - 1);
+    }
+
+    @Test
+    void landing_page_shows_thumbnails_and_the_true_class_distribution() {
+        datasets.samples(DatasetKind.MNIST, Split.TRAIN); // loaded at start-up; make sure before timing
+        ExplorerPage explorer = new ExplorerPage(page);
+        long first = explorer.openAndMeasure(base(), "/");
+        explorer.waitForQuery(Map.of("dataset", "mnist", "split", "train"));
+        long[] again = new long[3];
+        for (int i = 0; i < again.length; i++) {
+            again[i] = explorer.openAndMeasure(base(), "/explore");
+        }
+        java.util.Arrays.sort(again);
+        System.out.printf("[explorer] first screen of thumbnails visible after navigation: %d ms (first page load of a"
+                + " fresh server), median of 3 reloads %d ms (min %d, max %d)%n", first, again[1], again[0], again[2]);
+
+        LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        List<List<Object>> shown = explorer.visibleSamples();
+        assertThat(shown.get(0)).containsExactly(0, "5");
+        for (List<Object> sample : shown) {
+            int index = ((Number) sample.get(0)).intValue();
+            assertThat(sample.get(1)).isEqualTo(String.valueOf(train.label(index)));
+        }
+        explorer.waitForSummary("MNIST train: 60,000 samples");
+
+        Map<String, Object> chart = explorer.distributionChartData();
+        assertThat(chart.get("labels")).isEqualTo(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        assertThat(chart.get("series")).isEqualTo(List.of("train", "test"));
+        List<?> values = (List<?>) chart.get("values");
+        assertThat(numbers(values.get(0))).containsExactly(5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949);
+        assertThat(numbers(values.get(1))).containsExactly(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009);
+        assertThat(explorer.classMean(9)).isVisible();
+        screenshot("landing");
+    }
+
+    @Test
+    void switching_split_and_label_filters_the_grid() {
+        ExplorerPage explorer = new ExplorerPage(page);
+        explorer.openAndMeasure(base(), "/explore");
+        explorer.chooseSplit("test").waitForSummary("MNIST test: 10,000 samples");
+        LabeledImages test = datasets.samples(DatasetKind.MNIST, Split.TEST);
+        explorer.waitForFirstSample(0, String.valueOf(test.label(0)));
+
+        explorer.chooseLabel("7").waitForSummary("MNIST test: 1,028 samples of 7");
+        explorer.waitForFirstSample(test.indicesOf(7)[0], "7");
+        List<List<Object>> shown = explorer.visibleSamples();
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(50).allSatisfy(s -> assertThat(s.get(1)).isEqualTo("7"));
+        assertThat(((Number) shown.get(0).get(0)).intValue()).isEqualTo(test.indicesOf(7)[0]);
+        explorer.waitForQuery(Map.of("split", "test", "label", "7"));
+        screenshot("test-split-label-7");
+
+        explorer.chooseLabel("All classes").waitForSummary("MNIST test: 10,000 samples");
+    }
+
+    @Test
+    void scrolls_deep_into_the_grid_and_opens_a_sample_by_click() {
+        ExplorerPage explorer = new ExplorerPage(page);
+        explorer.openAndMeasure(base(), "/explore");
+        int columns = explorer.columns();
+
+        // A few turns of the mouse wheel: new rows come in as they scroll into view.
+        explorer.wheel(3000);
+        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"" + (columns * 40)
+                + "\"] mnist-digit[drawn]') !== null");
+
+        long ms = explorer.scrollToSample(50_000, columns);
+        long again = explorer.scrollToSample(20_000, columns);
+        long back = explorer.scrollToSample(50_010, columns);
+        System.out.printf("[explorer] images shown after scrolling to sample 50,000: %d ms (then to 20,000: %d ms, back near 50,000: %d ms)%n",
+                ms, again, back);
+        screenshot("scrolled-to-50000");
+
+        LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        assertThat(explorer.thumbnail(50_003).locator(".sample-label")).hasText(String.valueOf(train.label(50_003)));
+        SamplePage sample = explorer.openSample(50_003);
+        assertThat(page).hasURL(Pattern.compile(".*/explore/mnist/train/50003$"));
+        assertThat(sample.label()).isEqualTo(String.valueOf(train.label(50_003)));
+        assertThat(sample.heatMapCells()).hasCount(784);
+
+        // Back to the grid: the same place, the sample marked.
+        ExplorerPage again2 = sample.backToGrid();
+        assertThat(again2.thumbnail(50_003)).hasClass("sample current");
+    }
+
+    @Test
+    void go_to_sample_field_jumps_to_it() {
+        ExplorerPage explorer = new ExplorerPage(page);
+        explorer.openAndMeasure(base(), "/explore");
+        long t0 = System.nanoTime();
+        explorer.goTo(50_000);
+        assertThat(explorer.thumbnail(50_000)).hasClass("sample current");
+        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"50000\"] mnist-digit[drawn]') !== null");
+        System.out.printf("[explorer] 'Go to sample #' 50000 until its image shows: %d ms (includes a server round trip)%n",
+                (System.nanoTime() - t0) / 1_000_000);
+        explorer.waitForQuery(Map.of("at", "50000"));
+    }
+
+    @Test
+    void deep_link_opens_a_sample_with_its_pixels_and_neighbours() {
+        LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        SamplePage sample = new SamplePage(page).open(base(), "mnist", "train", 0);
+        assertThat(sample.label()).isEqualTo("5");
+        assertThat(sample.splitBadge()).hasText("train");
+        assertThat(sample.heatMapCells()).hasCount(784);
+        assertThat(sample.pixel(5, 21)).isEqualTo(255);
+        assertThat(sample.pixel(0, 0)).isZero();
+        assertThat(sample.image()).isVisible();
+        screenshot("sample-mnist-train-0");
+
+        sample.next(1);
+        assertThat(page).hasURL(Pattern.compile(".*/explore/mnist/train/1$"));
+        assertThat(sample.label()).isEqualTo(String.valueOf(train.label(1)));
+        page.keyboard().press("ArrowRight");
+        sample.waitForSample(2);
+        sample.previous(1);
+
+        sample.openBadLink(base(), "/explore/mnist/test/10000");
+        assertThat(sample.error()).hasText("There is no sample #10000: MNIST test has 10,000 samples (0 to 9,999).");
+        sample.openBadLink(base(), "/explore/emnist/test/1");
+        assertThat(sample.error()).hasText("Unknown dataset 'emnist': use mnist or fashion-mnist");
+    }
+
+    @Test
+    void fashion_mnist_shows_class_names_in_grid_filter_chart_and_sample() {
+        ExplorerPage explorer = new ExplorerPage(page);
+        explorer.openAndMeasure(base(), "/explore");
+        explorer.chooseDataset("Fashion-MNIST").waitForSummary("Fashion-MNIST train: 60,000 samples");
+        LabeledImages train = datasets.samples(DatasetKind.FASHION_MNIST, Split.TRAIN);
+        explorer.waitForFirstSample(0, DatasetKind.FASHION_MNIST.className(train.label(0)));
+        Map<String, Object> chart = explorer.distributionChartData();
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) chart.get("labels");
+        assertThat(labels).startsWith("T-shirt/top").endsWith("Ankle boot");
+        assertThat(numbers(((List<?>) chart.get("values")).get(0))).containsOnly(6000);
+        screenshot("fashion-mnist");
+
+        explorer.chooseLabel("9 · Ankle boot").waitForSummary("Fashion-MNIST train: 6,000 samples of Ankle boot");
+        explorer.waitForFirstSample(train.indicesOf(9)[0], "Ankle boot");
+        assertThat(explorer.visibleSamples()).allSatisfy(s -> assertThat(s.get(1)).isEqualTo("Ankle boot"));
+
+        int index = train.indicesOf(9)[3];
+        SamplePage sample = new SamplePage(page).open(base(), "fashion-mnist", "train", index);
+        assertThat(sample.labelBadge()).hasText("Label 9 · Ankle boot");
+    }
+
+    private static List<Integer> numbers(Object list) {
+        return ((List<?>) list).stream().map(n -> ((Number) n).intValue()).toList();
+    }
+}

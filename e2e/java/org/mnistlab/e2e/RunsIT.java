@@ -1,0 +1,214 @@
+package org.mnistlab.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mnistlab.Application;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Split;
+import org.mnistlab.e2e.pages.ComparePage;
+import org.mnistlab.e2e.pages.RunDetailPage;
+import org.mnistlab.e2e.pages.RunsPage;
+import org.mnistlab.training.Architecture;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.TrainingService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Runs history end to end: two tiny real runs (1,000 training images, 1 epoch, different settings) are
+ * found in the grid, inspected, compared, exported and one is deleted, which must survive a restart.
+ * The last test closes the shared app and starts a new one on the same data dir, hence DirtiesContext.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RunsIT extends BrowserTest {
+
+    private static final String NONCE = UUID.randomUUID().toString().substring(0, 6);
+    private static final String NAME_A = "RunsIT A " + NONCE;
+    private static final String NAME_B = "RunsIT B " + NONCE;
+    private static RunRecord runA;
+    private static RunRecord runB;
+
+    @Autowired
+    TrainingService training;
+    @Autowired
+    RunHistory history;
+    @Autowired
+    DatasetService datasets;
+    @Autowired
+    ApplicationContext app;
+
+    /** Trains the two runs once, for all tests of this class. */
+    @BeforeEach
+    void trainTwoRuns() throws InterruptedException {
+        if (runA != null) {
+            return;
+        }
+        RunConfig a = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName(NAME_A).withEpochs(1)
+                .withTrainSubset(1000);
+        RunConfig b = new RunConfig(NAME_B, a.dataset(), a.architecture(), List.of(64), a.optimizer(), 0.01,
+                a.momentum(), 64, 1, a.seed(), a.l1(), a.l2(), a.convDropout(), a.denseDropout(), a.batchNorm(),
+                a.augmentation(), a.validationFraction(), a.earlyStoppingPatience(), a.restoreBestWeights(),
+                a.lrSchedule(), 1000);
+        long start = System.nanoTime();
+        long idA = training.submit(a).id();
+        long idB = training.submit(b).id();
+        runA = awaitFinished(idA);
+        runB = awaitFinished(idB);
+        System.out.printf("RunsIT: two 1-epoch runs on 1,000 images trained in %d ms%n",
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private RunRecord awaitFinished(long id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            RunRecord r = history.findById(id).orElseThrow();
+            if (!r.status().active()) {
+                assertThat(r.status()).as("run %d ended with %s", id, r.errorMessage()).isEqualTo(RunStatus.FINISHED);
+                return r;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("run " + id + " did not finish in time");
+    }
+
+    @Test
+    @Order(1)
+    void finds_both_runs_in_the_grid() {
+        RunsPage runs = new RunsPage(page).open(url(""));
+        runs.search(NONCE);
+        runs.waitForRun(NAME_A).waitForRun(NAME_B);
+        assertThat(runs.runLinks()).hasCount(2);
+        runs.search(NAME_B);
+        assertThat(runs.runLinks()).hasCount(1);
+        assertThat(runs.runLink(NAME_B)).isVisible();
+    }
+
+    @Test
+    @Order(2)
+    void confusion_cell_shows_the_images_of_that_true_and_predicted_pair() {
+        RunsPage runs = new RunsPage(page).open(url(""));
+        runs.search(NAME_A).waitForRun(NAME_A).openRun(NAME_A);
+        RunDetailPage detail = new RunDetailPage(page);
+        assertThat(detail.name()).hasText(NAME_A);
+        assertThat(page).hasURL(url("/runs/" + runA.id()));
+
+        RunDetailPage.Cell cell = detail.largestErrorCell();
+        assertThat(cell.count()).as("a 1-epoch MLP on 1,000 images makes mistakes").isPositive();
+        detail.clickCell(cell.actual(), cell.predicted());
+        assertThat(detail.cellTiles()).hasCount(Math.min(cell.count(), 100));
+        LabeledImages test = datasets.samples(DatasetKind.MNIST, Split.TEST);
+        for (var tile : detail.cellTiles().all()) {
+            assertThat(tile.getAttribute("data-true")).isEqualTo(String.valueOf(cell.actual()));
+            assertThat(tile.getAttribute("data-predicted")).isEqualTo(String.valueOf(cell.predicted()));
+            int index = Integer.parseInt(tile.getAttribute("data-test-index"));
+            assertThat(test.label(index)).as("true label of test image %d", index).isEqualTo(cell.actual());
+        }
+        assertThat(detail.misclassifiedTiles()).hasCount(100);
+        screenshot("detail-cell");
+    }
+
+    @Test
+    @Order(3)
+    void compare_overlays_both_curves_and_shows_the_differing_settings() {
+        RunsPage runs = new RunsPage(page).open(url(""));
+        runs.search(NONCE).waitForRun(NAME_A).waitForRun(NAME_B);
+        runs.select(NAME_A).select(NAME_B).compare();
+        assertThat(page).hasURL(url("/compare?runs=" + runA.id() + "," + runB.id()));
+
+        ComparePage compare = new ComparePage(page);
+        String labelA = "#" + runA.id() + " " + NAME_A;
+        String labelB = "#" + runB.id() + " " + NAME_B;
+        assertThat(compare.datasetLabels("compare-loss-chart")).containsExactly(labelA + " · train",
+                labelA + " · validation", labelB + " · train", labelB + " · validation");
+        assertThat(compare.datasetLabels("compare-accuracy-chart")).hasSize(4);
+        assertThat(compare.pointsDrawn("compare-loss-chart", labelB + " · validation")).isEqualTo(1);
+        assertThat(compare.settingRows()).containsExactly("Hidden layers", "Learning rate", "Batch size");
+        compare.showAllSettings(true);
+        assertThat(page.locator("#config-diff span[data-key]").first()).hasText("Dataset");
+        assertThat(compare.settingRows()).hasSizeGreaterThan(20).contains("Seed", "Learning rate");
+        screenshot("compare");
+    }
+
+    @Test
+    @Order(4)
+    void exports_the_metrics_as_csv() throws Exception {
+        RunDetailPage detail = new RunDetailPage(page).open(url(""), runA.id());
+        Download download = detail.exportCsv();
+        assertThat(download.suggestedFilename()).startsWith("run-" + runA.id()).endsWith("-metrics.csv");
+        List<String> lines = Files.readAllLines(download.path());
+        assertThat(lines.get(0)).startsWith("run_id,epoch,train_loss,train_accuracy,validation_loss");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(runA.id() + ",1,");
+    }
+
+    @Test
+    @Order(5)
+    void a_deleted_run_is_gone_from_h2_after_a_restart() throws Exception {
+        Optional<Path> modelB = history.modelFile(runB.id());
+        new RunDetailPage(page).open(url(""), runB.id()).delete();
+        RunsPage runs = new RunsPage(page);
+        runs.search(NONCE).waitForRun(NAME_A);
+        assertThat(runs.runLink(NAME_B)).hasCount(0);
+
+        // Restart: close this app and start a new one on the same data dir and H2 file.
+        ((ConfigurableApplicationContext) app).close();
+        try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(Application.class)
+                .properties("server.port=0").run()) {
+            String base = "http://localhost:" + restarted.getEnvironment().getProperty("local.server.port");
+            RunsPage after = new RunsPage(page).open(base);
+            after.search(NONCE).waitForRun(NAME_A);
+            assertThat(after.runLink(NAME_B)).hasCount(0);
+            screenshot("after-restart");
+
+            RunHistory restartedHistory = restarted.getBean(RunHistory.class);
+            assertThat(restartedHistory.findById(runB.id())).isEmpty();
+            assertThat(restartedHistory.findById(runA.id())).isPresent();
+            String jdbcUrl = restarted.getEnvironment().getProperty("spring.datasource.url");
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "")) {
+                for (String table : List.of("runs WHERE id", "epoch_metrics WHERE run_id",
+                        "evaluation WHERE run_id", "class_metrics WHERE run_id", "misclassified WHERE run_id")) {
+                    assertThat(count(c, "SELECT COUNT(*) FROM " + table + " = ?", runB.id())).as(table).isZero();
+                }
+                assertThat(count(c, "SELECT COUNT(*) FROM epoch_metrics WHERE run_id = ?", runA.id())).isEqualTo(1);
+            }
+            modelB.ifPresent(path -> assertThat(path).doesNotExist());
+        }
+    }
+
+    private static int count(Connection c, String sql, long id) throws Exception {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

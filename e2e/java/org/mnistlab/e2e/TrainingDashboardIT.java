@@ -1,0 +1,148 @@
+package org.mnistlab.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.e2e.pages.LiveRunPage;
+import org.mnistlab.e2e.pages.QueuePage;
+import org.mnistlab.e2e.pages.TrainPage;
+import org.mnistlab.training.RunPreset;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.TrainingService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Configure a run in the browser, watch it live from two browsers, and cancel runs (real MNIST, real DL4J). */
+class TrainingDashboardIT extends BrowserTest {
+
+    @Autowired
+    TrainingService training;
+
+    @AfterEach
+    void cancelLeftovers() {
+        training.activeRuns().forEach(r -> training.cancel(r.id()));
+    }
+
+    private String base() {
+        return url("");
+    }
+
+    @Test
+    void a_run_configured_in_the_browser_streams_to_every_open_page() {
+        TrainPage train = new TrainPage(page, base().replaceAll("/$", "")).open();
+        train.preset("simple-cnn").set("trainSubset", 2000).set("epochs", 3).set("name", "e2e small CNN");
+        assertThat(train.layerTable()).containsText("Convolution");
+        assertThat(train.previewImages()).hasCount(30);
+        screenshot("configured");
+
+        LiveRunPage live = train.start();
+        live.awaitStatus("Running", 60_000);
+        long runId = live.runId();
+
+        // the progress bar moves within the first epoch, and batch losses are drawn
+        page.waitForFunction("() => { const v = document.querySelector('#run-progress').value; return v > 0 && v < 1; }",
+                null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        double early = live.progress();
+        live.awaitPoints("batch-loss-chart", 0, 1, 60_000);
+        assertThat(live.progressText()).containsText("images/s");
+
+        // a second browser (own context, own session) opens the same run mid-way
+        BrowserContext second = newContext();
+        try {
+            LiveRunPage other = new LiveRunPage(second.newPage(), base().replaceAll("/$", "")).open(runId);
+            String firstText = other.progressText().textContent();
+            other.page().waitForFunction("t => document.querySelector('#progress-text').textContent !== t",
+                    firstText, new Page.WaitForFunctionOptions().setTimeout(60_000));
+
+            // both pages get every epoch on both charts, then the result
+            for (LiveRunPage p : new LiveRunPage[] {live, other}) {
+                p.awaitPoints("loss-chart", 0, 3, 120_000);
+                p.awaitPoints("loss-chart", 1, 3, 5_000);
+                p.awaitPoints("accuracy-chart", 0, 3, 5_000);
+                p.awaitPoints("accuracy-chart", 1, 3, 5_000);
+                p.awaitStatus("Finished", 60_000);
+                assertThat(p.result()).containsText("Test accuracy");
+                assertThat(p.detailsLink()).hasAttribute("href", "runs/" + runId);
+                assertThat(p.overfitting()).containsText("Best epoch so far");
+                assertThat(p.progress()).isEqualTo(1.0);
+            }
+            assertThat(early).isLessThan(1.0);
+            screenshot(other.page(), "second-viewer");
+        } finally {
+            second.close();
+        }
+        screenshot("finished");
+    }
+
+    @Test
+    void runs_can_be_cancelled_from_the_queue_and_the_dashboard() {
+        String base = base().replaceAll("/$", "");
+        LiveRunPage running = new TrainPage(page, base).open().preset("simple-cnn")
+                .set("trainSubset", 20_000).set("epochs", 10).set("name", "e2e long").start();
+        long runningId = running.runId();
+        LiveRunPage waiting = new TrainPage(page, base).open().preset("baseline-mlp")
+                .set("trainSubset", 1000).set("epochs", 1).set("name", "e2e waiting").start();
+        long waitingId = waiting.runId();
+        waiting.awaitStatus("Queued", 30_000);
+        assertThat(waiting.progressText()).containsText("position 1");
+
+        QueuePage queue = new QueuePage(page, base).open();
+        assertThat(queue.runLink(runningId)).isVisible();
+        assertThat(queue.runLink(waitingId)).isVisible();
+        assertThat(queue.grid()).containsText("running");
+        screenshot("queue");
+        queue.cancel(waitingId);
+        assertThat(queue.runLink(waitingId)).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+
+        LiveRunPage cancelled = new LiveRunPage(page, base).open(waitingId);
+        cancelled.awaitStatus("Cancelled", 10_000);
+
+        LiveRunPage longRun = new LiveRunPage(page, base).open(runningId);
+        longRun.awaitStatus("Running", 60_000);
+        longRun.cancel();
+        longRun.awaitStatus("Cancelled", 60_000);
+        assertThat(longRun.result()).containsText(Pattern.compile("Cancelled after \\d+ of 10 epochs"));
+        assertThat(page.locator("#cancel-run")).isHidden();
+    }
+
+    @Test
+    void closing_tabs_leaves_no_listener_behind() throws InterruptedException {
+        RunRecord blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
+                .withEpochs(20).withName("e2e blocker"));
+        RunRecord waiting = training.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
+                .withEpochs(1).withName("e2e watched then closed"));
+        int before = training.listenerCount();
+
+        List<BrowserContext> tabs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            BrowserContext tab = newContext();
+            tabs.add(tab);
+            new LiveRunPage(tab.newPage(), url("").replaceAll("/$", "")).open(waiting.id()).awaitStatus("Queued", 20_000);
+        }
+        assertThat(training.listenerCount()).isEqualTo(before + 3);
+
+        long closedAt = System.nanoTime();
+        for (BrowserContext tab : tabs) {
+            // a tab closing as a person closes it: the page's unload handlers run (Vaadin's unload beacon)
+            tab.pages().forEach(p -> p.close(new Page.CloseOptions().setRunBeforeUnload(true)));
+            tab.close();
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (training.listenerCount() > before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        System.out.printf("listeners back to %d %d ms after 3 tabs closed%n", training.listenerCount(),
+                (System.nanoTime() - closedAt) / 1_000_000);
+        assertThat(training.listenerCount()).isEqualTo(before);
+        training.cancel(waiting.id());
+        training.cancel(blocker.id());
+    }
+}

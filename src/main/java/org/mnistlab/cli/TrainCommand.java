@@ -1,0 +1,119 @@
+package org.mnistlab.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.mnistlab.training.BackendInfo;
+import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.InvalidConfigException;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunEvent;
+import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.TrainingService;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code train}: submits one run through the same service as the UI and prints one line per epoch. */
+final class TrainCommand {
+
+    private final TrainingService training;
+    private final RunHistory history;
+    private final BackendInfo backend;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    TrainCommand(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        this.training = context.getBean(TrainingService.class);
+        this.history = context.getBean(RunHistory.class);
+        this.backend = context.getBean(BackendInfo.class);
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(RunConfig config) {
+        out.println("Backend: " + backend.versions().get("backend") + ", oneDNN " + backend.versions().get("onednn")
+                + ", DL4J " + backend.versions().get("dl4j") + ", Java " + backend.versions().get("java"));
+        AtomicReference<RunEvent> end = new AtomicReference<>();
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<Long> runId = new AtomicReference<>();
+        Runnable unsubscribe = training.subscribe(event -> {
+            Long id = runId.get();
+            if (id != null && event.runId() != id) {
+                return;
+            }
+            if (event instanceof RunEvent.Started s) {
+                out.printf("Training %s: %d epochs × %d batches%n", config.displayName(), s.totalEpochs(),
+                        s.batchesPerEpoch());
+            } else if (event instanceof RunEvent.EpochFinished e) {
+                out.println(epochLine(e.metrics(), config.epochs()));
+            } else if (event instanceof RunEvent.Finished || event instanceof RunEvent.Failed
+                    || event instanceof RunEvent.Cancelled) {
+                end.set(event);
+                ended.countDown();
+            }
+        });
+        Thread cancelOnCtrlC = new Thread(() -> {
+            Long id = runId.get();
+            if (id != null && ended.getCount() > 0) {
+                err.println("Stopping: cancelling run #" + id + " (finished epochs stay stored)");
+                training.cancel(id);
+                try {
+                    ended.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "cli-cancel");
+        Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
+        try {
+            // Only this run trains in this process, so events before its id is known are its own.
+            RunRecord run = training.submit(config);
+            runId.set(run.id());
+            out.printf("Run #%d queued (%,d parameters)%n", run.id(), run.parameterCount());
+            ended.await();
+            RunRecord done = history.findById(run.id()).orElseThrow();
+            if (end.get() instanceof RunEvent.Finished) {
+                out.printf("Finished run #%d: test accuracy %.2f%% (loss %.4f) in %s; best epoch %s; model %s%n",
+                        done.id(), 100 * done.testAccuracy(), done.testLoss(), format(done.duration()),
+                        done.bestEpoch(), history.modelFile(done.id()).map(Object::toString).orElse("-"));
+                return CommandLine.OK;
+            }
+            if (end.get() instanceof RunEvent.Failed f) {
+                err.println("Run #" + done.id() + " failed: " + f.message());
+            } else {
+                err.println("Run #" + done.id() + " was cancelled after " + done.epochsDone() + " epoch(s)");
+            }
+            return CommandLine.FAILED;
+        } catch (InvalidConfigException e) {
+            throw new UsageException(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CommandLine.FAILED;
+        } finally {
+            unsubscribe.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting through the hook
+            }
+        }
+    }
+
+    static String epochLine(EpochMetrics m, int epochs) {
+        String validation = Double.isNaN(m.validationLoss()) ? ""
+                : String.format("  val loss %.4f acc %6.2f%%", m.validationLoss(), 100 * m.validationAccuracy());
+        return String.format("epoch %d/%d  train loss %.4f acc %6.2f%%%s  lr %.3g  %.1f s  %,.0f img/s",
+                m.epoch(), epochs, m.trainLoss(), 100 * m.trainAccuracy(), validation, m.learningRate(),
+                m.durationMillis() / 1000.0, m.imagesPerSecond());
+    }
+
+    static String format(Duration d) {
+        if (d == null) {
+            return "-";
+        }
+        long s = d.toSeconds();
+        return s >= 60 ? String.format("%d min %02d s", s / 60, s % 60) : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,175 @@
+package org.mnistlab.runs.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.mnistlab.base.ui.chart.ChartJs;
+import org.mnistlab.runs.ConfigDiff;
+import org.mnistlab.runs.RunIds;
+import org.mnistlab.runs.RunReport;
+import org.mnistlab.runs.RunReports;
+import org.mnistlab.training.RunRecord;
+
+/**
+ * Several runs side by side ({@code /compare?runs=3,7,9}): curves overlaid (one colour per run, train
+ * dashed, validation solid), the settings that differ (or all of them), and the outcome of each run.
+ */
+@Route("compare")
+@PageTitle("Compare runs · MNIST Lab")
+public class CompareView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final RunReports reports;
+
+    RunReports.Comparison comparison;
+    final Checkbox showAll = new Checkbox("Show all settings");
+    Grid<ConfigDiff.Row> configGrid;
+    Grid<RunReport> summaryGrid;
+
+    public CompareView(RunReports reports) {
+        this.reports = reports;
+        setWidthFull();
+        setMaxWidth("1400px");
+        showAll.setId("show-all-settings");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        List<String> values = event.getLocation().getQueryParameters().getParameters().getOrDefault("runs", List.of());
+        List<Long> ids;
+        try {
+            ids = RunIds.parse(String.join(",", values));
+        } catch (IllegalArgumentException e) {
+            problem(e.getMessage());
+            return;
+        }
+        comparison = reports.compare(ids);
+        render();
+    }
+
+    private void problem(String text) {
+        Paragraph p = new Paragraph(text);
+        p.setId("compare-problem");
+        add(new H2("Compare runs"), p, new Anchor("runs", "Choose runs on the Runs page"));
+    }
+
+    private void render() {
+        List<RunReport> runs = comparison.runs();
+        H2 title = new H2("Compare " + runs.size() + (runs.size() == 1 ? " run" : " runs"));
+        title.getStyle().set("margin", "0");
+        add(title);
+        if (!comparison.missing().isEmpty()) {
+            Paragraph missing = new Paragraph("Not found (deleted?): " + comparison.missing().stream()
+                    .map(id -> "#" + id).collect(Collectors.joining(", ")));
+            missing.setId("compare-missing");
+            missing.getStyle().set("color", "var(--lumo-error-text-color)");
+            add(missing);
+        }
+        if (runs.isEmpty()) {
+            add(new Anchor("runs", "Choose runs on the Runs page"));
+            return;
+        }
+        if (runs.size() == 1) {
+            add(new Paragraph("Only one run to show: choose at least two on the Runs page to compare them."));
+        }
+        add(summary(runs));
+
+        ChartJs loss = new ChartJs(RunCharts.compareLoss(runs));
+        loss.setId("compare-loss-chart");
+        ChartJs accuracy = new ChartJs(RunCharts.compareAccuracy(runs));
+        accuracy.setId("compare-accuracy-chart");
+        Div charts = new Div(loss, accuracy);
+        Styles.apply(charts, "display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr));"
+                + " gap:var(--lumo-space-m); width:100%");
+        Span legend = new Span("Dashed: training · solid: validation · one colour per run");
+        legend.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        add(new H3("Learning curves"), legend, charts);
+
+        add(new H3("Settings"), settings(runs));
+    }
+
+    /** Outcome per run: test accuracy, best epoch, duration side by side; the best test accuracy starred. */
+    private Component summary(List<RunReport> runs) {
+        List<Double> tests = runs.stream().map(r -> r.run().testAccuracy()).filter(Objects::nonNull).toList();
+        // Star the best test accuracy, unless every run has the same one.
+        Double bestTest = tests.stream().distinct().count() > 1
+                ? tests.stream().max(Comparator.naturalOrder()).orElse(null) : null;
+        summaryGrid = new Grid<>();
+        summaryGrid.setId("compare-summary");
+        summaryGrid.addColumn(LitRenderer.<RunReport>of("<span style=\"display:inline-block;width:0.9em;height:0.9em;"
+                                + "border-radius:50%;background:${item.color};margin-right:0.4em\"></span>"
+                                + "<a href=\"runs/${item.id}\">${item.name}</a>")
+                        .withProperty("color", r -> RunCharts.color(runs.indexOf(r)))
+                        .withProperty("id", r -> r.run().id())
+                        .withProperty("name", r -> "#" + r.run().id() + " " + RunFormat.name(r.run())))
+                .setHeader("Run").setFlexGrow(3).setKey("run");
+        summaryGrid.addColumn(r -> RunFormat.status(r.run().status())).setHeader("Status").setAutoWidth(true);
+        summaryGrid.addColumn(r -> RunFormat.percent(r.run().testAccuracy())
+                        + (bestTest != null && bestTest.equals(r.run().testAccuracy()) ? " ★" : ""))
+                .setHeader("Test accuracy").setKey("testAccuracy").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        summaryGrid.addColumn(r -> r.bestEpoch().map(String::valueOf).orElse(RunFormat.NONE))
+                .setHeader("Best epoch").setKey("bestEpoch").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        summaryGrid.addColumn(r -> RunFormat.percent(r.run().bestValidationAccuracy()))
+                .setHeader("Best val. accuracy").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        summaryGrid.addColumn(r -> RunFormat.duration(r.run().duration())).setHeader("Duration").setKey("duration")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        summaryGrid.addColumn(r -> RunFormat.epochs(r.run())).setHeader("Epochs")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        summaryGrid.addColumn(r -> RunFormat.count(r.run().parameterCount())).setHeader("Parameters")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        summaryGrid.setItems(runs);
+        summaryGrid.setAllRowsVisible(true);
+        return summaryGrid;
+    }
+
+    private Component settings(List<RunReport> runs) {
+        ConfigDiff diff = comparison.diff();
+        configGrid = new Grid<>();
+        configGrid.setId("config-diff");
+        configGrid.addColumn(LitRenderer.<ConfigDiff.Row>of(
+                                "<span style=\"${item.style}\" data-key=\"${item.key}\">${item.label}</span>")
+                        .withProperty("label", ConfigDiff.Row::label)
+                        .withProperty("key", ConfigDiff.Row::key)
+                        .withProperty("style", r -> r.differs() ? "font-weight:600" : "color:var(--lumo-secondary-text-color)"))
+                .setHeader("Setting").setKey("setting").setAutoWidth(true).setFrozen(true);
+        for (int i = 0; i < runs.size(); i++) {
+            int column = i;
+            RunRecord run = runs.get(i).run();
+            configGrid.addColumn(r -> r.values().get(column)).setHeader("#" + run.id() + " " + RunFormat.name(run))
+                    .setKey("run-" + run.id()).setAutoWidth(true);
+        }
+        configGrid.setAllRowsVisible(true);
+        Paragraph none = new Paragraph("These runs share every setting: differences between them come only from "
+                + "randomness that the seed does not fix (e.g. thread scheduling).");
+        none.setId("no-differences");
+        showAll.addValueChangeListener(e -> showRows(diff, none));
+        showRows(diff, none);
+        Div box = new Div(showAll, none, configGrid);
+        box.setWidthFull();
+        return box;
+    }
+
+    private void showRows(ConfigDiff diff, Paragraph none) {
+        boolean all = showAll.getValue();
+        configGrid.setItems(all ? diff.rows() : diff.differing());
+        none.setVisible(!all && diff.identical());
+        configGrid.setVisible(all || !diff.identical());
+    }
+}

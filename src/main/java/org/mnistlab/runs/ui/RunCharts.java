@@ -1,0 +1,153 @@
+package org.mnistlab.runs.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.mnistlab.runs.LearningCurves;
+import org.mnistlab.runs.RunReport;
+import org.mnistlab.training.EpochMetrics;
+import software.xdev.chartjs.model.charts.LineChart;
+import software.xdev.chartjs.model.data.LineData;
+import software.xdev.chartjs.model.dataset.LineDataset;
+import software.xdev.chartjs.model.options.LineOptions;
+import software.xdev.chartjs.model.options.Plugins;
+import software.xdev.chartjs.model.options.Title;
+import software.xdev.chartjs.model.options.scale.Scales;
+import software.xdev.chartjs.model.options.scale.cartesian.AbstractCartesianScaleOptions;
+import software.xdev.chartjs.model.options.scale.cartesian.category.CategoryScaleOptions;
+import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
+
+/**
+ * The learning-curve charts of the run detail and the compare page. Training curves are dashed and
+ * validation curves solid everywhere; on the compare page each run has one colour.
+ */
+final class RunCharts {
+
+    /** Distinct colours (Tableau 10), one per compared run. */
+    static final List<String> PALETTE = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+            "#8c564b", "#e377c2", "#17becf");
+    static final List<Integer> DASHED = List.of(6, 4);
+    private static final String TRAIN_COLOR = "#1f77b4";
+    private static final String VALIDATION_COLOR = "#ff7f0e";
+
+    private RunCharts() {
+    }
+
+    static String color(int index) {
+        return PALETTE.get(index % PALETTE.size());
+    }
+
+    /** Loss per epoch, train vs validation, with the best epoch and the start of overfitting marked. */
+    static LineChart loss(List<EpochMetrics> epochs, Optional<Integer> bestEpoch) {
+        return single("Loss", "loss", epochs, EpochMetrics::trainLoss, EpochMetrics::validationLoss, bestEpoch);
+    }
+
+    /** Accuracy (%) per epoch, train vs validation, with the same marks. */
+    static LineChart accuracy(List<EpochMetrics> epochs, Optional<Integer> bestEpoch) {
+        return single("Accuracy (%)", "accuracy", epochs, e -> 100 * e.trainAccuracy(),
+                e -> 100 * e.validationAccuracy(), bestEpoch);
+    }
+
+    private static LineChart single(String title, String what, List<EpochMetrics> epochs,
+                                    ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation,
+                                    Optional<Integer> bestEpoch) {
+        List<String> labels = epochs.stream().map(e -> String.valueOf(e.epoch())).toList();
+        List<Number> validationValues = values(epochs, validation);
+        LineData data = new LineData().setLabels(labels)
+                .addDataset(series("Train " + what, TRAIN_COLOR, values(epochs, train), true))
+                .addDataset(series("Validation " + what, VALIDATION_COLOR, validationValues, false));
+        bestEpoch.ifPresent(best -> data.addDataset(marker("Best epoch " + best, "#2ca02c", "star",
+                epochs, validationValues, best)));
+        LearningCurves.overfittingStart(epochs).ifPresent(start -> data.addDataset(marker(
+                "Overfitting from epoch " + start, "#d62728", "triangle", epochs, validationValues, start)));
+        return chart(data, title);
+    }
+
+    /** The runs' losses overlaid: one colour per run, train dashed, validation solid. */
+    static LineChart compareLoss(List<RunReport> runs) {
+        return compare(runs, "Loss", "loss", EpochMetrics::trainLoss, EpochMetrics::validationLoss);
+    }
+
+    static LineChart compareAccuracy(List<RunReport> runs) {
+        return compare(runs, "Accuracy (%)", "accuracy", e -> 100 * e.trainAccuracy(),
+                e -> 100 * e.validationAccuracy());
+    }
+
+    private static LineChart compare(List<RunReport> runs, String title, String what,
+                                     ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation) {
+        int maxEpoch = runs.stream().flatMap(r -> r.epochs().stream()).mapToInt(EpochMetrics::epoch).max().orElse(0);
+        List<String> labels = new ArrayList<>();
+        for (int e = 1; e <= maxEpoch; e++) {
+            labels.add(String.valueOf(e));
+        }
+        LineData data = new LineData().setLabels(labels);
+        for (int i = 0; i < runs.size(); i++) {
+            RunReport r = runs.get(i);
+            String name = "#" + r.run().id() + " " + RunFormat.name(r.run());
+            data.addDataset(series(name + " · train", color(i), byEpoch(r.epochs(), maxEpoch, train), true));
+            data.addDataset(series(name + " · validation", color(i), byEpoch(r.epochs(), maxEpoch, validation), false));
+        }
+        return chart(data, title);
+    }
+
+    private static LineDataset series(String label, String color, List<Number> values, boolean dashed) {
+        LineDataset d = new LineDataset().setLabel(label).setBorderColor(color).setBackgroundColor(color)
+                .setBorderWidth(2).setFill(false).setTension(0.15).setSpanGaps(true);
+        d.setData(values);
+        if (dashed) {
+            d.setBorderDash(DASHED);
+        }
+        return d;
+    }
+
+    /** A single highlighted point on the validation curve, with its own legend entry. */
+    private static LineDataset marker(String label, String color, String style, List<EpochMetrics> epochs,
+                                      List<Number> curve, int epoch) {
+        List<Number> values = new ArrayList<>();
+        for (int i = 0; i < epochs.size(); i++) {
+            values.add(epochs.get(i).epoch() == epoch ? curve.get(i) : null);
+        }
+        LineDataset d = new LineDataset().setLabel(label).setBorderColor(color).setBackgroundColor(color)
+                .setShowLine(false).addPointStyle(style).addPointRadius(9).addPointHoverRadius(11);
+        d.setData(values);
+        return d;
+    }
+
+    private static List<Number> values(List<EpochMetrics> epochs, ToDoubleFunction<EpochMetrics> f) {
+        List<Number> out = new ArrayList<>();
+        for (EpochMetrics e : epochs) {
+            out.add(finite(f.applyAsDouble(e)));
+        }
+        return out;
+    }
+
+    /** Values at epochs 1..maxEpoch; null where the run has no such epoch. */
+    private static List<Number> byEpoch(List<EpochMetrics> epochs, int maxEpoch, ToDoubleFunction<EpochMetrics> f) {
+        List<Number> out = new ArrayList<>();
+        for (int e = 1; e <= maxEpoch; e++) {
+            out.add(null);
+        }
+        for (EpochMetrics m : epochs) {
+            if (m.epoch() >= 1 && m.epoch() <= maxEpoch) {
+                out.set(m.epoch() - 1, finite(f.applyAsDouble(m)));
+            }
+        }
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
+
+    private static LineChart chart(LineData data, String title) {
+        LineOptions options = new LineOptions().setAnimation(false)
+                .setPlugins(new Plugins().setTitle(new Title().setDisplay(true).setText(title)))
+                .setScales(new Scales()
+                        .addScale(Scales.ScaleAxis.X, new CategoryScaleOptions()
+                                .setTitle(new AbstractCartesianScaleOptions.Title().setDisplay(true).setText("Epoch")))
+                        .addScale(Scales.ScaleAxis.Y, new LinearScaleOptions()
+                                .setTitle(new AbstractCartesianScaleOptions.Title().setDisplay(true).setText(title))));
+        return new LineChart(data).setOptions(options);
+    }
+}

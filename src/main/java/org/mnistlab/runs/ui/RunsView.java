@@ -1,0 +1,294 @@
+package org.mnistlab.runs.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.flow.data.provider.Query;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.runs.RunIds;
+import org.mnistlab.training.Architecture;
+import org.mnistlab.training.RunEvent;
+import org.mnistlab.training.RunFilter;
+import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunSort;
+import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.TrainingService;
+
+/**
+ * All runs in H2 as a lazy, sortable grid with filters and a text search. Rows of active runs follow
+ * the training events live; select two or more runs to compare them.
+ */
+@Route("runs")
+@PageTitle("Runs · MNIST Lab")
+@Menu(order = 3, title = "Runs", icon = "vaadin:records")
+public class RunsView extends VerticalLayout {
+
+    /** Least time between two live refreshes of the grid. */
+    static final long REFRESH_MILLIS = 500;
+
+    private final RunHistory history;
+    private final TrainingService training;
+
+    final Grid<RunRecord> grid = new Grid<>();
+    final ComboBox<DatasetKind> datasetFilter = new ComboBox<>("Dataset");
+    final ComboBox<Architecture> architectureFilter = new ComboBox<>("Model");
+    final ComboBox<RunStatus> statusFilter = new ComboBox<>("Status");
+    final TextField search = new TextField("Search");
+    final Button compare = new Button("Compare", VaadinIcon.SPLIT_H.create());
+    private final Div emptyState = new Div();
+    private final ConfigurableFilterDataProvider<RunRecord, Void, RunFilter> dataProvider;
+
+    private Runnable unsubscribe;
+    private Throttle liveRefresh;
+    private final Set<Long> changedRuns = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean structureChanged = new AtomicBoolean();
+
+    public RunsView(RunHistory history, TrainingService training) {
+        this.history = history;
+        this.training = training;
+        setSizeFull();
+
+        H2 title = new H2("Runs");
+        title.getStyle().set("margin", "0");
+        Anchor newRun = new Anchor("train", "New run");
+        newRun.setId("new-run-link");
+        HorizontalLayout header = new HorizontalLayout(title, newRun);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        dataProvider = new CallbackDataProvider<RunRecord, RunFilter>(
+                query -> fetch(query), query -> history.count(filterOf(query)), RunRecord::id)
+                .withConfigurableFilter();
+        configureFilters();
+        configureGrid();
+
+        compare.setId("compare-button");
+        compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        compare.setEnabled(false);
+        compare.addClickListener(e -> openComparison());
+        HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
+                compare);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWrap(true);
+
+        emptyState.setId("runs-empty-state");
+        grid.setEmptyStateComponent(emptyState);
+        updateEmptyState();
+        add(header, toolbar, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private Stream<RunRecord> fetch(Query<RunRecord, RunFilter> query) {
+        return history.find(filterOf(query), sortOf(query.getSortOrders()), query.getOffset(), query.getLimit())
+                .stream();
+    }
+
+    private static RunFilter filterOf(Query<RunRecord, RunFilter> query) {
+        return query.getFilter().orElse(RunFilter.ALL);
+    }
+
+    /** The grid sorts by one column at a time; newest first until the user picks one. */
+    static RunSort sortOf(List<QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return RunSort.NEWEST_FIRST;
+        }
+        QuerySortOrder first = orders.get(0);
+        return new RunSort(RunSort.Column.valueOf(first.getSorted()), first.getDirection() == SortDirection.ASCENDING);
+    }
+
+    private void configureFilters() {
+        datasetFilter.setItems(DatasetKind.values());
+        datasetFilter.setItemLabelGenerator(DatasetKind::displayName);
+        architectureFilter.setItems(Architecture.values());
+        architectureFilter.setItemLabelGenerator(Architecture::displayName);
+        statusFilter.setItems(RunStatus.values());
+        statusFilter.setItemLabelGenerator(RunFormat::status);
+        search.setPlaceholder("Run name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setMaxLength(100);
+        datasetFilter.setId("filter-dataset");
+        architectureFilter.setId("filter-architecture");
+        statusFilter.setId("filter-status");
+        search.setId("filter-search");
+        for (var field : List.of(datasetFilter, architectureFilter, statusFilter)) {
+            field.setClearButtonVisible(true);
+            field.setPlaceholder("All");
+        }
+        search.setClearButtonVisible(true);
+        datasetFilter.addValueChangeListener(e -> applyFilter());
+        architectureFilter.addValueChangeListener(e -> applyFilter());
+        statusFilter.addValueChangeListener(e -> applyFilter());
+        search.addValueChangeListener(e -> applyFilter());
+    }
+
+    RunFilter currentFilter() {
+        String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
+        return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text);
+    }
+
+    private void applyFilter() {
+        dataProvider.setFilter(currentFilter());
+        updateEmptyState();
+    }
+
+    private void configureGrid() {
+        grid.setId("runs-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.setColumnReorderingAllowed(true);
+        grid.setMultiSort(false);
+        grid.addColumn(LitRenderer.<RunRecord>of(
+                        "<a href=\"runs/${item.id}\" class=\"run-link\" data-run-id=\"${item.id}\">${item.name}</a>")
+                        .withProperty("id", RunRecord::id)
+                        .withProperty("name", RunFormat::name))
+                .setHeader("Name").setKey("name").setSortProperty(RunSort.Column.NAME.name())
+                .setFlexGrow(1).setWidth("16em").setResizable(true);
+        grid.addColumn(r -> r.dataset().displayName()).setHeader("Dataset").setKey("dataset")
+                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("9em").setFlexGrow(0);
+        grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
+                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("10em").setFlexGrow(0);
+        grid.addColumn(LitRenderer.<RunRecord>of("<span style=\"${item.style}\" title=\"${item.message}\" "
+                                + "data-status=\"${item.code}\">${item.status}</span>")
+                        .withProperty("style", r -> RunFormat.badgeStyle(r.status()))
+                        .withProperty("status", r -> RunFormat.status(r.status()))
+                        .withProperty("code", r -> r.status().name())
+                        .withProperty("message", r -> r.errorMessage() == null ? "" : r.errorMessage()))
+                .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
+                .setWidth("9em").setFlexGrow(0);
+        grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
+                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("7.5em").setFlexGrow(0);
+        grid.addColumn(RunFormat::bestValidation).setHeader("Best val. accuracy").setKey("bestValidation")
+                .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
+                .setWidth("13em").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.percent(r.testAccuracy())).setHeader("Test accuracy").setKey("testAccuracy")
+                .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
+                .setWidth("9.5em").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.duration(r.duration())).setHeader("Duration").setKey("duration")
+                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("8em").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.count(r.parameterCount())).setHeader("Parameters").setKey("parameters")
+                .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
+                .setWidth("8.5em").setFlexGrow(0);
+        grid.addColumn(r -> RunFormat.instant(r.createdAt())).setHeader("Created").setKey("created")
+                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("10.5em").setFlexGrow(0);
+        grid.getColumns().forEach(c -> c.setSortable(true));
+        grid.setItems(dataProvider);
+        grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
+        grid.asMultiSelect().addValueChangeListener(e -> {
+            int n = e.getValue().size();
+            compare.setEnabled(n >= 2 && n <= RunIds.MAX_COMPARED);
+            compare.setText(n >= 2 ? "Compare (" + n + ")" : "Compare");
+        });
+        compare.setTooltipText("Select two to " + RunIds.MAX_COMPARED + " runs");
+    }
+
+    private void openComparison() {
+        List<Long> ids = grid.getSelectedItems().stream().sorted(Comparator.comparing(RunRecord::createdAt))
+                .map(RunRecord::id).toList();
+        // A readable link (runs=3,7,9): navigate(String) keeps the commas unencoded.
+        UI.getCurrent().navigate("compare?runs=" + RunIds.format(ids));
+    }
+
+    private void updateEmptyState() {
+        emptyState.removeAll();
+        if (history.count(RunFilter.ALL) == 0) {
+            Anchor start = new Anchor("train", "Start your first run");
+            start.setId("start-first-run");
+            emptyState.add(new Paragraph("No runs yet. Open the Train page, pick a dataset and a model "
+                    + "(a small MLP on MNIST trains in under a minute), and press Start: the run appears here "
+                    + "while it trains and stays here afterwards."), start);
+        } else {
+            Button clear = new Button("Clear filters", e -> clearFilters());
+            clear.setId("clear-filters");
+            emptyState.add(new Paragraph("No runs match these filters."), clear);
+        }
+    }
+
+    void clearFilters() {
+        datasetFilter.clear();
+        architectureFilter.clear();
+        statusFilter.clear();
+        search.clear();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        UI ui = attachEvent.getUI();
+        liveRefresh = new Throttle(REFRESH_MILLIS, () -> {
+            try {
+                ui.access(this::applyLiveChanges);
+            } catch (UIDetachedException ignored) {
+                // the view closed while the refresh was pending
+            }
+        });
+        unsubscribe = training.subscribe(this::onRunEvent);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+        if (liveRefresh != null) {
+            liveRefresh.close();
+        }
+        super.onDetach(detachEvent);
+    }
+
+    /** On the training thread: remember what changed, refresh later on the UI thread. */
+    private void onRunEvent(RunEvent event) {
+        if (event instanceof RunEvent.BatchProgressed) {
+            return; // several per second; epochs and status changes are what the grid shows
+        }
+        if (event instanceof RunEvent.EpochFinished) {
+            changedRuns.add(event.runId());
+        } else {
+            structureChanged.set(true); // new, finished or deleted runs may move rows
+        }
+        liveRefresh.trigger();
+    }
+
+    private void applyLiveChanges() {
+        if (structureChanged.getAndSet(false)) {
+            changedRuns.clear();
+            dataProvider.refreshAll();
+            updateEmptyState();
+            return;
+        }
+        for (Long id : List.copyOf(changedRuns)) {
+            changedRuns.remove(id);
+            history.findById(id).ifPresent(dataProvider::refreshItem);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.mnistlab.training.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.Split;
+import org.mnistlab.training.Augmenter;
+import org.mnistlab.training.InvalidConfigException;
+import org.mnistlab.training.ModelCatalog;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.TrainingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The experiment configurator: the run form on the left; on the right, live as the settings change, the
+ * network's layer table and an augmentation preview on real training images. {@code ?from=<runId>} starts
+ * from a stored run's settings ("clone into configurator").
+ */
+@Route("train")
+@PageTitle("Train · MNIST Lab")
+@Menu(order = 1, title = "Train", icon = "vaadin:play-circle-o")
+public class TrainView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainView.class);
+
+    private final TrainingService training;
+    private final RunHistory history;
+    private final ModelCatalog catalog;
+    private final RunConfigForm form = new RunConfigForm();
+    private final ModelSummaryPanel summary = new ModelSummaryPanel();
+    private final AugmentationPreview preview;
+    private final Span origin = new Span();
+    private List<Object> summarizedModel;
+
+    public TrainView(TrainingService training, RunHistory history, ModelCatalog catalog, DatasetService datasets,
+                     Augmenter augmenter) {
+        this.training = training;
+        this.history = history;
+        this.catalog = catalog;
+        this.preview = new AugmentationPreview(kind -> datasets.samples(kind, Split.TRAIN), augmenter);
+        setSizeFull();
+
+        origin.setId("cloned-from");
+        origin.addClassNames(LumoUtility.TextColor.SECONDARY);
+        origin.setVisible(false);
+
+        form.setId("run-config-form");
+        form.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
+        VerticalLayout side = new VerticalLayout(summary, preview);
+        side.setPadding(false);
+        side.getStyle().set("flex", "1 1 380px").set("min-width", "320px");
+        FlexLayout columns = new FlexLayout(form, side);
+        columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        columns.getStyle().set("gap", "var(--lumo-space-l)");
+        columns.setWidthFull();
+        add(new H2("Configure a training run"), origin, columns);
+
+        form.addConfigChangedListener(e -> showModel(e.getConfig()));
+        form.addStartListener(e -> start(e.getConfig()));
+        showModel(form.getConfig());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<String> from = event.getLocation().getQueryParameters().getSingleParameter("from");
+        if (from.isEmpty()) {
+            return;
+        }
+        Optional<RunRecord> source = parseId(from.get()).flatMap(history::findById);
+        if (source.isEmpty()) {
+            notify("Run " + from.get() + " was not found; showing the default settings.", false);
+            return;
+        }
+        RunRecord run = source.get();
+        // the new run gets a fresh readable name from its (possibly changed) settings
+        form.setConfig(run.config().withName(""));
+        origin.setText("Settings copied from run #" + run.id() + " “" + run.name() + "”. Change what you like and start.");
+        origin.setVisible(true);
+    }
+
+    private void showModel(RunConfig config) {
+        preview.show(config.dataset(), config.augmentation());
+        List<Object> model = modelKey(config);
+        if (model.equals(summarizedModel)) {
+            return;
+        }
+        boolean modelFieldsValid = config.validate().stream().noneMatch(p -> MODEL_FIELDS.contains(p.field()));
+        if (!modelFieldsValid) {
+            summarizedModel = null;
+            summary.showMessage("Fix the model settings to see its layers.");
+            return;
+        }
+        try {
+            summary.show(catalog.summarize(config));
+            summarizedModel = model;
+        } catch (RuntimeException e) {
+            log.warn("Cannot summarize {}: {}", config.architecture(), e.toString());
+            summarizedModel = null;
+            summary.showMessage("The layer table is not available: " + e.getMessage());
+        }
+    }
+
+    private static final List<String> MODEL_FIELDS = List.of("dataset", "architecture", "hiddenLayers",
+            "convDropout", "denseDropout");
+
+    /** Only these settings change the layer table; the rest need no new summary. */
+    private static List<Object> modelKey(RunConfig c) {
+        return java.util.Arrays.asList(c.architecture(), c.hiddenLayers(), c.convDropout(), c.denseDropout(),
+                c.batchNorm(), c.dataset());
+    }
+
+    private void start(RunConfig config) {
+        RunConfig named = config.name().isEmpty() ? config.withName(config.displayName()) : config;
+        try {
+            RunRecord run = training.submit(named);
+            UI.getCurrent().navigate(LiveRunView.class, new RouteParameters("id", String.valueOf(run.id())));
+        } catch (InvalidConfigException e) {
+            form.showProblems(e.problems());
+            notify("The run was not started: " + e.getMessage(), true);
+        } catch (RuntimeException e) {
+            log.warn("Submitting a run failed", e);
+            notify("The run could not be started: " + Objects.requireNonNullElse(e.getMessage(), e.toString()), true);
+        }
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void notify(String text, boolean error) {
+        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_CONTRAST);
+    }
+}

@@ -1,0 +1,185 @@
+package org.mnistlab.dataset.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.KeyPressEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.function.SerializableBiConsumer;
+import elemental.json.Json;
+import elemental.json.JsonArray;
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.base.ui.chart.ChartJs;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Split;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The explorer grid, its filters, the charts, and getting from a thumbnail to the sample view. */
+class ExplorerViewTest extends KaribuExplorerTest {
+
+    @Autowired
+    DatasetService datasets;
+
+    @BeforeEach
+    void datasetsInMemory() {
+        datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        datasets.samples(DatasetKind.FASHION_MNIST, Split.TRAIN);
+    }
+
+    @Test
+    void opens_on_all_mnist_training_samples() {
+        UI.getCurrent().navigate("");
+        SampleGrid grid = _get(SampleGrid.class);
+        assertThat(shownIndices(grid)).hasSize(60_000).startsWith(0, 1, 2).endsWith(59_999);
+        assertThat(grid.rowCount()).isEqualTo(6_000);
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).isEqualTo("MNIST train: 60,000 samples");
+    }
+
+    @Test
+    void switching_to_the_test_split_shows_its_10000_samples() {
+        UI.getCurrent().navigate("explore");
+        _setValue(splitChoice(), Split.TEST);
+        assertThat(shownIndices(_get(SampleGrid.class))).hasSize(10_000);
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).isEqualTo("MNIST test: 10,000 samples");
+    }
+
+    @Test
+    void filtering_by_label_shows_only_that_class() {
+        UI.getCurrent().navigate("explore");
+        _setValue(labelChoice(), 3);
+        SampleGrid grid = _get(SampleGrid.class);
+        LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        int[] shown = shownIndices(grid);
+        assertThat(shown).hasSize(6131);
+        assertThat(Arrays.stream(shown).map(train::label)).containsOnly(3);
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText())
+                .isEqualTo("MNIST train: 6,131 samples of 3 (of 60,000)");
+
+        _setValue(labelChoice(), null);
+        assertThat(shownIndices(grid)).hasSize(60_000);
+    }
+
+    @Test
+    void fashion_mnist_shows_class_names() throws Exception {
+        UI.getCurrent().navigate("explore");
+        _setValue(datasetChoice(), DatasetKind.FASHION_MNIST);
+        Select<Integer> labels = labelChoice();
+        assertThat(labels.getItemLabelGenerator().apply(9)).isEqualTo("9 · Ankle boot");
+        JsonNode chart = chartConfig();
+        assertThat(chart.at("/data/labels/0").asText()).isEqualTo("T-shirt/top");
+        assertThat(chart.at("/data/datasets/0/data/9").asInt()).isEqualTo(6000);
+        assertThat(chart.at("/data/datasets/1/data/9").asInt()).isEqualTo(1000);
+        assertThat(_get(Div.class, s -> s.withId("class-mean-8")).getTitle()).hasValueSatisfying(t -> assertThat(t).contains("Bag"));
+    }
+
+    @Test
+    void distribution_chart_holds_the_true_counts_of_train_and_test() throws Exception {
+        UI.getCurrent().navigate("explore");
+        JsonNode chart = chartConfig();
+        assertThat(chart.at("/type").asText()).isEqualTo("bar");
+        assertThat(chart.at("/data/datasets/0/label").asText()).isEqualTo("train");
+        assertThat(chart.at("/data/datasets/0/data/0").asInt()).isEqualTo(5923);
+        assertThat(chart.at("/data/datasets/0/data/1").asInt()).isEqualTo(6742);
+        assertThat(chart.at("/data/datasets/1/label").asText()).isEqualTo("test");
+        assertThat(chart.at("/data/datasets/1/data/0").asInt()).isEqualTo(980);
+    }
+
+    @Test
+    void query_parameters_choose_dataset_split_and_label() {
+        open("explore?dataset=fashion-mnist&split=test&label=9");
+        assertThat(datasetChoice().getValue()).isEqualTo(DatasetKind.FASHION_MNIST);
+        assertThat(splitChoice().getValue()).isEqualTo(Split.TEST);
+        assertThat(labelChoice().getValue()).isEqualTo(9);
+        assertThat(shownIndices(_get(SampleGrid.class))).hasSize(1000);
+    }
+
+    @Test
+    void clicking_a_mean_image_filters_by_its_class() {
+        UI.getCurrent().navigate("explore");
+        _click(_get(Div.class, s -> s.withId("class-mean-7")));
+        assertThat(labelChoice().getValue()).isEqualTo(7);
+        assertThat(shownIndices(_get(SampleGrid.class))).hasSize(6265);
+    }
+
+    @Test
+    void clicking_a_thumbnail_opens_that_sample() throws Exception {
+        open("explore?split=test");
+        SampleGrid grid = _get(SampleGrid.class);
+        SampleGrid.Row row = grid.rows().skip(4).findFirst().orElseThrow();
+        int index = grid.indicesOf(row)[2];
+        clickThumbnail(grid, row, index);
+
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("explore/mnist/test/" + index);
+        int label = datasets.samples(DatasetKind.MNIST, Split.TEST).label(index);
+        assertThat(_get(Span.class, s -> s.withId("sample-label")).getText()).isEqualTo(String.valueOf(label));
+    }
+
+    @Test
+    void go_to_sample_rejects_numbers_outside_the_split() {
+        open("explore?split=test");
+        IntegerField goTo = _get(IntegerField.class, s -> s.withId("go-to-sample"));
+        _setValue(goTo, 20_000);
+        pressEnter(goTo);
+        assertThat(goTo.isInvalid()).isTrue();
+        assertThat(goTo.getErrorMessage()).isEqualTo("0 to 9,999");
+
+        _setValue(goTo, 9_000);
+        pressEnter(goTo);
+        assertThat(goTo.isInvalid()).isFalse();
+    }
+
+    /** Calls the grid's client-side "open" function the way a click on the thumbnail does. */
+    @SuppressWarnings("unchecked")
+    private static void clickThumbnail(SampleGrid grid, SampleGrid.Row row, int index) throws Exception {
+        Field callables = grid.renderer.getClass().getDeclaredField("clientCallables");
+        callables.setAccessible(true);
+        var open = ((Map<String, SerializableBiConsumer<SampleGrid.Row, JsonArray>>) callables.get(grid.renderer)).get("open");
+        JsonArray args = Json.createArray();
+        args.set(0, index);
+        open.accept(row, args);
+    }
+
+    private static int[] shownIndices(SampleGrid grid) {
+        return grid.rows().flatMapToInt(r -> Arrays.stream(grid.indicesOf(r))).toArray();
+    }
+
+    private static JsonNode chartConfig() throws Exception {
+        ChartJs chart = _get(ChartJs.class, s -> s.withId("distribution-chart"));
+        return new ObjectMapper().readTree(chart.getConfigJson());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RadioButtonGroup<DatasetKind> datasetChoice() {
+        return _get(RadioButtonGroup.class, s -> s.withId("dataset-choice"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RadioButtonGroup<Split> splitChoice() {
+        return _get(RadioButtonGroup.class, s -> s.withId("split-choice"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<Integer> labelChoice() {
+        return _get(Select.class, s -> s.withId("label-choice"));
+    }
+
+    private static void pressEnter(IntegerField field) {
+        ComponentUtil.fireEvent(field, new KeyPressEvent(field, "Enter"));
+    }
+}

@@ -1,0 +1,134 @@
+package org.mnistlab.training.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunPreset;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.TrainingService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The live dashboard against the real engine: live updates, history on reload, no leaked listeners. */
+class LiveRunViewTest extends KaribuSpringTest {
+
+    @Autowired
+    TrainingService training;
+    @Autowired
+    RunHistory history;
+
+    private RunRecord blocker;
+
+    @AfterEach
+    void cancelLeftovers() {
+        training.activeRuns().forEach(r -> training.cancel(r.id()));
+    }
+
+    private static RunConfig tinyMlp(String name, int epochs) {
+        return RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000).withEpochs(epochs).withName(name);
+    }
+
+    /** A slow run occupying the single training slot, so the next one waits in the queue. */
+    private void occupyTheQueue() {
+        blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
+                .withEpochs(20).withName("blocker"));
+    }
+
+    private LiveRunView open(long runId) {
+        UI.getCurrent().navigate("runs/" + runId + "/live");
+        return _get(LiveRunView.class);
+    }
+
+    private static String text(String id) {
+        return _get(Div.class, spec -> spec.withId(id)).getElement().getTextRecursively();
+    }
+
+    private String status() {
+        return _get(Span.class, spec -> spec.withId("run-status")).getText();
+    }
+
+    @Test
+    void closing_the_dashboard_leaves_no_listener_behind() throws InterruptedException {
+        occupyTheQueue();
+        RunRecord waiting = training.submit(tinyMlp("waits", 1));
+        int before = training.listenerCount();
+
+        LiveRunView view = open(waiting.id());
+        assertThat(view.isListening()).isTrue();
+        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        assertThat(status()).isEqualTo("Queued");
+
+        UI.getCurrent().navigate("train");
+        assertThat(training.listenerCount()).isEqualTo(before);
+
+        open(waiting.id());
+        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        MockVaadin.tearDown(); // the tab closes: its session goes away
+        assertThat(training.listenerCount()).isEqualTo(before);
+    }
+
+    @Test
+    void follows_a_run_live_and_reports_its_result() throws InterruptedException {
+        RunRecord run = training.submit(tinyMlp("live", 2));
+
+        open(run.id());
+        boolean finished = awaitUi(() -> status().equals("Finished"), 120);
+
+        assertThat(finished).as("run finished on the dashboard").isTrue();
+        assertThat(_get(Span.class, spec -> spec.withId("test-accuracy")).getText()).matches(
+                "Finished\\. Test accuracy: \\d+\\.\\d\\d %\\. ");
+        assertThat(_get(ProgressBar.class, spec -> spec.withId("run-progress")).getValue()).isEqualTo(1.0);
+        assertThat(text("overfitting")).contains("Best epoch so far");
+        _assertNone(Button.class, spec -> spec.withId("cancel-run"));
+        assertThat(_get(LiveRunView.class).isListening()).isFalse();
+    }
+
+    @Test
+    void opening_a_finished_run_shows_its_stored_history() throws InterruptedException {
+        RunRecord run = training.submit(tinyMlp("stored", 2));
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (history.findById(run.id()).orElseThrow().status().active() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        int before = training.listenerCount();
+
+        LiveRunView view = open(run.id());
+
+        assertThat(status()).isEqualTo("Finished");
+        assertThat(text("run-result")).contains("Test accuracy");
+        assertThat(view.isListening()).isFalse();
+        assertThat(training.listenerCount()).isEqualTo(before);
+    }
+
+    @Test
+    void cancel_stops_a_queued_run() throws InterruptedException {
+        occupyTheQueue();
+        RunRecord waiting = training.submit(tinyMlp("to cancel", 1));
+        open(waiting.id());
+
+        _click(_get(Button.class, spec -> spec.withId("cancel-run")));
+
+        assertThat(awaitUi(() -> status().equals("Cancelled"), 30)).isTrue();
+        assertThat(history.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+    }
+
+    @Test
+    void an_unknown_run_says_so() {
+        open(987_654_321L);
+
+        assertThat(text("run-not-found")).contains("does not exist");
+    }
+}

@@ -1,0 +1,141 @@
+package org.mnistlab.training.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.training.Architecture;
+import org.mnistlab.training.Augmentation;
+import org.mnistlab.training.LayerSummary;
+import org.mnistlab.training.ModelCatalog;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunPreset;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.TrainingService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The configurator over the real engine: layer table, augmentation preview, Start, clone from a run. */
+class TrainViewTest extends KaribuSpringTest {
+
+    @Autowired
+    TrainingService training;
+    @Autowired
+    RunHistory history;
+    @Autowired
+    ModelCatalog catalog;
+
+    @AfterEach
+    void cancelLeftovers() {
+        training.activeRuns().forEach(r -> training.cancel(r.id()));
+    }
+
+    private TrainView open() {
+        UI.getCurrent().navigate("train");
+        return _get(TrainView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<LayerSummary> layerRows() {
+        Grid<LayerSummary> grid = _get(Grid.class, spec -> spec.withId("layer-table"));
+        return GridKt._fetch(grid, 0, 100);
+    }
+
+    private static List<String> previewSources() {
+        Div preview = _get(Div.class, spec -> spec.withId("augmentation-preview"));
+        return _find(preview, Image.class).stream().map(Image::getSrc).toList();
+    }
+
+    @Test
+    void shows_the_layer_table_of_the_chosen_model() {
+        open();
+        _click(_get(Button.class, spec -> spec.withId("preset-simple-cnn")));
+
+        RunConfig cnn = RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST);
+        assertThat(layerRows()).isEqualTo(catalog.summarize(cnn).layers());
+        assertThat(_get(Span.class, spec -> spec.withId("parameter-total")).getText())
+                .isEqualTo("Total: " + ModelSummaryPanel.formatCount(catalog.summarize(cnn).totalParameters())
+                        + " trainable parameters");
+
+        _click(_get(Button.class, spec -> spec.withId("preset-baseline-mlp")));
+        assertThat(layerRows()).isEqualTo(catalog.summarize(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST)).layers());
+    }
+
+    @Test
+    void the_augmentation_preview_follows_the_settings_and_draws_new_samples() {
+        open();
+        AugmentationPreview preview = _get(AugmentationPreview.class);
+        int row = AugmentationPreview.VARIANTS + 1;
+        assertThat(previewSources()).hasSize(AugmentationPreview.SAMPLES * row);
+        List<byte[]> plain = preview.shownPixels();
+        for (int i = 0; i < plain.size(); i++) {
+            assertThat(plain.get(i)).as("augmentation off: copies equal the original").isEqualTo(plain.get(i / row * row));
+        }
+
+        _setValue(_get(NumberField.class, spec -> spec.withId("field-augmentation-maxRotationDegrees")), 30.0);
+        _setValue(_get(NumberField.class, spec -> spec.withId("field-augmentation-maxShiftPixels")), 3.0);
+        List<byte[]> augmented = preview.shownPixels();
+        int changed = 0;
+        for (int i = 0; i < augmented.size(); i++) {
+            byte[] original = augmented.get(i / row * row);
+            assertThat(original).as("same samples").isEqualTo(plain.get(i / row * row));
+            if (i % row != 0 && !java.util.Arrays.equals(augmented.get(i), original)) {
+                changed++;
+            }
+        }
+        assertThat(changed).as("augmented copies that differ from their original")
+                .isGreaterThan(AugmentationPreview.SAMPLES * AugmentationPreview.VARIANTS / 2);
+
+        _click(_get(Button.class, spec -> spec.withId("new-samples")));
+        assertThat(preview.shownPixels().get(0)).isNotEqualTo(plain.get(0));
+    }
+
+    @Test
+    void start_submits_the_run_and_opens_its_dashboard() {
+        open();
+        _setValue(_get(IntegerField.class, spec -> spec.withId("field-trainSubset")), 1000);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("field-epochs")), 1);
+
+        _click(_get(Button.class, spec -> spec.withId("start")));
+
+        LiveRunView dashboard = _get(LiveRunView.class);
+        assertThat(dashboard).isNotNull();
+        String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
+        long id = Long.parseLong(path.replaceAll("runs/(\\d+)/live", "$1"));
+        RunRecord run = history.findById(id).orElseThrow();
+        assertThat(run.config().trainSubset()).isEqualTo(1000);
+        assertThat(run.name()).isEqualTo(run.config().withName("").displayName());
+    }
+
+    @Test
+    void from_parameter_prefills_the_form_with_a_stored_runs_settings() {
+        RunConfig stored = RunPreset.REGULARIZED_CNN_AUGMENTED.config(DatasetKind.MNIST).withTrainSubset(500)
+                .withEpochs(1).withName("source run");
+        RunRecord source = training.submit(stored);
+        training.cancel(source.id());
+
+        UI.getCurrent().navigate("train", QueryParameters.simple(Map.of("from", String.valueOf(source.id()))));
+
+        RunConfigForm form = _get(RunConfigForm.class);
+        assertThat(form.getConfig()).isEqualTo(stored.withName(""));
+        assertThat(form.getConfig().augmentation()).isEqualTo(new Augmentation(10, 2, 0.1));
+        assertThat(_get(Span.class, spec -> spec.withId("cloned-from")).getText()).contains("#" + source.id());
+    }
+}
