@@ -12,6 +12,8 @@ export interface PadDetail {
   strokes: number;
   /** Date.now() when the event was dispatched. */
   t: number;
+  /** Increases with every event, so the server can acknowledge the drawing it has handled. */
+  seq: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface PadDetail {
  * - `pad-stroke-end`: pen up (and after undo)
  * - `pad-cleared`: cleared (button, Escape or Delete)
  * Keys when focused: Escape / Delete / Backspace clear, Ctrl+Z (⌘Z) undoes.
+ * The server acknowledges each handled event by setting `processedSeq` to its `seq`.
  */
 @customElement('drawing-pad')
 export class DrawingPad extends LitElement {
@@ -56,15 +59,22 @@ export class DrawingPad extends LitElement {
   /** Most frequent pad-changed while drawing, in ms. */
   @property({ type: Number, attribute: 'change-delay' }) changeDelay = 150;
 
+  /** The `seq` of the last event the server has handled (set by the server). */
+  @property({ type: Number, attribute: false }) processedSeq = 0;
+
   @state() private strokeCount = 0;
 
   /** Date.now() of the last pen-up, for latency measurements. */
   lastStrokeEndAt = 0;
+  /** The `seq` of the last event dispatched. */
+  lastSeq = 0;
 
   private strokes: Stroke[] = [];
   private current?: Stroke;
   private pointerId?: number;
   private changeTimer?: number;
+  /** A live update is due but the server has not answered the previous event yet. */
+  private changeWaiting = false;
   private frame?: number;
   private payloadCanvas?: HTMLCanvasElement;
 
@@ -93,6 +103,10 @@ export class DrawingPad extends LitElement {
     if (changed.has('size')) {
       this.resizeCanvas();
     }
+    if (changed.has('processedSeq') && this.changeWaiting && this.processedSeq >= this.lastSeq) {
+      this.changeWaiting = false;
+      if (this.current) this.emit('pad-changed');
+    }
   }
 
   disconnectedCallback() {
@@ -104,6 +118,7 @@ export class DrawingPad extends LitElement {
   /** Removes every stroke. */
   clear() {
     window.clearTimeout(this.changeTimer);
+    this.changeWaiting = false;
     this.strokes = [];
     this.current = undefined;
     this.strokeCount = 0;
@@ -126,7 +141,7 @@ export class DrawingPad extends LitElement {
   detail(): PadDetail {
     const n = this.payloadSize;
     if (this.strokes.length === 0) {
-      return { pixels: '', width: n, height: n, strokes: 0, t: Date.now() };
+      return { pixels: '', width: n, height: n, strokes: 0, t: Date.now(), seq: this.lastSeq };
     }
     if (!this.payloadCanvas) this.payloadCanvas = document.createElement('canvas');
     const c = this.payloadCanvas;
@@ -146,7 +161,7 @@ export class DrawingPad extends LitElement {
       if (chunk.length === 4096) { binary += String.fromCharCode(...chunk); chunk.length = 0; }
     }
     binary += String.fromCharCode(...chunk);
-    return { pixels: btoa(binary), width: n, height: n, strokes: this.strokes.length, t: Date.now() };
+    return { pixels: btoa(binary), width: n, height: n, strokes: this.strokes.length, t: Date.now(), seq: this.lastSeq };
   }
 
   private get canvas(): HTMLCanvasElement {
@@ -199,6 +214,7 @@ export class DrawingPad extends LitElement {
     this.pointerId = undefined;
     window.clearTimeout(this.changeTimer);
     this.changeTimer = undefined;
+    this.changeWaiting = false;
     this.redraw();
     this.lastStrokeEndAt = Date.now();
     this.emit('pad-stroke-end');
@@ -214,11 +230,20 @@ export class DrawingPad extends LitElement {
     }
   };
 
+  /**
+   * Live updates while drawing: at most one per `changeDelay`, and only one waiting for the server at a time
+   * (a slow server gets the newest drawing next instead of a queue of old ones, and pen-up is not held up).
+   */
   private scheduleChange() {
-    if (this.changeTimer !== undefined) return;
+    if (this.changeTimer !== undefined || this.changeWaiting) return;
     this.changeTimer = window.setTimeout(() => {
       this.changeTimer = undefined;
-      if (this.current) this.emit('pad-changed');
+      if (!this.current) return;
+      if (this.processedSeq < this.lastSeq) {
+        this.changeWaiting = true;
+      } else {
+        this.emit('pad-changed');
+      }
     }, this.changeDelay);
   }
 
@@ -270,6 +295,7 @@ export class DrawingPad extends LitElement {
   }
 
   private emit(type: 'pad-changed' | 'pad-stroke-end' | 'pad-cleared') {
+    this.lastSeq++;
     this.dispatchEvent(new CustomEvent<PadDetail>(type, { detail: this.detail(), bubbles: true, composed: true }));
   }
 }

@@ -65,6 +65,7 @@ class DrawingPadIT extends BrowserTest {
         assertThat(draw.predictionMessage()).containsText("Draw a digit");
 
         draw.drawOne();
+        draw.waitUntilHandled();
         draw.shouldShowAllSteps();
         draw.waitForBars();
         List<Number> one = draw.probabilities();
@@ -74,10 +75,12 @@ class DrawingPadIT extends BrowserTest {
         screenshot("one");
 
         draw.clearWithKeyboard();
+        draw.waitUntilHandled();
         assertThat(draw.stepsEmptyHint()).isVisible();
         assertThat(draw.topClass()).hasText("–");
 
         draw.drawZero();
+        draw.waitUntilHandled();
         draw.shouldShowAllSteps();
         assertThat(draw.topClass()).hasText(Pattern.compile("^\\d$"));
         draw.waitForBars();
@@ -101,6 +104,7 @@ class DrawingPadIT extends BrowserTest {
     void undo_removes_the_last_stroke() {
         DrawPage draw = DrawPage.open(page, url("/draw"));
         draw.drawOne();
+        draw.waitUntilHandled();
         draw.shouldShowAllSteps();
         draw.undoWithKeyboard();
         assertThat(draw.stepsEmptyHint()).isVisible();
@@ -111,22 +115,38 @@ class DrawingPadIT extends BrowserTest {
     void prints_pen_up_to_bars_latency_with_a_cached_model() {
         DrawPage draw = DrawPage.open(page, url("/draw"));
         draw.chooseModel(tinyRunId);
+        // Pen held still for a moment before pen-up: the live updates sent while drawing are back, so this is
+        // the round trip of the pen-up alone.
+        List<Long> isolated = measure(draw, 350);
+        // Pen-up straight after the last move: a live update may still be in flight and the pen-up waits for it.
+        List<Long> continuous = measure(draw, 0);
+        report("pen held 350 ms before pen-up", isolated);
+        report("pen-up right after moving", continuous);
+        assertThat(isolated).allMatch(ms -> ms >= 0);
+        assertThat(continuous).allMatch(ms -> ms >= 0);
+    }
+
+    private List<Long> measure(DrawPage draw, int pauseBeforeUpMs) {
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             draw.clearWithKeyboard();
-            // hold the button a moment so the updates sent while drawing are back before pen-up
-            draw.stroke(List.of(new double[] {0.5, 0.15 + (i % 5) * 0.01}, new double[] {0.5, 0.85}), 8, 350);
+            draw.waitUntilHandled();
+            draw.stroke(List.of(new double[] {0.5, 0.15 + (i % 5) * 0.01}, new double[] {0.5, 0.85}), 8,
+                    pauseBeforeUpMs);
             long ms = draw.waitForBarsAfterPenUp();
             if (i >= 5) { // the first strokes warm up the JIT, the model and the chart
                 latencies.add(ms);
             }
         }
         Collections.sort(latencies);
-        long p50 = latencies.get(latencies.size() / 2);
-        long p95 = latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1);
-        System.out.printf("pen-up → bars updated (Chromium, cached model, %d strokes): p50 %d ms, p95 %d ms, max %d ms"
-                + " (goal p95 < 50 ms)%n", latencies.size(), p50, p95, latencies.get(latencies.size() - 1));
-        assertThat(latencies).allMatch(ms -> ms >= 0);
+        return latencies;
+    }
+
+    private static void report(String how, List<Long> sorted) {
+        long p50 = sorted.get(sorted.size() / 2);
+        long p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+        System.out.printf("pen-up → bars updated (Chromium, cached model, %s, %d strokes): p50 %d ms, p95 %d ms,"
+                + " max %d ms (goal p95 < 50 ms)%n", how, sorted.size(), p50, p95, sorted.get(sorted.size() - 1));
     }
 
     private static int argMax(List<Number> values) {

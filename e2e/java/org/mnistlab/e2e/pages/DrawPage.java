@@ -65,7 +65,7 @@ public class DrawPage {
     /** Picks the run whose label starts with "#id " in the model picker. */
     public void chooseModel(long runId) {
         page.locator("#model-picker").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
+        page.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions()
                 .setHasText(Pattern.compile("^#" + runId + " "))).first().click();
     }
 
@@ -141,16 +141,24 @@ public class DrawPage {
         return ((Number) page.evaluate("() => document.querySelector('#probability-chart').lastAppendAt")).longValue();
     }
 
-    /** Waits for the bars to change after the last pen-up and returns the delay in ms. */
+    /** Waits until the server has handled the pad's latest event (it acknowledges each one). */
+    public void waitUntilHandled() {
+        page.waitForFunction("() => { const p = document.querySelector('#drawing-pad');"
+                + " return p.lastSeq > 0 && p.processedSeq === p.lastSeq; }");
+    }
+
+    /**
+     * Waits until the server has answered the last pen-up and returns the time from pen-up to the bars
+     * being updated with that answer, in ms (both clocks in the page).
+     */
     public long waitForBarsAfterPenUp() {
-        page.waitForFunction("() => document.querySelector('#probability-chart').lastAppendAt"
-                + " >= document.querySelector('#drawing-pad').lastStrokeEndAt");
+        waitUntilHandled();
         return lastBarsUpdate() - lastPenUp();
     }
 
     public void saveAs(int label) {
         page.locator("#true-label").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions()
+        page.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions()
                 .setHasText(Pattern.compile("^\\s*" + label + "\\s*$"))).first().click();
         page.locator("#save-digit").click();
     }

@@ -47,24 +47,21 @@ public class Predictor {
      * problem, so the user sees why they cannot be used. (Fashion-MNIST models do not classify digits.)
      */
     public List<ModelChoice> models() {
-        Map<Long, RunRecord> runs = new LinkedHashMap<>();
+        Map<Long, ModelChoice> choices = new LinkedHashMap<>();
+        // finishedWithModel() has checked that each file exists: no file system or database call per run here
         for (RunRecord run : history.finishedWithModel()) {
             if (run.dataset() == DatasetKind.MNIST) {
-                runs.put(run.id(), run);
+                choices.put(run.id(), new ModelChoice(run, null));
             }
         }
         RunFilter finished = new RunFilter(DatasetKind.MNIST, null, RunStatus.FINISHED, null);
         for (RunRecord run : history.find(finished, new RunSort(RunSort.Column.TEST_ACCURACY, false), 0, MAX_CHOICES)) {
-            runs.putIfAbsent(run.id(), run);
+            choices.putIfAbsent(run.id(), new ModelChoice(run, missingMessage(run)));
         }
-        List<ModelChoice> choices = new ArrayList<>();
-        for (RunRecord run : runs.values()) {
-            boolean present = history.modelFile(run.id()).isPresent();
-            choices.add(new ModelChoice(run, present ? null : missingMessage(run)));
-        }
-        choices.sort(Comparator.comparing((ModelChoice c) -> c.run().testAccuracy(),
+        List<ModelChoice> sorted = new ArrayList<>(choices.values());
+        sorted.sort(Comparator.comparing((ModelChoice c) -> c.run().testAccuracy(),
                 Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(c -> -c.runId()));
-        return choices;
+        return sorted;
     }
 
     /** The best usable model by test accuracy, if any. */

@@ -22,6 +22,11 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
 
     public DrawingPad() {
         setPenWidth(18);
+        // Every event is acknowledged in the response that carries its results (all listeners run before the
+        // response is written): the pad holds back live updates until then, and tests wait for it.
+        addPadChangedListener(e -> acknowledge(e.seq()));
+        addStrokeEndListener(e -> acknowledge(e.seq()));
+        addClearedListener(e -> acknowledge(e.seq()));
     }
 
     public void setPenWidth(int width) {
@@ -39,6 +44,11 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
 
     public void undo() {
         getElement().callJsFunction("undo");
+    }
+
+    /** Tells the pad that the drawing of event {@code seq} has been handled. */
+    private void acknowledge(int seq) {
+        getElement().setProperty("processedSeq", seq);
     }
 
     /** While drawing, throttled (at most every change delay). */
@@ -61,9 +71,12 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
         private final int width;
         private final int height;
         private final int strokes;
+        private final int seq;
 
-        protected PadEvent(DrawingPad source, boolean fromClient, String pixels, int width, int height, int strokes) {
+        protected PadEvent(DrawingPad source, boolean fromClient, String pixels, int width, int height, int strokes,
+                           int seq) {
             super(source, fromClient);
+            this.seq = seq;
             this.pixels = pixels;
             this.width = width;
             this.height = height;
@@ -78,6 +91,11 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
         public int strokes() {
             return strokes;
         }
+
+        /** The pad's event number (acknowledged back to the pad). */
+        public int seq() {
+            return seq;
+        }
     }
 
     @DomEvent("pad-changed")
@@ -86,8 +104,9 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
                                @EventData("event.detail.pixels") String pixels,
                                @EventData("event.detail.width") int width,
                                @EventData("event.detail.height") int height,
-                               @EventData("event.detail.strokes") int strokes) {
-            super(source, fromClient, pixels, width, height, strokes);
+                               @EventData("event.detail.strokes") int strokes,
+                               @EventData("event.detail.seq") int seq) {
+            super(source, fromClient, pixels, width, height, strokes, seq);
         }
     }
 
@@ -97,15 +116,23 @@ public class DrawingPad extends Component implements HasSize, HasStyle {
                               @EventData("event.detail.pixels") String pixels,
                               @EventData("event.detail.width") int width,
                               @EventData("event.detail.height") int height,
-                              @EventData("event.detail.strokes") int strokes) {
-            super(source, fromClient, pixels, width, height, strokes);
+                              @EventData("event.detail.strokes") int strokes,
+                              @EventData("event.detail.seq") int seq) {
+            super(source, fromClient, pixels, width, height, strokes, seq);
         }
     }
 
     @DomEvent("pad-cleared")
     public static class ClearedEvent extends ComponentEvent<DrawingPad> {
-        public ClearedEvent(DrawingPad source, boolean fromClient) {
+        private final int seq;
+
+        public ClearedEvent(DrawingPad source, boolean fromClient, @EventData("event.detail.seq") int seq) {
             super(source, fromClient);
+            this.seq = seq;
+        }
+
+        public int seq() {
+            return seq;
         }
     }
 }

@@ -182,10 +182,13 @@ class DrawViewTest extends PlaygroundSpringTest {
         assertThat(_find(result, Span.class).get(0).getText()).matches(".*: \\d+ of " + (before + 1) + " right \\(.*%\\)");
     }
 
+    private int seq;
+
     private void draw(GrayImage image) {
         DrawingPad pad = _get(DrawingPad.class);
         ComponentUtil.fireEvent(pad, new DrawingPad.StrokeEndEvent(pad, true, image.toBase64(), image.width(),
-                image.height(), 1));
+                image.height(), 1, ++seq));
+        assertThat(pad.getElement().getProperty("processedSeq", 0)).isEqualTo(seq);
     }
 
     private static String topClass() {
