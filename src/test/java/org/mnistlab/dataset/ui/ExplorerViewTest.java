@@ -1,5 +1,6 @@
 package org.mnistlab.dataset.ui;
 
+import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -31,7 +32,7 @@ import org.mnistlab.dataset.Split;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The explorer grid, its filters, the charts, and getting from a thumbnail to the sample view. */
-class ExplorerViewTest extends KaribuExplorerTest {
+class ExplorerViewTest extends KaribuSpringTest {
 
     @Autowired
     DatasetService datasets;

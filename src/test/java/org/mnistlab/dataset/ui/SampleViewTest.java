@@ -1,5 +1,6 @@
 package org.mnistlab.dataset.ui;
 
+import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ import org.mnistlab.dataset.Split;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The sample detail view reached by deep link: right label, pixel table, previous/next, bad links. */
-class SampleViewTest extends KaribuExplorerTest {
+class SampleViewTest extends KaribuSpringTest {
 
     @Autowired
     DatasetService datasets;
@@ -77,7 +78,7 @@ class SampleViewTest extends KaribuExplorerTest {
     void with_a_label_filter_next_goes_to_the_next_sample_of_that_class() {
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
         int[] threes = train.indicesOf(3);
-        KaribuExplorerTest.open("explore/mnist/train/" + threes[10] + "?label=3");
+        KaribuSpringTest.open("explore/mnist/train/" + threes[10] + "?label=3");
         _click(_get(Button.class, s -> s.withId("next-sample")));
         assertThat(path()).isEqualTo("explore/mnist/train/" + threes[11] + "?label=3");
         assertThat(_get(Span.class, s -> s.withId("sample-label")).getText()).isEqualTo("3");

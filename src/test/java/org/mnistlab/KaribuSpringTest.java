@@ -1,9 +1,10 @@
-package org.mnistlab.training.ui;
+package org.mnistlab;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
 import java.util.function.BooleanSupplier;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +19,12 @@ import org.springframework.context.ApplicationContext;
  * while the test holds the session; {@link #awaitUi} runs them until a condition holds.
  */
 @SpringBootTest
-abstract class KaribuSpringTest {
+public abstract class KaribuSpringTest {
 
     private static Routes routes;
 
     @Autowired
-    ApplicationContext context;
+    protected ApplicationContext context;
 
     @BeforeAll
     static void discoverRoutes() {
@@ -38,13 +39,23 @@ abstract class KaribuSpringTest {
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
     }
 
+    /** Navigates like the browser's address bar, query string included. */
+    protected static void open(String location) {
+        int q = location.indexOf('?');
+        if (q < 0) {
+            UI.getCurrent().navigate(location);
+        } else {
+            UI.getCurrent().navigate(location.substring(0, q), QueryParameters.fromString(location.substring(q + 1)));
+        }
+    }
+
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
     }
 
     /** Runs pushed UI commands until {@code condition} holds; false after {@code seconds}. */
-    static boolean awaitUi(BooleanSupplier condition, int seconds) throws InterruptedException {
+    protected static boolean awaitUi(BooleanSupplier condition, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             MockVaadin.runUIQueue();
