@@ -27,6 +27,9 @@ public abstract class BrowserTest {
 
     static final Path SCREENSHOTS = Paths.get("target", "e2e-screenshots");
 
+    /** Debian's Chromium unless {@code -Dmnistlab.chromium} names another. */
+    protected static final Path CHROMIUM = Paths.get(System.getProperty("mnistlab.chromium", "/usr/bin/chromium"));
+
     private static Playwright playwright;
     private static Browser browser;
 
@@ -40,8 +43,13 @@ public abstract class BrowserTest {
     static void launchBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getProperty("mnistlab.chromium", "/usr/bin/chromium")))
+        browser = launchChromium(CHROMIUM);
+    }
+
+    /** A headless Chromium from {@code executable} (a second browser for a test that needs its own). */
+    protected static Browser launchChromium(Path executable) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
@@ -72,7 +80,11 @@ public abstract class BrowserTest {
 
     /** A fresh browser context (its own cookies and Vaadin session), e.g. for a second viewer. */
     protected BrowserContext newContext() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        return newContext(browser);
+    }
+
+    protected static BrowserContext newContext(Browser in) {
+        return in.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
     }
 
     protected String url(String path) {
