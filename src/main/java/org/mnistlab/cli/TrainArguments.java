@@ -35,7 +35,7 @@ final class TrainArguments {
               --validation X      share of the training split held out (default 0.1)
               --patience N        early stopping after N epochs without a better validation loss
               --no-restore        with early stopping, keep the last weights instead of the best
-              --schedule step:FACTOR:EPOCHS | plateau:FACTOR:PATIENCE
+              --schedule none | step:FACTOR:EPOCHS | plateau:FACTOR:PATIENCE   (default: the model's)
               --name TEXT  --data-dir DIR  --datasets-dir DIR
             """;
 

@@ -43,6 +43,9 @@ public record RunConfig(
     public static final int MAX_EPOCHS = 100;
     public static final int MAX_BATCH = 4096;
 
+    /** Halve the learning rate every 3 epochs (the regularized CNN's default). */
+    public static final LrSchedule STEP_HALVING_EVERY_3 = new LrSchedule(LrSchedule.Type.STEP, 0.5, 3, 2);
+
     public RunConfig {
         hiddenLayers = hiddenLayers == null ? List.of() : List.copyOf(hiddenLayers);
         augmentation = augmentation == null ? Augmentation.NONE : augmentation;
@@ -50,15 +53,20 @@ public record RunConfig(
         name = name == null ? "" : name.strip();
     }
 
-    /** The default settings for an architecture on a dataset (the seeds' choices). */
+    /**
+     * The default settings for an architecture on a dataset (the seeds' choices), with the epochs and
+     * learning-rate schedule that reach the README's full-MNIST accuracy targets: 10 epochs for the plain
+     * models, 15 with the rate halved every 3 epochs for the regularized CNN, whose dropout needs the longer,
+     * cooling run (5 epochs at a constant rate stopped at 99.15 %).
+     */
     public static RunConfig defaults(Architecture architecture, DatasetKind dataset) {
         boolean regularized = architecture == Architecture.REGULARIZED_CNN;
         return new RunConfig("", dataset, architecture,
                 architecture == Architecture.MLP ? List.of(128) : List.of(),
                 OptimizerKind.ADAM, 0.001, 0.9, architecture.convolutional() ? 64 : 128,
-                architecture.convolutional() ? 5 : 10, 42, 0, regularized ? 0 : 1e-4,
+                regularized ? 15 : 10, 42, 0, regularized ? 0 : 1e-4,
                 regularized ? 0.25 : 0, regularized ? 0.5 : 0, regularized, Augmentation.NONE,
-                0.1, 0, true, LrSchedule.NONE, 0);
+                0.1, 0, true, regularized ? STEP_HALVING_EVERY_3 : LrSchedule.NONE, 0);
     }
 
     /** Every problem with this configuration, each with a message that gives the allowed range; empty if valid. */
@@ -180,5 +188,11 @@ public record RunConfig(
         return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
                 batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm, newAugmentation,
                 validationFraction, earlyStoppingPatience, restoreBestWeights, lrSchedule, trainSubset);
+    }
+
+    public RunConfig withLrSchedule(LrSchedule newSchedule) {
+        return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
+                batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm, augmentation,
+                validationFraction, earlyStoppingPatience, restoreBestWeights, newSchedule, trainSubset);
     }
 }

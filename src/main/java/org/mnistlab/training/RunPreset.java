@@ -7,20 +7,27 @@ import org.mnistlab.dataset.DatasetKind;
  * student can see what each step buys. Each keeps the dataset it is applied to.
  */
 public enum RunPreset {
-    BASELINE_MLP("Baseline MLP", Architecture.MLP, Augmentation.NONE),
-    SIMPLE_CNN("Simple CNN", Architecture.SIMPLE_CNN, Augmentation.NONE),
-    REGULARIZED_CNN("Regularized CNN", Architecture.REGULARIZED_CNN, Augmentation.NONE),
+    BASELINE_MLP("Baseline MLP", Architecture.MLP, Augmentation.NONE, null),
+    SIMPLE_CNN("Simple CNN", Architecture.SIMPLE_CNN, Augmentation.NONE, null),
+    REGULARIZED_CNN("Regularized CNN", Architecture.REGULARIZED_CNN, Augmentation.NONE, null),
+    /** Augmented images are harder: 20 epochs, the rate halved every 5 (99.5 % on MNIST in the README). */
     REGULARIZED_CNN_AUGMENTED("Regularized CNN + augmentation", Architecture.REGULARIZED_CNN,
-            new Augmentation(10, 2, 0.1));
+            new Augmentation(10, 2, 0.1), new Schedule(20, new LrSchedule(LrSchedule.Type.STEP, 0.5, 5, 2)));
+
+    /** Epochs and learning-rate schedule where a preset needs other than its model's defaults. */
+    private record Schedule(int epochs, LrSchedule lrSchedule) {
+    }
 
     private final String displayName;
     private final Architecture architecture;
     private final Augmentation augmentation;
+    private final Schedule schedule;
 
-    RunPreset(String displayName, Architecture architecture, Augmentation augmentation) {
+    RunPreset(String displayName, Architecture architecture, Augmentation augmentation, Schedule schedule) {
         this.displayName = displayName;
         this.architecture = architecture;
         this.augmentation = augmentation;
+        this.schedule = schedule;
     }
 
     public String displayName() {
@@ -29,7 +36,8 @@ public enum RunPreset {
 
     /** The preset's configuration on {@code dataset}, with an empty name so the readable default applies. */
     public RunConfig config(DatasetKind dataset) {
-        return RunConfig.defaults(architecture, dataset).withAugmentation(augmentation);
+        RunConfig config = RunConfig.defaults(architecture, dataset).withAugmentation(augmentation);
+        return schedule == null ? config : config.withEpochs(schedule.epochs()).withLrSchedule(schedule.lrSchedule());
     }
 
     @Override

@@ -82,6 +82,23 @@ class CommandLineTest {
     }
 
     @Test
+    void bench_trains_each_model_with_its_own_default_epochs_and_schedule_unless_told_otherwise() {
+        var defaults = BenchCommand.Options.from(Arguments.parse(new String[] {"bench", "--models", "mlp,regcnn"},
+                BenchCommand.WITH_VALUE, BenchCommand.OPTIONAL_VALUE));
+        var regularized = defaults.config(org.mnistlab.training.Architecture.REGULARIZED_CNN);
+        assertThat(regularized.epochs()).isEqualTo(15);
+        assertThat(regularized.lrSchedule()).isEqualTo(org.mnistlab.training.RunConfig.STEP_HALVING_EVERY_3);
+        assertThat(defaults.config(org.mnistlab.training.Architecture.MLP).lrSchedule().type())
+                .isEqualTo(org.mnistlab.training.LrSchedule.Type.NONE);
+
+        var told = BenchCommand.Options.from(Arguments.parse(new String[] {"bench", "--models", "regcnn",
+                "--epochs", "2", "--schedule", "none"}, BenchCommand.WITH_VALUE, BenchCommand.OPTIONAL_VALUE));
+        assertThat(told.config(org.mnistlab.training.Architecture.REGULARIZED_CNN).epochs()).isEqualTo(2);
+        assertThat(told.config(org.mnistlab.training.Architecture.REGULARIZED_CNN).lrSchedule().type())
+                .isEqualTo(org.mnistlab.training.LrSchedule.Type.NONE);
+    }
+
+    @Test
     void train_prints_one_line_per_epoch_and_stores_the_run_for_the_ui(@TempDir Path dataDir) throws Exception {
         int code = run("train", "--model", "logistic", "--epochs", "2", "--subset", "1000", "--batch", "32",
                 "--validation", "0.02", "--data-dir", dataDir.toString(),

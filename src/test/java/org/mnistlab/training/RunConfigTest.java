@@ -48,6 +48,19 @@ class RunConfigTest {
     }
 
     @Test
+    void regularized_cnn_defaults_to_15_epochs_halving_the_learning_rate_every_3() {
+        RunConfig regularized = RunConfig.defaults(Architecture.REGULARIZED_CNN, DatasetKind.MNIST);
+        assertThat(regularized.epochs()).isEqualTo(15);
+        assertThat(regularized.lrSchedule()).isEqualTo(new LrSchedule(LrSchedule.Type.STEP, 0.5, 3, 2));
+        for (Architecture plain : List.of(Architecture.LOGISTIC, Architecture.MLP, Architecture.SIMPLE_CNN,
+                Architecture.LENET5)) {
+            RunConfig d = RunConfig.defaults(plain, DatasetKind.MNIST);
+            assertThat(d.epochs()).as(plain.name()).isEqualTo(10);
+            assertThat(d.lrSchedule()).as(plain.name()).isEqualTo(LrSchedule.NONE);
+        }
+    }
+
+    @Test
     void rejects_zero_negative_and_huge_learning_rates() {
         assertThat(problems(set(5, 0.0))).containsExactly(new ConfigProblem("learningRate",
                 "Learning rate must be greater than 0 and at most 10"));

@@ -25,4 +25,16 @@ class RunPresetTest {
         assertThat(config.augmentation()).isEqualTo(new Augmentation(10, 2, 0.1));
         assertThat(RunPreset.REGULARIZED_CNN.config(DatasetKind.MNIST).augmentation().enabled()).isFalse();
     }
+
+    @Test
+    void augmented_preset_trains_20_epochs_halving_the_rate_every_5_and_the_others_keep_model_defaults() {
+        RunConfig augmented = RunPreset.REGULARIZED_CNN_AUGMENTED.config(DatasetKind.MNIST);
+        assertThat(augmented.epochs()).isEqualTo(20);
+        assertThat(augmented.lrSchedule()).isEqualTo(new LrSchedule(LrSchedule.Type.STEP, 0.5, 5, 2));
+
+        assertThat(RunPreset.REGULARIZED_CNN.config(DatasetKind.MNIST))
+                .isEqualTo(RunConfig.defaults(Architecture.REGULARIZED_CNN, DatasetKind.MNIST));
+        assertThat(RunPreset.SIMPLE_CNN.config(DatasetKind.FASHION_MNIST))
+                .isEqualTo(RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.FASHION_MNIST));
+    }
 }
