@@ -1,22 +1,15 @@
 package org.mnistlab.runs.ui;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.vaadin.flow.component.UI;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.mnistlab.KaribuSpringTest;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.runs.RunSeeder;
 import org.mnistlab.training.RunHistory;
 import org.mnistlab.training.RunRepository;
 import org.mnistlab.training.TrainingService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,20 +19,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * MNIST, real engine) with a mocked browser. Subclasses share one Spring context; each test starts
  * from an empty run store and seeds what it needs through the engine's repository.
  */
-@SpringBootTest
-abstract class RunsUiTest {
+abstract class RunsUiTest extends KaribuSpringTest {
 
     /** Its own H2 file, so other tests' runs never show up here. */
     private static final Path DATA_DIR = Path.of("target", "runs-ui-test", String.valueOf(ProcessHandle.current().pid()));
-    private static Routes routes;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("mnistlab.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
     }
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     RunRepository repository;
     @Autowired
@@ -55,20 +44,9 @@ abstract class RunsUiTest {
     /** A fixed "now" so creation order is known. */
     final Instant t0 = Instant.parse("2025-03-01T09:00:00Z");
 
-    @BeforeAll
-    static void discoverRoutes() {
-        routes = new Routes().autoDiscoverViews("org.mnistlab");
-    }
-
     @BeforeEach
-    void setUpVaadinAndEmptyStore() {
+    void emptyStore() {
         jdbc.sql("DELETE FROM runs").update(); // epochs, evaluations, misclassified cascade
         seeder = new RunSeeder(repository);
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
     }
 }
