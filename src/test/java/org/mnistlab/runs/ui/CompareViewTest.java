@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,15 +44,14 @@ class CompareViewTest extends RunsUiTest {
     }
 
     /** Opens /compare with a raw query such as "?runs=3,7" (as a link in the browser would). */
-    private CompareView open(String query) {
-        UI.getCurrent().navigate("compare", com.vaadin.flow.router.QueryParameters.fromString(
-                query.startsWith("?") ? query.substring(1) : query));
+    private CompareView compare(String query) {
+        open("compare" + query);
         return _get(CompareView.class);
     }
 
     @Test
     void shows_each_runs_outcome_side_by_side() {
-        CompareView view = open("?runs=" + slow + "," + fast + "," + longer);
+        CompareView view = compare("?runs=" + slow + "," + fast + "," + longer);
 
         assertThat(GridKt._size(view.summaryGrid)).isEqualTo(3);
         assertThat(GridKt._getFormattedRow(view.summaryGrid, 0)).contains("95.00 %", "3", "3 / 3");
@@ -62,7 +60,7 @@ class CompareViewTest extends RunsUiTest {
 
     @Test
     void config_table_shows_only_differing_settings_until_asked_for_all() {
-        CompareView view = open("?runs=" + slow + "," + fast + "," + longer);
+        CompareView view = compare("?runs=" + slow + "," + fast + "," + longer);
 
         List<ConfigDiff.Row> rows = GridKt._fetch(view.configGrid, 0, 100);
         assertThat(rows).extracting(ConfigDiff.Row::label).containsExactly("Learning rate", "Epochs");
@@ -77,7 +75,7 @@ class CompareViewTest extends RunsUiTest {
 
     @Test
     void curves_are_overlaid_one_colour_per_run_train_dashed_validation_solid() throws Exception {
-        open("?runs=" + slow + "," + longer);
+        compare("?runs=" + slow + "," + longer);
 
         JsonNode chart = new ObjectMapper().readTree(
                 _get(ChartJs.class, spec -> spec.withId("compare-loss-chart")).getConfigJson());
@@ -98,22 +96,22 @@ class CompareViewTest extends RunsUiTest {
         long twin = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withEpochs(3)
                         .withTrainSubset(1000).withName("twin"), t0.plusSeconds(9), 101_770,
                 RunSeeder.epochs(3, 0.95), null);
-        open("?runs=" + slow + "," + twin);
+        compare("?runs=" + slow + "," + twin);
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("no-differences")).isVisible()).isTrue();
     }
 
     @Test
     void missing_runs_and_bad_links_get_a_message() {
-        open("?runs=" + slow + ",999999");
+        compare("?runs=" + slow + ",999999");
         assertThat(_get(Paragraph.class, spec -> spec.withId("compare-missing")).getText())
                 .isEqualTo("Not found (deleted?): #999999");
 
-        open("?runs=3,x");
+        compare("?runs=3,x");
         assertThat(_get(Paragraph.class, spec -> spec.withId("compare-problem")).getText())
                 .isEqualTo("'x' is not a run id (use numbers, e.g. runs=3,7)");
 
-        open("");
+        compare("");
         assertThat(_get(Paragraph.class, spec -> spec.withId("compare-problem")).getText())
                 .startsWith("No runs chosen");
     }
