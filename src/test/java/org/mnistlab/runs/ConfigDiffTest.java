@@ -90,8 +90,8 @@ class ConfigDiffTest {
         ConfigDiff diff = ConfigDiff.of(List.of(mlp, cnn));
 
         assertThat(diff.differing()).extracting(ConfigDiff.Row::key)
-                .contains("architecture", "hiddenLayers", "batchSize", "epochs")
-                .doesNotContain("dataset", "seed", "optimizer");
+                .contains("architecture", "hiddenLayers", "batchSize")
+                .doesNotContain("dataset", "seed", "optimizer", "epochs"); // both default to 10 epochs
         ConfigDiff.Row hidden = diff.differing().stream().filter(r -> r.key().equals("hiddenLayers")).findFirst().orElseThrow();
         assertThat(hidden.values()).containsExactly("128", ConfigSettings.NOT_USED);
     }
