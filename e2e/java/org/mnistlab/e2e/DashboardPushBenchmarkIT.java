@@ -115,11 +115,12 @@ class DashboardPushBenchmarkIT extends BrowserTest {
             BrowserContext context = newContext(browser);
             viewers.add(context);
             LiveRunPage live = new LiveRunPage(context.newPage(), url("").replaceAll("/$", "")).open(watched.id());
-            // record when each epoch point is drawn: mnist-chart sets lastAppendAt after the chart update
+            // record when each epoch point is drawn: mnist-chart redraws in a microtask queued by the first
+            // change and then sets lastAppendAt; a microtask queued after it reads that time
             live.page().evaluate("() => { const el = document.querySelector('#loss-chart'); window.__appends = [];"
                     + " const orig = el.appendData.bind(el);"
                     + " el.appendData = (label, values) => { orig(label, values);"
-                    + " window.__appends.push([Number(label), el.lastAppendAt]); }; }");
+                    + " queueMicrotask(() => window.__appends.push([Number(label), el.lastAppendAt])); }; }");
             pages.add(live);
         }
         int listeners = training.listenerCount();
