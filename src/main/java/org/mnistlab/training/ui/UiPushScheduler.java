@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class UiPushScheduler implements DisposableBean {
 
-    /** Batch-progress updates per UI: at most four a second. */
-    static final long MIN_BATCH_INTERVAL_NANOS = 250_000_000L;
+    /**
+     * Batch-progress updates per UI: at most two a second (epoch events go out at once). Each update costs the
+     * browser a repaint; ten pages on the machine that trains took a core at four a second.
+     */
+    static final long MIN_BATCH_INTERVAL_NANOS = 500_000_000L;
 
     private final ScheduledThreadPoolExecutor executor;
 
