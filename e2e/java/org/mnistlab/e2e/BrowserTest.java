@@ -28,7 +28,7 @@ public abstract class BrowserTest {
     static final Path SCREENSHOTS = Paths.get("target", "e2e-screenshots");
 
     /** Debian's Chromium unless {@code -Dmnistlab.chromium} names another. */
-    protected static final Path CHROMIUM = Paths.get(System.getProperty("mnistlab.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMIUM = Paths.get(System.getProperty("mnistlab.chromium", "/usr/bin/chromium"));
 
     private static Playwright playwright;
     private static Browser browser;
@@ -46,8 +46,7 @@ public abstract class BrowserTest {
         browser = launchChromium(CHROMIUM);
     }
 
-    /** A headless Chromium from {@code executable} (a second browser for a test that needs its own). */
-    protected static Browser launchChromium(Path executable) {
+    private static Browser launchChromium(Path executable) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)
                 .setHeadless(true)
@@ -80,11 +79,7 @@ public abstract class BrowserTest {
 
     /** A fresh browser context (its own cookies and Vaadin session), e.g. for a second viewer. */
     protected BrowserContext newContext() {
-        return newContext(browser);
-    }
-
-    protected static BrowserContext newContext(Browser in) {
-        return in.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
     }
 
     protected String url(String path) {

@@ -2,13 +2,8 @@ package org.mnistlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Measures (and prints; no timed assertions) two goals of the live dashboard:
  * push latency — server epoch event to the point drawn in Chromium (the chart's lastAppendAt, same machine
- * clock) — and training speed of a run watched by 10 pages against the same run unwatched.
+ * clock) — and training speed of a run watched by 10 pages against the same run unwatched, for two runs: a
+ * fast MLP that floods the pages with epochs (one every half second) and a CNN paced like real training.
  */
 class DashboardPushBenchmarkIT extends BrowserTest {
 
@@ -50,10 +46,12 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         training.activeRuns().forEach(r -> training.cancel(r.id()));
     }
 
-    /** The same fast MLP every time: many epoch events and a flood of batch progress. */
-    private static RunConfig config(String name) {
-        return RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(10_000).withEpochs(10).withName(name);
-    }
+    /** A fast MLP: many epoch events and a flood of batch progress. */
+    private static final RunConfig FAST_MLP = RunPreset.BASELINE_MLP.config(DatasetKind.MNIST)
+            .withTrainSubset(10_000).withEpochs(10);
+    /** A simple CNN on 6,000 images: an epoch every few seconds, as real runs go. */
+    private static final RunConfig CNN = RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST)
+            .withTrainSubset(6_000).withEpochs(3);
 
     private RunRecord awaitEnd(long runId) throws InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
@@ -74,36 +72,24 @@ class DashboardPushBenchmarkIT extends BrowserTest {
                 .average().orElseThrow();
     }
 
-    private double unwatchedRun(String name) throws InterruptedException {
-        RunRecord run = training.submit(config(name));
+    private double unwatchedRun(RunConfig workload, String name) throws InterruptedException {
+        RunRecord run = training.submit(workload.withName(name));
         RunRecord done = awaitEnd(run.id());
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
         return speed(run.id());
     }
 
     /** What one watched run measured. */
-    private record Watched(String how, int pages, double speed, List<Long> latencies, CpuSample cpu,
+    private record Watched(String workload, int pages, double speed, List<Long> latencies, CpuSample cpu,
                            int listeners) {
     }
 
-    /**
-     * The same Chromium at the lowest CPU priority (nice 19): the viewers' browsers yield to the server, as
-     * they would on their own machines. On a 2-core box ten normal-priority pages compete with training for
-     * the cores, which measures the browsers, not the app's push.
-     */
-    private static Browser yieldingChromium() throws IOException {
-        Path wrapper = Paths.get("target", "chromium-nice19.sh").toAbsolutePath();
-        Files.writeString(wrapper, "#!/bin/sh\nexec nice -n 19 " + CHROMIUM + " \"$@\"\n");
-        wrapper.toFile().setExecutable(true);
-        return launchChromium(wrapper);
-    }
-
     /** Runs the config watched by {@code count} pages, all open before it starts, and measures push latency. */
-    private Watched watchedRun(String how, Browser browser, int count) throws InterruptedException {
+    private Watched watchedRun(String workloadName, RunConfig workload, int count) throws InterruptedException {
         // Queue the run behind a blocker so every page is open before it starts.
         RunRecord blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
                 .withEpochs(20).withName("bench blocker"));
-        RunRecord watched = training.submit(config("bench watched by " + count));
+        RunRecord watched = training.submit(workload.withName("bench " + workloadName + " watched by " + count));
         Map<Integer, Long> serverEpochAt = new ConcurrentHashMap<>();
         Runnable unsubscribe = training.subscribe(e -> {
             if (e.runId() == watched.id() && e instanceof RunEvent.EpochFinished f) {
@@ -112,7 +98,7 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         });
         List<LiveRunPage> pages = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            BrowserContext context = newContext(browser);
+            BrowserContext context = newContext();
             viewers.add(context);
             LiveRunPage live = new LiveRunPage(context.newPage(), url("").replaceAll("/$", "")).open(watched.id());
             // record when each epoch point is drawn: mnist-chart redraws in a microtask queued by the first
@@ -149,41 +135,45 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         viewers.forEach(BrowserContext::close);
         viewers.clear();
         latencies.sort(null);
-        return new Watched(how, count, speed(watched.id()), latencies, during, listeners);
+        return new Watched(workloadName, count, speed(watched.id()), latencies, during, listeners);
     }
 
     @Test
-    void push_latency_and_speed_watched_by_ten_pages() throws InterruptedException, IOException {
+    void push_latency_and_speed_watched_by_ten_pages() throws InterruptedException {
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        unwatchedRun("bench warm-up");
-        double unwatched1 = unwatchedRun("bench unwatched 1");
-        Watched ten = watchedRun("browser at normal priority", page.context().browser(), PAGES);
-        Watched tenYielding;
-        try (Browser yielding = yieldingChromium()) {
-            tenYielding = watchedRun("browser at nice 19", yielding, PAGES);
-        }
-        Watched one = watchedRun("browser at normal priority", page.context().browser(), 1);
-        double unwatched2 = unwatchedRun("bench unwatched 2");
-        double unwatched = (unwatched1 + unwatched2) / 2;
+        unwatchedRun(FAST_MLP, "bench warm-up");
+        double mlpUnwatched1 = unwatchedRun(FAST_MLP, "bench MLP unwatched 1");
+        Watched mlpTen = watchedRun("MLP", FAST_MLP, PAGES);
+        Watched mlpOne = watchedRun("MLP", FAST_MLP, 1);
+        double mlpUnwatched2 = unwatchedRun(FAST_MLP, "bench MLP unwatched 2");
+        double cnnUnwatched1 = unwatchedRun(CNN, "bench CNN unwatched 1");
+        Watched cnnTen = watchedRun("CNN", CNN, PAGES);
+        double cnnUnwatched2 = unwatchedRun(CNN, "bench CNN unwatched 2");
 
-        System.out.printf(Locale.ROOT, "%n=== Dashboard push benchmark (MLP, 10,000 images x 10 epochs; load average %.1f"
-                        + " at start, %.1f at end, %d cores) ===%n", loadBefore,
+        System.out.printf(Locale.ROOT, "%n=== Dashboard push benchmark (MLP: 10,000 images x 10 epochs; CNN: 6,000 images"
+                        + " x 3 epochs; load average %.1f at start, %.1f at end, %d cores) ===%n", loadBefore,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "training speed unwatched: %.0f and %.0f images/s (mean %.0f)%n",
+        report(mlpUnwatched1, mlpUnwatched2, List.of(mlpOne, mlpTen));
+        report(cnnUnwatched1, cnnUnwatched2, List.of(cnnTen));
+        System.out.println();
+    }
+
+    private static void report(double unwatched1, double unwatched2, List<Watched> watched) {
+        double unwatched = (unwatched1 + unwatched2) / 2;
+        System.out.printf(Locale.ROOT, "%s unwatched: %.0f and %.0f images/s (mean %.0f)%n", watched.get(0).workload(),
                 unwatched1, unwatched2, unwatched);
-        for (Watched w : List.of(one, ten, tenYielding)) {
+        for (Watched w : watched) {
             List<Long> l = w.latencies();
-            System.out.printf(Locale.ROOT, "watched by %2d page(s), %s: push latency epoch event -> point drawn n=%d"
+            System.out.printf(Locale.ROOT, "%s watched by %2d page(s): push latency epoch event -> point drawn n=%d"
                             + " p50=%d ms p95=%d ms max=%d ms; speed %.0f images/s (%+.1f %% vs unwatched);"
-                            + " listeners %d%n", w.pages(), w.how(), l.size(), percentile(l, 50), percentile(l, 95),
+                            + " listeners %d%n", w.workload(), w.pages(), l.size(), percentile(l, 50), percentile(l, 95),
                     l.get(l.size() - 1), w.speed(), (w.speed() / unwatched - 1) * 100, w.listeners());
             System.out.printf(Locale.ROOT, "    CPU during that run (%.1f s wall): app JVM %.1f s, of it push threads"
                             + " %d ms; Chromium %.1f s; busiest JVM threads: %s%n", w.cpu().wallMillis() / 1000.0,
                     w.cpu().jvmMillis() / 1000.0, w.cpu().pushMillis(), w.cpu().chromiumMillis() / 1000.0,
                     w.cpu().topThreads());
         }
-        System.out.println();
     }
 
     private void awaitStart(long runId) throws InterruptedException {
