@@ -27,9 +27,6 @@ public abstract class BrowserTest {
 
     static final Path SCREENSHOTS = Paths.get("target", "e2e-screenshots");
 
-    /** Debian's Chromium unless {@code -Dmnistlab.chromium} names another. */
-    private static final Path CHROMIUM = Paths.get(System.getProperty("mnistlab.chromium", "/usr/bin/chromium"));
-
     private static Playwright playwright;
     private static Browser browser;
 
@@ -43,12 +40,8 @@ public abstract class BrowserTest {
     static void launchBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = launchChromium(CHROMIUM);
-    }
-
-    private static Browser launchChromium(Path executable) {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(executable)
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("mnistlab.chromium", "/usr/bin/chromium")))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));

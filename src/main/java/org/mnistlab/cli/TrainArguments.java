@@ -100,8 +100,7 @@ final class TrainArguments {
         try {
             return switch (parts[0]) {
                 case "none" -> LrSchedule.NONE;
-                case "step" -> new LrSchedule(LrSchedule.Type.STEP, Double.parseDouble(parts[1]),
-                        Integer.parseInt(parts[2]), 2);
+                case "step" -> LrSchedule.step(Double.parseDouble(parts[1]), Integer.parseInt(parts[2]));
                 case "plateau" -> new LrSchedule(LrSchedule.Type.PLATEAU, Double.parseDouble(parts[1]), 5,
                         Integer.parseInt(parts[2]));
                 default -> throw new NumberFormatException();

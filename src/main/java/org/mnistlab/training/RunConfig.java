@@ -44,7 +44,7 @@ public record RunConfig(
     public static final int MAX_BATCH = 4096;
 
     /** Halve the learning rate every 3 epochs (the regularized CNN's default). */
-    public static final LrSchedule STEP_HALVING_EVERY_3 = new LrSchedule(LrSchedule.Type.STEP, 0.5, 3, 2);
+    public static final LrSchedule STEP_HALVING_EVERY_3 = LrSchedule.step(0.5, 3);
 
     public RunConfig {
         hiddenLayers = hiddenLayers == null ? List.of() : List.copyOf(hiddenLayers);

@@ -12,7 +12,7 @@ public enum RunPreset {
     REGULARIZED_CNN("Regularized CNN", Architecture.REGULARIZED_CNN, Augmentation.NONE, null),
     /** Augmented images are harder: 20 epochs, the rate halved every 5 (99.5 % on MNIST in the README). */
     REGULARIZED_CNN_AUGMENTED("Regularized CNN + augmentation", Architecture.REGULARIZED_CNN,
-            new Augmentation(10, 2, 0.1), new Schedule(20, new LrSchedule(LrSchedule.Type.STEP, 0.5, 5, 2)));
+            new Augmentation(10, 2, 0.1), new Schedule(20, LrSchedule.step(0.5, 5)));
 
     /** Epochs and learning-rate schedule where a preset needs other than its model's defaults. */
     private record Schedule(int epochs, LrSchedule lrSchedule) {
