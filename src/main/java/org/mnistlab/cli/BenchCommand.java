@@ -46,6 +46,7 @@ final class BenchCommand {
                               learning-rate schedule (default: each model's default)
             """;
 
+    /** What the command line chose; a null epochs, batch or schedule means each model's default. */
     record Options(List<Architecture> models, DatasetKind dataset, Integer epochs, Integer batch, int subset,
                    long seed, Augmentation augmentation, LrSchedule schedule) {
 

@@ -10,6 +10,9 @@ import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.Application;
+import org.mnistlab.training.Architecture;
+import org.mnistlab.training.LrSchedule;
+import org.mnistlab.training.RunConfig;
 
 class CommandLineTest {
 
@@ -85,17 +88,17 @@ class CommandLineTest {
     void bench_trains_each_model_with_its_own_default_epochs_and_schedule_unless_told_otherwise() {
         var defaults = BenchCommand.Options.from(Arguments.parse(new String[] {"bench", "--models", "mlp,regcnn"},
                 BenchCommand.WITH_VALUE, BenchCommand.OPTIONAL_VALUE));
-        var regularized = defaults.config(org.mnistlab.training.Architecture.REGULARIZED_CNN);
+        var regularized = defaults.config(Architecture.REGULARIZED_CNN);
         assertThat(regularized.epochs()).isEqualTo(15);
-        assertThat(regularized.lrSchedule()).isEqualTo(org.mnistlab.training.RunConfig.STEP_HALVING_EVERY_3);
-        assertThat(defaults.config(org.mnistlab.training.Architecture.MLP).lrSchedule().type())
-                .isEqualTo(org.mnistlab.training.LrSchedule.Type.NONE);
+        assertThat(regularized.lrSchedule()).isEqualTo(RunConfig.STEP_HALVING_EVERY_3);
+        assertThat(defaults.config(Architecture.MLP).lrSchedule().type())
+                .isEqualTo(LrSchedule.Type.NONE);
 
         var told = BenchCommand.Options.from(Arguments.parse(new String[] {"bench", "--models", "regcnn",
                 "--epochs", "2", "--schedule", "none"}, BenchCommand.WITH_VALUE, BenchCommand.OPTIONAL_VALUE));
-        assertThat(told.config(org.mnistlab.training.Architecture.REGULARIZED_CNN).epochs()).isEqualTo(2);
-        assertThat(told.config(org.mnistlab.training.Architecture.REGULARIZED_CNN).lrSchedule().type())
-                .isEqualTo(org.mnistlab.training.LrSchedule.Type.NONE);
+        assertThat(told.config(Architecture.REGULARIZED_CNN).epochs()).isEqualTo(2);
+        assertThat(told.config(Architecture.REGULARIZED_CNN).lrSchedule().type())
+                .isEqualTo(LrSchedule.Type.NONE);
     }
 
     @Test
