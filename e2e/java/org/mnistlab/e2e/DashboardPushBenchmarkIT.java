@@ -16,11 +16,11 @@ import org.mnistlab.e2e.pages.LiveRunPage;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunEvent;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,16 +34,16 @@ class DashboardPushBenchmarkIT extends BrowserTest {
     private static final int PAGES = 10;
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
     @Autowired
-    RunHistory history;
+    RunStore store;
 
     private final List<BrowserContext> viewers = new ArrayList<>();
 
     @AfterEach
     void cleanUp() {
         viewers.forEach(BrowserContext::close);
-        training.activeRuns().forEach(r -> training.cancel(r.id()));
+        queue.activeRuns().forEach(r -> queue.cancel(r.id()));
     }
 
     /** A fast MLP: many epoch events and a flood of batch progress. */
@@ -56,7 +56,7 @@ class DashboardPushBenchmarkIT extends BrowserTest {
     private RunRecord awaitEnd(long runId) throws InterruptedException {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
-            RunRecord r = history.findById(runId).orElseThrow();
+            RunRecord r = store.findById(runId).orElseThrow();
             if (!r.status().active()) {
                 return r;
             }
@@ -67,13 +67,13 @@ class DashboardPushBenchmarkIT extends BrowserTest {
 
     /** Images per second over the run's epochs after the first (which warms up). */
     private double speed(long runId) {
-        List<EpochMetrics> epochs = history.epochs(runId);
+        List<EpochMetrics> epochs = store.epochs(runId);
         return epochs.stream().skip(epochs.size() > 1 ? 1 : 0).mapToDouble(EpochMetrics::imagesPerSecond)
                 .average().orElseThrow();
     }
 
     private double unwatchedRun(RunConfig workload, String name) throws InterruptedException {
-        RunRecord run = training.submit(workload.withName(name));
+        RunRecord run = queue.submit(workload.withName(name));
         RunRecord done = awaitEnd(run.id());
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
         return speed(run.id());
@@ -87,11 +87,11 @@ class DashboardPushBenchmarkIT extends BrowserTest {
     /** Runs the config watched by {@code count} pages, all open before it starts, and measures push latency. */
     private Watched watchedRun(String workloadName, RunConfig workload, int count) throws InterruptedException {
         // Queue the run behind a blocker so every page is open before it starts.
-        RunRecord blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
+        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
                 .withEpochs(20).withName("bench blocker"));
-        RunRecord watched = training.submit(workload.withName("bench " + workloadName + " watched by " + count));
+        RunRecord watched = queue.submit(workload.withName("bench " + workloadName + " watched by " + count));
         Map<Integer, Long> serverEpochAt = new ConcurrentHashMap<>();
-        Runnable unsubscribe = training.subscribe(e -> {
+        Runnable unsubscribe = queue.subscribe(e -> {
             if (e.runId() == watched.id() && e instanceof RunEvent.EpochFinished f) {
                 serverEpochAt.put(f.metrics().epoch(), System.currentTimeMillis());
             }
@@ -109,8 +109,8 @@ class DashboardPushBenchmarkIT extends BrowserTest {
                     + " queueMicrotask(() => window.__appends.push([Number(label), el.lastAppendAt])); }; }");
             pages.add(live);
         }
-        int listeners = training.listenerCount();
-        training.cancel(blocker.id());
+        int listeners = queue.listenerCount();
+        queue.cancel(blocker.id());
         awaitStart(watched.id());
         CpuSample before = CpuSample.now();
         RunRecord done = awaitEnd(watched.id());
@@ -179,7 +179,7 @@ class DashboardPushBenchmarkIT extends BrowserTest {
 
     private void awaitStart(long runId) throws InterruptedException {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (history.findById(runId).orElseThrow().status() == RunStatus.QUEUED && System.nanoTime() < deadline) {
+        while (store.findById(runId).orElseThrow().status() == RunStatus.QUEUED && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
     }

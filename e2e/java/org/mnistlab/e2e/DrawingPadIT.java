@@ -15,10 +15,10 @@ import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.e2e.pages.DrawPage;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.RunConfig;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -32,10 +32,10 @@ class DrawingPadIT extends BrowserTest {
     private static Long tinyRunId;
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
 
     @Autowired
-    RunHistory history;
+    RunStore store;
 
     @BeforeEach
     void tinyModel() throws InterruptedException {
@@ -44,15 +44,15 @@ class DrawingPadIT extends BrowserTest {
         }
         RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST)
                 .withTrainSubset(2000).withEpochs(1).withName("Tiny MLP for the drawing pad test");
-        long id = training.submit(config).id();
+        long id = queue.submit(config).id();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        RunRecord run = history.findById(id).orElseThrow();
+        RunRecord run = store.findById(id).orElseThrow();
         while (run.status().active() && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
-            run = history.findById(id).orElseThrow();
+            run = store.findById(id).orElseThrow();
         }
         assertThat(run.status()).as("tiny model run: " + run.errorMessage()).isEqualTo(RunStatus.FINISHED);
-        assertThat(history.modelFile(id)).isPresent();
+        assertThat(store.modelFile(id)).isPresent();
         tinyRunId = id;
     }
 

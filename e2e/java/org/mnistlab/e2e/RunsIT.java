@@ -34,16 +34,16 @@ import org.mnistlab.e2e.pages.RunDetailPage;
 import org.mnistlab.e2e.pages.RunsPage;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.RunConfig;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs history end to end: two tiny real runs (1,000 training images, 1 epoch, different settings) are
+ * Runs store end to end: two tiny real runs (1,000 training images, 1 epoch, different settings) are
  * found in the grid, inspected, compared, exported and one is deleted, which must survive a restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,9 +56,9 @@ class RunsIT extends BrowserTest {
     private static RunRecord runB;
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
     @Autowired
-    RunHistory history;
+    RunStore store;
     @Autowired
     DatasetService datasets;
     @Autowired
@@ -95,8 +95,8 @@ class RunsIT extends BrowserTest {
                 a.augmentation(), a.validationFraction(), a.earlyStoppingPatience(), a.restoreBestWeights(),
                 a.lrSchedule(), 1000);
         long start = System.nanoTime();
-        long idA = training.submit(a).id();
-        long idB = training.submit(b).id();
+        long idA = queue.submit(a).id();
+        long idB = queue.submit(b).id();
         runA = awaitFinished(idA);
         runB = awaitFinished(idB);
         System.out.printf("RunsIT: two 1-epoch runs on 1,000 images trained in %d ms%n",
@@ -111,7 +111,7 @@ class RunsIT extends BrowserTest {
     private RunRecord awaitFinished(long id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
-            RunRecord r = history.findById(id).orElseThrow();
+            RunRecord r = store.findById(id).orElseThrow();
             if (!r.status().active()) {
                 assertThat(r.status()).as("run %d ended with %s", id, r.errorMessage()).isEqualTo(RunStatus.FINISHED);
                 return r;
@@ -194,14 +194,14 @@ class RunsIT extends BrowserTest {
         Download model = detail.downloadModel();
         assertThat(model.suggestedFilename()).isEqualTo("run-" + runA.id() + "-runsit-a-" + NONCE + "-model.zip");
         byte[] zip = Files.readAllBytes(model.path());
-        assertThat(zip.length).isEqualTo(Files.size(history.modelFile(runA.id()).orElseThrow()));
+        assertThat(zip.length).isEqualTo(Files.size(store.modelFile(runA.id()).orElseThrow()));
         assertThat(new String(zip, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
     }
 
     @Test
     @Order(5)
     void a_deleted_run_is_gone_from_h2_after_a_restart() throws Exception {
-        Optional<Path> modelB = history.modelFile(runB.id());
+        Optional<Path> modelB = store.modelFile(runB.id());
         new RunDetailPage(page).open(base(), runB.id()).delete();
         RunsPage runs = new RunsPage(page);
         runs.search(NONCE).waitForRun(NAME_A);
@@ -225,7 +225,7 @@ class RunsIT extends BrowserTest {
             assertThat(after.runLink(NAME_B)).hasCount(0);
             screenshot("after-restart");
 
-            RunHistory restartedHistory = restarted.getBean(RunHistory.class);
+            RunStore restartedHistory = restarted.getBean(RunStore.class);
             assertThat(restartedHistory.findById(runB.id())).isEmpty();
             assertThat(restartedHistory.findById(runA.id())).isPresent();
             String jdbcUrl = restarted.getEnvironment().getProperty("spring.datasource.url");

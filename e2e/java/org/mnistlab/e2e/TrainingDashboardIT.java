@@ -17,18 +17,18 @@ import org.mnistlab.e2e.pages.QueuePage;
 import org.mnistlab.e2e.pages.TrainPage;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Configure a run in the browser, watch it live from two browsers, and cancel runs (real MNIST, real DL4J). */
 class TrainingDashboardIT extends BrowserTest {
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
 
     @AfterEach
     void cancelLeftovers() {
-        training.activeRuns().forEach(r -> training.cancel(r.id()));
+        queue.activeRuns().forEach(r -> queue.cancel(r.id()));
     }
 
     private String base() {
@@ -115,19 +115,19 @@ class TrainingDashboardIT extends BrowserTest {
 
     @Test
     void closing_tabs_leaves_no_listener_behind() throws InterruptedException {
-        RunRecord blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
+        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
                 .withEpochs(20).withName("e2e blocker"));
-        RunRecord waiting = training.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
+        RunRecord waiting = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
                 .withEpochs(1).withName("e2e watched then closed"));
-        int before = training.listenerCount();
+        int before = queue.listenerCount();
 
         List<BrowserContext> tabs = new ArrayList<>();
         try {
             watchThenClose(tabs, waiting, before);
         } finally {
             tabs.forEach(BrowserContext::close);
-            training.cancel(waiting.id());
-            training.cancel(blocker.id());
+            queue.cancel(waiting.id());
+            queue.cancel(blocker.id());
         }
     }
 
@@ -137,7 +137,7 @@ class TrainingDashboardIT extends BrowserTest {
             tabs.add(tab);
             new LiveRunPage(tab.newPage(), url("").replaceAll("/$", "")).open(waiting.id()).awaitStatus("Queued", 20_000);
         }
-        assertThat(training.listenerCount()).isEqualTo(before + 3);
+        assertThat(queue.listenerCount()).isEqualTo(before + 3);
 
         long closedAt = System.nanoTime();
         for (BrowserContext tab : tabs) {
@@ -147,11 +147,11 @@ class TrainingDashboardIT extends BrowserTest {
             tab.pages().forEach(p -> p.close(new Page.CloseOptions().setRunBeforeUnload(true)));
         }
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (training.listenerCount() > before && System.nanoTime() < deadline) {
+        while (queue.listenerCount() > before && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        System.out.printf("listeners back to %d %d ms after 3 tabs closed%n", training.listenerCount(),
+        System.out.printf("listeners back to %d %d ms after 3 tabs closed%n", queue.listenerCount(),
                 (System.nanoTime() - closedAt) / 1_000_000);
-        assertThat(training.listenerCount()).isEqualTo(before);
+        assertThat(queue.listenerCount()).isEqualTo(before);
     }
 }

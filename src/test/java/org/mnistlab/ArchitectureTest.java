@@ -1,5 +1,6 @@
 package org.mnistlab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,8 +8,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.router.Route;
 
-/** The rules of DEVELOPERS.md that a compiler does not check. */
+/**
+ * The shape of the code that a compiler does not check: features depend one way
+ * ({@code base <- dataset <- training <- runs, playground <- cli}), services never import Vaadin, and each
+ * kind of screen has one home.
+ */
 @AnalyzeClasses(packages = "org.mnistlab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -20,10 +26,35 @@ class ArchitectureTest {
             .because("services and domain code must work without a UI (CLI, tests)");
 
     @ArchTest
-    static final ArchRule views_do_not_use_repositories = noClasses()
+    static final ArchRule views_hold_no_sql = noClasses()
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-            .because("views bind components to services; SQL stays behind services");
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+            .because("views bind components to services and stores; SQL stays behind them");
+
+    @ArchTest
+    static final ArchRule views_train_nothing_themselves = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+            .because("training and prediction run in services; a view only shows their results");
+
+    @ArchTest
+    static final ArchRule the_engine_has_no_screens = noClasses()
+            .that().resideInAPackage("org.mnistlab.training..")
+            .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+            .because("training is the engine; every run screen lives in runs.ui");
+
+    @ArchTest
+    static final ArchRule run_screens_live_in_runs_ui = classes()
+            .that().areAnnotatedWith(Route.class)
+            .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..")
+            .should().resideInAPackage("org.mnistlab.runs.ui..")
+            .because("one home for every screen about runs: configure, queue, live, history, detail, compare");
+
+    @ArchTest
+    static final ArchRule views_live_in_ui_packages = classes()
+            .that().areAnnotatedWith(Route.class)
+            .should().resideInAPackage("..ui..");
 
     @ArchTest
     static final ArchRule features_have_no_cycles = slices()
@@ -36,6 +67,22 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.mnistlab.dataset..", "org.mnistlab.training..", "org.mnistlab.runs..",
                     "org.mnistlab.playground..", "org.mnistlab.cli..");
+
+    @ArchTest
+    static final ArchRule training_depends_only_on_base_and_dataset = noClasses()
+            .that().resideInAPackage("org.mnistlab.training..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.mnistlab.runs..", "org.mnistlab.playground..", "org.mnistlab.cli..");
+
+    @ArchTest
+    static final ArchRule runs_and_playground_do_not_depend_on_each_other = noClasses()
+            .that().resideInAPackage("org.mnistlab.runs..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mnistlab.playground..", "org.mnistlab.cli..");
+
+    @ArchTest
+    static final ArchRule playground_depends_on_no_run_screens = noClasses()
+            .that().resideInAPackage("org.mnistlab.playground..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.mnistlab.runs..", "org.mnistlab.cli..");
 
     @ArchTest
     static final ArchRule dataset_depends_on_no_other_feature = noClasses()

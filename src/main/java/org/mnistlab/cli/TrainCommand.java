@@ -10,23 +10,23 @@ import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunEvent;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code train}: submits one run through the same service as the UI and prints one line per epoch. */
 final class TrainCommand {
 
-    private final TrainingService training;
-    private final RunHistory history;
+    private final RunQueue queue;
+    private final RunStore store;
     private final BackendInfo backend;
     private final PrintStream out;
     private final PrintStream err;
 
     TrainCommand(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        this.training = context.getBean(TrainingService.class);
-        this.history = context.getBean(RunHistory.class);
+        this.queue = context.getBean(RunQueue.class);
+        this.store = context.getBean(RunStore.class);
         this.backend = context.getBean(BackendInfo.class);
         this.out = out;
         this.err = err;
@@ -38,7 +38,7 @@ final class TrainCommand {
         AtomicReference<RunEvent> end = new AtomicReference<>();
         CountDownLatch ended = new CountDownLatch(1);
         AtomicReference<Long> runId = new AtomicReference<>();
-        Runnable unsubscribe = training.subscribe(event -> {
+        Runnable unsubscribe = queue.subscribe(event -> {
             Long id = runId.get();
             if (id != null && event.runId() != id) {
                 return;
@@ -58,7 +58,7 @@ final class TrainCommand {
             Long id = runId.get();
             if (id != null && ended.getCount() > 0) {
                 err.println("Stopping: cancelling run #" + id + " (finished epochs stay stored)");
-                training.cancel(id);
+                queue.cancel(id);
                 try {
                     ended.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -69,15 +69,15 @@ final class TrainCommand {
         Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
         try {
             // Only this run trains in this process, so events before its id is known are its own.
-            RunRecord run = training.submit(config);
+            RunRecord run = queue.submit(config);
             runId.set(run.id());
             out.printf("Run #%d queued (%,d parameters)%n", run.id(), run.parameterCount());
             ended.await();
-            RunRecord done = history.findById(run.id()).orElseThrow();
+            RunRecord done = store.findById(run.id()).orElseThrow();
             if (end.get() instanceof RunEvent.Finished) {
                 out.printf("Finished run #%d: test accuracy %.2f%% (loss %.4f) in %s; best epoch %s; model %s%n",
                         done.id(), 100 * done.testAccuracy(), done.testLoss(), format(done.duration()),
-                        done.bestEpoch(), history.modelFile(done.id()).map(Object::toString).orElse("-"));
+                        done.bestEpoch(), store.modelFile(done.id()).map(Object::toString).orElse("-"));
                 return CommandLine.OK;
             }
             if (end.get() instanceof RunEvent.Failed f) {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.RunFilter;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSort;
 import org.mnistlab.training.RunStatus;
@@ -29,7 +29,7 @@ public class Predictor {
     /** How many finished runs the model picker offers at most. */
     static final int MAX_CHOICES = 500;
 
-    private final RunHistory history;
+    private final RunStore store;
     private final ModelCache cache;
     /**
      * Run id → name and model file, looked up once: a prediction then costs no database query. A run's
@@ -37,8 +37,8 @@ public class Predictor {
      */
     private final Map<Long, Located> located = new ConcurrentHashMap<>();
 
-    public Predictor(RunHistory history, ModelCache cache) {
-        this.history = history;
+    public Predictor(RunStore store, ModelCache cache) {
+        this.store = store;
         this.cache = cache;
     }
 
@@ -49,13 +49,13 @@ public class Predictor {
     public List<ModelChoice> models() {
         Map<Long, ModelChoice> choices = new LinkedHashMap<>();
         // finishedWithModel() has checked that each file exists: no file system or database call per run here
-        for (RunRecord run : history.finishedWithModel()) {
+        for (RunRecord run : store.finishedWithModel()) {
             if (run.dataset() == DatasetKind.MNIST) {
                 choices.put(run.id(), new ModelChoice(run, null));
             }
         }
         RunFilter finished = new RunFilter(DatasetKind.MNIST, null, RunStatus.FINISHED, null);
-        for (RunRecord run : history.find(finished, new RunSort(RunSort.Column.TEST_ACCURACY, false), 0, MAX_CHOICES)) {
+        for (RunRecord run : store.find(finished, new RunSort(RunSort.Column.TEST_ACCURACY, false), 0, MAX_CHOICES)) {
             choices.putIfAbsent(run.id(), new ModelChoice(run, missingMessage(run)));
         }
         List<ModelChoice> sorted = new ArrayList<>(choices.values());
@@ -71,7 +71,7 @@ public class Predictor {
 
     /** The run's name as the draw page shows it. */
     public String modelName(long runId) {
-        return history.findById(runId).map(r -> new ModelChoice(r, null).name()).orElse("Run #" + runId);
+        return store.findById(runId).map(r -> new ModelChoice(r, null).name()).orElse("Run #" + runId);
     }
 
     /** Loads a model into the cache (e.g. when picked), so the next prediction is instant. */
@@ -137,10 +137,10 @@ public class Predictor {
                 located.remove(runId); // deleted, moved or broken: ask the run store, which explains it
             }
         }
-        RunRecord run = history.findById(runId)
+        RunRecord run = store.findById(runId)
                 .orElseThrow(() -> new ModelUnavailableException("Run #" + runId + " no longer exists"));
         String name = new ModelChoice(run, null).name();
-        Path file = history.modelFile(runId).orElseThrow(() -> new ModelUnavailableException(missingMessage(run)));
+        Path file = store.modelFile(runId).orElseThrow(() -> new ModelUnavailableException(missingMessage(run)));
         try {
             Loaded loaded = new Loaded(runId, name, cache.get(file));
             located.put(runId, new Located(name, file));

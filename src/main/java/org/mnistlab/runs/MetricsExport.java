@@ -16,13 +16,16 @@ import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunReport;
+import org.springframework.stereotype.Component;
 
 /**
  * A run's metrics as files people take elsewhere: CSV (one row per epoch, for spreadsheets and pandas)
  * and JSON (the whole report: run, config, epochs, test evaluation). Missing values (no validation
  * split, not evaluated) are empty in CSV and null in JSON, never "NaN".
  */
-public final class MetricsExport {
+@Component
+public class MetricsExport {
 
     public static final List<String> CSV_COLUMNS = List.of("run_id", "epoch", "train_loss", "train_accuracy",
             "validation_loss", "validation_accuracy", "learning_rate", "duration_ms", "images_per_second");

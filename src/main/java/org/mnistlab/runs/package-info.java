@@ -1,5 +1,5 @@
 /**
- * Runs after training: history, evaluation reports, side-by-side comparison (config diff) and metric
- * exports (CSV, JSON). Its {@code ui} is the runs grid, the run detail and the compare page.
+ * Everything a person does with runs, before, during and after training: comparison (config diff) and
+ * metric exports here; every run screen in {@code ui} (configure, queue, live dashboard, history, detail, compare).
  */
 package org.mnistlab.runs;

@@ -12,11 +12,11 @@ import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunFilter;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSort;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,10 +34,10 @@ public abstract class PlaygroundSpringTest {
     private static final Map<String, Long> TRAINED = new ConcurrentHashMap<>();
 
     @Autowired
-    protected TrainingService training;
+    protected RunQueue queue;
 
     @Autowired
-    protected RunHistory history;
+    protected RunStore store;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -56,8 +56,8 @@ public abstract class PlaygroundSpringTest {
 
     /** Deletes every run, so the app has no trained model. */
     protected void deleteAllRuns() {
-        for (RunRecord run : history.find(RunFilter.ALL, RunSort.NEWEST_FIRST, 0, 10_000)) {
-            history.delete(run.id());
+        for (RunRecord run : store.find(RunFilter.ALL, RunSort.NEWEST_FIRST, 0, 10_000)) {
+            queue.delete(run.id());
         }
         TRAINED.clear();
     }
@@ -65,9 +65,9 @@ public abstract class PlaygroundSpringTest {
     private long train(Architecture architecture, int trainImages, String name) {
         RunConfig config = RunConfig.defaults(architecture, DatasetKind.MNIST)
                 .withTrainSubset(trainImages).withEpochs(1).withName(name);
-        long id = training.submit(config).id();
+        long id = queue.submit(config).id();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        RunRecord run = history.findById(id).orElseThrow();
+        RunRecord run = store.findById(id).orElseThrow();
         while (run.status().active() && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(100);
@@ -75,7 +75,7 @@ public abstract class PlaygroundSpringTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            run = history.findById(id).orElseThrow();
+            run = store.findById(id).orElseThrow();
         }
         if (run.status() != RunStatus.FINISHED) {
             throw new IllegalStateException("Tiny run " + name + " ended " + run.status() + ": " + run.errorMessage());

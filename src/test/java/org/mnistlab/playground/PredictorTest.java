@@ -48,7 +48,7 @@ class PredictorTest extends PlaygroundSpringTest {
                 nanos.length);
         assertThat(sum(first.probabilities())).isCloseTo(1f, within(1e-4f));
         assertThat(again.probabilities()).containsExactly(first.probabilities());
-        assertThat(cache.contains(history.modelFile(run).orElseThrow())).isTrue();
+        assertThat(cache.contains(store.modelFile(run).orElseThrow())).isTrue();
         Prediction original = predictor.predict(run, new PreprocessingSteps(null, null, null,
                 new GrayImage(28, 28, MnistTestDigits.image(0)), 14, 14).networkInput());
         assertThat(first.probabilities()).containsExactly(original.probabilities());
@@ -72,7 +72,7 @@ class PredictorTest extends PlaygroundSpringTest {
     @Test
     void a_run_whose_model_file_is_gone_stays_listed_with_a_clear_message() throws IOException {
         long run = freshTinyRun("model file will be deleted");
-        Path file = history.modelFile(run).orElseThrow();
+        Path file = store.modelFile(run).orElseThrow();
         Files.delete(file);
 
         ModelChoice choice = predictor.models().stream().filter(c -> c.runId() == run).findFirst().orElseThrow();
@@ -86,7 +86,7 @@ class PredictorTest extends PlaygroundSpringTest {
     @Test
     void an_unreadable_model_file_gives_a_clear_message() throws IOException {
         long run = freshTinyRun("model file will be corrupted");
-        Files.writeString(history.modelFile(run).orElseThrow(), "not a model");
+        Files.writeString(store.modelFile(run).orElseThrow(), "not a model");
 
         assertThatThrownBy(() -> predictor.predict(run, new float[784]))
                 .isInstanceOf(ModelUnavailableException.class)

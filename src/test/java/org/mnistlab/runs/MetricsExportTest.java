@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunReport;
 
 class MetricsExportTest {
 

@@ -11,11 +11,11 @@ import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunConfig;
-import org.mnistlab.training.RunRepository;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunStatus;
 
 /**
- * Writes runs into the real H2 store through the engine's repository, the way the trainer does, so UI
+ * Writes runs into the real H2 store through the engine's store, the way the trainer does, so UI
  * tests can have hundreds of runs without training them. Metrics are made up but consistent.
  */
 public final class RunSeeder {
@@ -25,17 +25,17 @@ public final class RunSeeder {
     public static final Map<String, String> CHECKSUMS = Map.of("t10k-images-idx3-ubyte.gz",
             "9fb629c4189551a2d022fa330f9573f3");
 
-    private final RunRepository repository;
+    private final RunStore store;
 
-    public RunSeeder(RunRepository repository) {
-        this.repository = repository;
+    public RunSeeder(RunStore store) {
+        this.store = store;
     }
 
     /** A finished run with {@code epochs.size()} epochs and, when given, a test evaluation. */
     public long finished(RunConfig config, Instant created, long parameters, List<EpochMetrics> epochs,
                          Evaluation evaluation) {
-        long id = repository.insertQueued(config, parameters, created);
-        repository.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
+        long id = store.insertQueued(config, parameters, created);
+        store.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
         // Best epoch as the trainer picks it: lowest validation loss.
         int best = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -48,26 +48,26 @@ public final class RunSeeder {
                 best = e.epoch();
             }
             millis += e.durationMillis();
-            repository.insertEpoch(id, e, best, bestAccuracy);
+            store.insertEpoch(id, e, best, bestAccuracy);
         }
         Evaluation ev = evaluation != null ? evaluation : new Evaluation(0.9, 0.3, new int[10][10], List.of(), List.of());
-        repository.markFinished(id, created.plusMillis(millis), ev, null);
+        store.markFinished(id, created.plusMillis(millis), ev, null);
         return id;
     }
 
     public long failed(RunConfig config, Instant created, String message) {
-        long id = repository.insertQueued(config, 1000, created);
-        repository.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
-        repository.markEnded(id, RunStatus.FAILED, created.plusSeconds(5), message);
+        long id = store.insertQueued(config, 1000, created);
+        store.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
+        store.markEnded(id, RunStatus.FAILED, created.plusSeconds(5), message);
         return id;
     }
 
     /** A run that is RUNNING in the store (no trainer behind it). */
     public long running(RunConfig config, Instant created, List<EpochMetrics> epochsSoFar) {
-        long id = repository.insertQueued(config, 1000, created);
-        repository.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
+        long id = store.insertQueued(config, 1000, created);
+        store.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
         for (EpochMetrics e : epochsSoFar) {
-            repository.insertEpoch(id, e, e.epoch(), e.validationAccuracy());
+            store.insertEpoch(id, e, e.epoch(), e.validationAccuracy());
         }
         return id;
     }

@@ -9,37 +9,37 @@ class CancelTest extends TrainingSpringTest {
 
     @Test
     void cancelling_a_running_run_stops_it_keeps_finished_epochs_and_a_queued_one_never_starts() throws Exception {
-        RunRecord running = training.submit(quickConfig(Architecture.MLP, 6_000, 20));
-        RunRecord queued = training.submit(quickConfig(Architecture.LOGISTIC, 1_000, 1));
-        assertThat(training.activeRuns()).extracting(RunRecord::id).containsExactly(running.id(), queued.id());
+        RunRecord running = queue.submit(quickConfig(Architecture.MLP, 6_000, 20));
+        RunRecord queued = queue.submit(quickConfig(Architecture.LOGISTIC, 1_000, 1));
+        assertThat(queue.activeRuns()).extracting(RunRecord::id).containsExactly(running.id(), queued.id());
 
-        training.cancel(queued.id());
+        queue.cancel(queued.id());
         assertThat(events).contains(new RunEvent.Cancelled(queued.id()));
-        assertThat(history.findById(queued.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(store.findById(queued.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
 
         awaitEvent(running.id(), e -> e instanceof RunEvent.EpochFinished, Duration.ofMinutes(2));
-        assertThat(training.latestProgress(running.id())).isPresent();
-        training.cancel(running.id());
+        assertThat(queue.latestProgress(running.id())).isPresent();
+        queue.cancel(running.id());
         assertThat(awaitEnd(running.id())).isEqualTo(new RunEvent.Cancelled(running.id()));
 
-        RunRecord cancelled = history.findById(running.id()).orElseThrow();
+        RunRecord cancelled = store.findById(running.id()).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.epochsDone()).isGreaterThanOrEqualTo(1).isLessThan(20);
-        assertThat(history.epochs(running.id())).hasSize(cancelled.epochsDone());
-        assertThat(history.modelFile(running.id())).isEmpty();
-        assertThat(training.activeRuns()).isEmpty();
+        assertThat(store.epochs(running.id())).hasSize(cancelled.epochsDone());
+        assertThat(store.modelFile(running.id())).isEmpty();
+        assertThat(queue.activeRuns()).isEmpty();
         assertThat(events.stream().filter(e -> e.runId() == queued.id()))
                 .noneMatch(e -> e instanceof RunEvent.Started);
-        training.cancel(running.id()); // no-op once ended
-        assertThat(history.findById(running.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        queue.cancel(running.id()); // no-op once ended
+        assertThat(store.findById(running.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test
     void listeners_can_unsubscribe() {
-        int before = training.listenerCount();
-        Runnable unsubscribe = training.subscribe(e -> { });
-        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        int before = queue.listenerCount();
+        Runnable unsubscribe = queue.subscribe(e -> { });
+        assertThat(queue.listenerCount()).isEqualTo(before + 1);
         unsubscribe.run();
-        assertThat(training.listenerCount()).isEqualTo(before);
+        assertThat(queue.listenerCount()).isEqualTo(before);
     }
 }

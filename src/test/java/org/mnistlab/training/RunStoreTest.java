@@ -30,7 +30,7 @@ class RunStoreTest extends TrainingSpringTest {
     @Test
     void a_run_goes_from_queued_through_running_to_finished_and_stores_everything() throws Exception {
         RunConfig config = quickConfig(Architecture.LOGISTIC, 1_000, 2);
-        RunRecord queued = training.submit(config);
+        RunRecord queued = queue.submit(config);
         assertThat(queued.status()).isIn(RunStatus.QUEUED, RunStatus.RUNNING);
         assertThat(queued.parameterCount()).isEqualTo(7_850);
         assertThat(queued.name()).isEqualTo("test logistic");
@@ -41,7 +41,7 @@ class RunStoreTest extends TrainingSpringTest {
                 .map(e -> e.getClass().getSimpleName()).distinct().toList();
         assertThat(kinds).startsWith("Queued", "Started").contains("EpochFinished").endsWith("Finished");
 
-        RunRecord done = history.findById(queued.id()).orElseThrow();
+        RunRecord done = store.findById(queued.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(done.config()).isEqualTo(config);
         assertThat(done.startedAt()).isNotNull();
@@ -54,11 +54,11 @@ class RunStoreTest extends TrainingSpringTest {
         assertThat(done.datasetChecksums()).containsEntry("train-images-idx3-ubyte.gz",
                 "f68b3c2dcbeaaa9fbdd348bbdeb94873");
 
-        List<EpochMetrics> epochs = history.epochs(done.id());
+        List<EpochMetrics> epochs = store.epochs(done.id());
         assertThat(epochs).extracting(EpochMetrics::epoch).containsExactly(1, 2);
         assertThat(epochs.get(1).validationAccuracy()).isBetween(0.5, 1.0);
 
-        Evaluation evaluation = history.evaluation(done.id()).orElseThrow();
+        Evaluation evaluation = store.evaluation(done.id()).orElseThrow();
         assertThat(evaluation.accuracy()).isEqualTo(done.testAccuracy());
         int total = 0;
         for (int[] row : evaluation.confusion()) {
@@ -77,9 +77,9 @@ class RunStoreTest extends TrainingSpringTest {
         assertThat(datasets.samples(DatasetKind.MNIST, org.mnistlab.dataset.Split.TEST).label(first.testIndex()))
                 .isEqualTo(first.trueLabel());
 
-        Path model = history.modelFile(done.id()).orElseThrow();
+        Path model = store.modelFile(done.id()).orElseThrow();
         assertThat(model).isRegularFile().hasFileName("run-" + done.id() + ".zip");
-        assertThat(history.finishedWithModel()).extracting(RunRecord::id).contains(done.id());
+        assertThat(store.finishedWithModel()).extracting(RunRecord::id).contains(done.id());
         try (var files = Files.list(model.getParent())) {
             assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
         }
@@ -87,66 +87,66 @@ class RunStoreTest extends TrainingSpringTest {
 
     @Test
     void invalid_configs_are_rejected_with_every_problem_and_nothing_is_stored() {
-        int before = history.count(RunFilter.ALL);
+        int before = store.count(RunFilter.ALL);
         RunConfig bad = quickConfig(Architecture.MLP, 1_000, 0).withTrainSubset(5);
-        assertThatThrownBy(() -> training.submit(bad))
+        assertThatThrownBy(() -> queue.submit(bad))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::field).containsExactlyInAnyOrder("epochs", "trainSubset"));
-        assertThat(history.count(RunFilter.ALL)).isEqualTo(before);
+        assertThat(store.count(RunFilter.ALL)).isEqualTo(before);
     }
 
     @Test
     void runs_left_active_by_a_killed_server_are_marked_interrupted_at_startup_keeping_their_epochs() {
         RunConfig config = quickConfig(Architecture.MLP, 1_000, 5);
-        long running = repository.insertQueued(config, 101_770, Instant.now());
-        repository.markRunning(running, Instant.now(), Map.of("java", "17"), Map.of());
-        repository.insertEpoch(running, new EpochMetrics(1, 0.5, 0.85, 0.45, 0.87, 0.001, 1200, 900), 1, 0.87);
-        repository.insertEpoch(running, new EpochMetrics(2, 0.4, 0.88, 0.42, 0.88, 0.001, 1100, 950), 2, 0.88);
-        long queued = repository.insertQueued(config, 101_770, Instant.now());
+        long running = store.insertQueued(config, 101_770, Instant.now());
+        store.markRunning(running, Instant.now(), Map.of("java", "17"), Map.of());
+        store.insertEpoch(running, new EpochMetrics(1, 0.5, 0.85, 0.45, 0.87, 0.001, 1200, 900), 1, 0.87);
+        store.insertEpoch(running, new EpochMetrics(2, 0.4, 0.88, 0.42, 0.88, 0.001, 1100, 950), 2, 0.88);
+        long queued = store.insertQueued(config, 101_770, Instant.now());
 
         // The "crash": nothing ends these runs; a new service instance starts on the same database.
-        new TrainingService(repository, trainer, catalog, datasets, backend, properties, true);
+        new RunQueue(store, trainer, catalog, datasets, backend, properties, true);
 
-        RunRecord interrupted = history.findById(running).orElseThrow();
+        RunRecord interrupted = store.findById(running).orElseThrow();
         assertThat(interrupted.status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(interrupted.finishedAt()).isNotNull();
         assertThat(interrupted.errorMessage()).contains("server stopped");
         assertThat(interrupted.epochsDone()).isEqualTo(2);
         assertThat(interrupted.bestValidationAccuracy()).isEqualTo(0.88);
-        assertThat(history.epochs(running)).extracting(EpochMetrics::epoch).containsExactly(1, 2);
-        assertThat(history.findById(queued).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(store.epochs(running)).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(store.findById(queued).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
     }
 
     @Test
     void deleting_a_run_removes_its_rows_and_its_model_file() throws Exception {
-        RunRecord run = training.submit(quickConfig(Architecture.LOGISTIC, 500, 1));
+        RunRecord run = queue.submit(quickConfig(Architecture.LOGISTIC, 500, 1));
         assertThat(awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
-        Path model = history.modelFile(run.id()).orElseThrow();
+        Path model = store.modelFile(run.id()).orElseThrow();
         assertThat(model).exists();
 
-        history.delete(run.id());
+        queue.delete(run.id());
 
         assertThat(model).doesNotExist();
-        assertThat(history.findById(run.id())).isEmpty();
-        assertThat(history.epochs(run.id())).isEmpty();
-        assertThat(history.evaluation(run.id())).isEmpty();
+        assertThat(store.findById(run.id())).isEmpty();
+        assertThat(store.epochs(run.id())).isEmpty();
+        assertThat(store.evaluation(run.id())).isEmpty();
         assertThat(events).contains(new RunEvent.Changed(run.id()));
     }
 
     @Test
     void rename_changes_the_name_and_filters_find_it() {
-        long id = repository.insertQueued(quickConfig(Architecture.LOGISTIC, 500, 1), 7_850, Instant.now());
-        repository.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
-        history.rename(id, "Zebra 100% run_" + id);
-        assertThat(history.findById(id).orElseThrow().name()).isEqualTo("Zebra 100% run_" + id);
+        long id = store.insertQueued(quickConfig(Architecture.LOGISTIC, 500, 1), 7_850, Instant.now());
+        store.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
+        queue.rename(id, "Zebra 100% run_" + id);
+        assertThat(store.findById(id).orElseThrow().name()).isEqualTo("Zebra 100% run_" + id);
         RunFilter byText = new RunFilter(DatasetKind.MNIST, Architecture.LOGISTIC, RunStatus.CANCELLED,
                 "zebra 100% RUN_" + id);
-        assertThat(history.find(byText, RunSort.NEWEST_FIRST, 0, 10)).extracting(RunRecord::id).containsExactly(id);
-        assertThat(history.count(byText)).isEqualTo(1);
-        assertThat(history.count(new RunFilter(null, null, null, "zebra 1000"))).isZero();
-        assertThatThrownBy(() -> history.rename(id, "  ")).hasMessageContaining("1 to 100 characters");
+        assertThat(store.find(byText, RunSort.NEWEST_FIRST, 0, 10)).extracting(RunRecord::id).containsExactly(id);
+        assertThat(store.count(byText)).isEqualTo(1);
+        assertThat(store.count(new RunFilter(null, null, null, "zebra 1000"))).isZero();
+        assertThatThrownBy(() -> queue.rename(id, "  ")).hasMessageContaining("1 to 100 characters");
         for (RunSort.Column column : RunSort.Column.values()) {
-            assertThat(history.find(RunFilter.ALL, new RunSort(column, true), 0, 5)).isNotEmpty();
+            assertThat(store.find(RunFilter.ALL, new RunSort(column, true), 0, 5)).isNotEmpty();
         }
     }
 }

@@ -112,12 +112,12 @@ class TrainerTest extends TrainingSpringTest {
     @Test
     void a_cnn_trained_one_epoch_on_3000_real_images_is_far_above_chance() throws Exception {
         RunConfig config = quickConfig(Architecture.SIMPLE_CNN, 3_000, 1);
-        RunRecord run = training.submit(config);
+        RunRecord run = queue.submit(config);
         assertThat(awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
-        RunRecord done = history.findById(run.id()).orElseThrow();
+        RunRecord done = store.findById(run.id()).orElseThrow();
         assertThat(done.testAccuracy()).isGreaterThan(0.85);
         assertThat(done.parameterCount()).isEqualTo(225_034);
-        EpochMetrics epoch = history.epochs(run.id()).get(0);
+        EpochMetrics epoch = store.epochs(run.id()).get(0);
         assertThat(epoch.trainAccuracy()).isGreaterThan(0.8);
         assertThat(epoch.imagesPerSecond()).isPositive();
         System.out.printf("Simple CNN, 1 epoch on 3,000 images: test accuracy %.4f, %.0f images/s, epoch %d ms%n",
@@ -125,8 +125,8 @@ class TrainerTest extends TrainingSpringTest {
 
         // The saved model is a plain DL4J zip that predicts what the evaluation says.
         var model = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
-                history.modelFile(run.id()).orElseThrow().toFile(), false);
-        Misclassified wrong = history.evaluation(run.id()).orElseThrow().misclassified().get(0);
+                store.modelFile(run.id()).orElseThrow().toFile(), false);
+        Misclassified wrong = store.evaluation(run.id()).orElseThrow().misclassified().get(0);
         float[] pixels = new float[784];
         for (int p = 0; p < 784; p++) {
             pixels[p] = (test().pixels()[wrong.testIndex() * 784 + p] & 0xff) / 255f;

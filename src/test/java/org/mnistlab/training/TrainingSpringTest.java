@@ -22,11 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 abstract class TrainingSpringTest {
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
     @Autowired
-    RunHistory history;
-    @Autowired
-    RunRepository repository;
+    RunStore store;
 
     /** Every event of this test, in order. */
     final List<RunEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -34,7 +32,7 @@ abstract class TrainingSpringTest {
 
     @BeforeEach
     void recordEvents() {
-        unsubscribe = training.subscribe(events::add);
+        unsubscribe = queue.subscribe(events::add);
     }
 
     @AfterEach

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.runs.ConfigDiff;
 import org.mnistlab.runs.RunIds;
-import org.mnistlab.runs.RunReport;
-import org.mnistlab.runs.RunReports;
+import org.mnistlab.training.RunReport;
+import org.mnistlab.runs.RunComparison;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 
 /**
@@ -35,15 +36,15 @@ import org.mnistlab.training.RunRecord;
 @PageTitle("Compare runs · MNIST Lab")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final RunReports reports;
+    private final RunStore store;
 
-    RunReports.Comparison comparison;
+    RunComparison comparison;
     final Checkbox showAll = new Checkbox("Show all settings");
     Grid<ConfigDiff.Row> configGrid;
     Grid<RunReport> summaryGrid;
 
-    public CompareView(RunReports reports) {
-        this.reports = reports;
+    public CompareView(RunStore store) {
+        this.store = store;
         setWidthFull();
         setMaxWidth("1400px");
         showAll.setId("show-all-settings");
@@ -60,7 +61,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             problem(e.getMessage());
             return;
         }
-        comparison = reports.compare(ids);
+        comparison = RunComparison.of(store, ids);
         render();
     }
 

@@ -3,7 +3,7 @@ package org.mnistlab.runs.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.mnistlab.runs.RunReport;
+import org.mnistlab.training.RunReport;
 import org.mnistlab.training.EpochMetrics;
 import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.LineData;

@@ -50,18 +50,17 @@ import org.mnistlab.dataset.DatasetUnavailableException;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
 import org.mnistlab.runs.MetricsExport;
-import org.mnistlab.runs.RunReport;
-import org.mnistlab.runs.RunReports;
+import org.mnistlab.training.RunReport;
 import org.mnistlab.training.ClassMetrics;
 import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.OverfittingReport;
 import org.mnistlab.training.RunEvent;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 
 /**
  * One run: what it was (reproducibility card), how it learned (curves with the best epoch), and how it does
@@ -75,9 +74,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     /** Thumbnails per page of the gallery and per confusion cell. */
     static final int PAGE = 100;
 
-    private final RunReports reports;
-    private final RunHistory history;
-    private final TrainingService training;
+    private final MetricsExport export;
+    private final RunStore store;
+    private final RunQueue queue;
     private final DatasetService datasets;
 
     private long runId;
@@ -90,10 +89,10 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     Div cellImages;
     Div gallery;
 
-    public RunDetailView(RunReports reports, RunHistory history, TrainingService training, DatasetService datasets) {
-        this.reports = reports;
-        this.history = history;
-        this.training = training;
+    public RunDetailView(MetricsExport export, RunStore store, RunQueue queue, DatasetService datasets) {
+        this.export = export;
+        this.store = store;
+        this.queue = queue;
         this.datasets = datasets;
         setWidthFull();
         setMaxWidth("1400px");
@@ -133,7 +132,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private void load() {
         removeAll();
-        report = reports.report(runId).orElse(null);
+        report = store.report(runId).orElse(null);
         if (report == null) {
             showMissing("Run " + runId + " does not exist; it may have been deleted.");
             return;
@@ -179,19 +178,19 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 e -> UI.getCurrent().navigate("train", QueryParameters.of("from", String.valueOf(run.id()))));
         clone.setId("clone");
         String stem = MetricsExport.fileStem(run);
-        Anchor csv = download("export-csv", "Export CSV", stem + "-metrics.csv", "text/csv", reports::csv);
-        Anchor json = download("export-json", "Export JSON", stem + ".json", "application/json", reports::json);
+        Anchor csv = download("export-csv", "Export CSV", stem + "-metrics.csv", "text/csv", export::csv);
+        Anchor json = download("export-json", "Export JSON", stem + ".json", "application/json", export::json);
         Button rename = new Button("Rename", VaadinIcon.EDIT.create(), e -> openRename(run));
         rename.setId("rename");
         Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> confirmDelete(run));
         delete.setId("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(rerun, clone, csv, json);
-        history.modelFile(run.id()).ifPresent(path -> actions.add(modelDownload(stem, path)));
+        store.modelFile(run.id()).ifPresent(path -> actions.add(modelDownload(stem, path)));
         actions.add(rename);
         if (run.status().active()) {
             Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), e -> {
-                training.cancel(run.id());
+                queue.cancel(run.id());
                 Notifications.info("Cancelling run #" + run.id());
             });
             cancel.setId("cancel-run");
@@ -209,7 +208,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                             Function<RunReport, String> content) {
         long target = runId;
         Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
-            Optional<RunReport> fresh = reports.report(target);
+            Optional<RunReport> fresh = store.report(target);
             if (fresh.isEmpty()) {
                 return DownloadResponse.error(404, "Run " + target + " no longer exists");
             }
@@ -236,7 +235,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private void rerun(RunRecord run) {
         try {
-            RunRecord queued = training.submit(run.config());
+            RunRecord queued = queue.submit(run.config());
             Notifications.info("Run #" + queued.id() + " queued with the same configuration");
             String live = "runs/" + queued.id() + "/live";
             if (RouteConfiguration.forApplicationScope().getRoute(live).isPresent()) {
@@ -255,7 +254,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         RenameDialog dialog = new RenameDialog(RunFormat.name(run));
         dialog.addSaveListener(e -> {
             try {
-                history.rename(run.id(), e.name());
+                queue.rename(run.id(), e.name());
                 dialog.close();
                 Notifications.info("Renamed to \"" + e.name() + "\"");
                 load();
@@ -280,7 +279,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     void delete(RunRecord run) {
         try {
-            history.delete(run.id());
+            queue.delete(run.id());
             Notifications.info("Deleted \"" + RunFormat.name(run) + "\"");
             UI.getCurrent().navigate(RunsView.class);
         } catch (RuntimeException e) {
@@ -520,7 +519,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 // closed meanwhile
             }
         });
-        unsubscribe = training.subscribe(event -> {
+        unsubscribe = queue.subscribe(event -> {
             // Epochs, status and renames of this run; batch progress belongs to the live dashboard.
             if (event.runId() == runId && !(event instanceof RunEvent.BatchProgressed)) {
                 reload.trigger();

@@ -40,11 +40,11 @@ import org.mnistlab.runs.RunIds;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunFilter;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSort;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 
 /**
  * All runs in H2 as a lazy, sortable grid with filters and a text search. Rows of active runs follow
@@ -58,8 +58,8 @@ public class RunsView extends VerticalLayout {
     /** Least time between two live refreshes of the grid. */
     static final long REFRESH_MILLIS = 500;
 
-    private final RunHistory history;
-    private final TrainingService training;
+    private final RunStore store;
+    private final RunQueue queue;
 
     final Grid<RunRecord> grid = new Grid<>();
     final ComboBox<DatasetKind> datasetFilter = new ComboBox<>("Dataset");
@@ -77,9 +77,9 @@ public class RunsView extends VerticalLayout {
     private final Set<Long> changedRuns = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean structureChanged = new AtomicBoolean();
 
-    public RunsView(RunHistory history, TrainingService training) {
-        this.history = history;
-        this.training = training;
+    public RunsView(RunStore store, RunQueue queue) {
+        this.store = store;
+        this.queue = queue;
         setSizeFull();
 
         H2 title = new H2("Runs");
@@ -90,7 +90,7 @@ public class RunsView extends VerticalLayout {
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         dataProvider = new CallbackDataProvider<RunRecord, RunFilter>(
-                query -> fetch(query), query -> history.count(filterOf(query)), RunRecord::id)
+                query -> fetch(query), query -> store.count(filterOf(query)), RunRecord::id)
                 .withConfigurableFilter();
         configureFilters();
         configureGrid();
@@ -112,7 +112,7 @@ public class RunsView extends VerticalLayout {
     }
 
     private Stream<RunRecord> fetch(Query<RunRecord, RunFilter> query) {
-        return history.find(filterOf(query), sortOf(query.getSortOrders()), query.getOffset(), query.getLimit())
+        return store.find(filterOf(query), sortOf(query.getSortOrders()), query.getOffset(), query.getLimit())
                 .stream();
     }
 
@@ -227,7 +227,7 @@ public class RunsView extends VerticalLayout {
 
     private void updateEmptyState() {
         emptyState.removeAll();
-        if (history.count(RunFilter.ALL) == 0) {
+        if (store.count(RunFilter.ALL) == 0) {
             Anchor start = new Anchor("train", "Start your first run");
             start.setId("start-first-run");
             emptyState.add(new Paragraph("No runs yet. Open the Train page, pick a dataset and a model "
@@ -258,7 +258,7 @@ public class RunsView extends VerticalLayout {
                 // the view closed while the refresh was pending
             }
         });
-        unsubscribe = training.subscribe(this::onRunEvent);
+        unsubscribe = queue.subscribe(this::onRunEvent);
     }
 
     @Override
@@ -295,7 +295,7 @@ public class RunsView extends VerticalLayout {
         }
         for (Long id : List.copyOf(changedRuns)) {
             changedRuns.remove(id);
-            history.findById(id).ifPresent(dataProvider::refreshItem);
+            store.findById(id).ifPresent(dataProvider::refreshItem);
         }
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Views over stored runs: the lazy runs grid ({@code /runs}), a run's detail with curves, confusion matrix
- * and misclassified gallery ({@code /runs/{id}}), and the comparison of several runs ({@code /compare}).
+ * The run screens: the configurator ({@code /train}), the queue ({@code /queue}), the live dashboard
+ * ({@code /runs/{id}/live}), the runs grid ({@code /runs}), a run's detail ({@code /runs/{id}}) and {@code /compare}.
  */
 package org.mnistlab.runs.ui;

@@ -123,7 +123,7 @@ class DrawViewTest extends PlaygroundSpringTest {
     @Order(4)
     void a_run_whose_model_file_is_missing_is_listed_and_explains_itself() throws IOException {
         long run = freshTinyRun("file deleted for the view test");
-        Files.delete(history.modelFile(run).orElseThrow());
+        Files.delete(store.modelFile(run).orElseThrow());
         UI.getCurrent().navigate(DrawView.class);
         @SuppressWarnings("unchecked")
         Select<ModelChoice> picker = _get(Select.class, spec -> spec.withId("model-picker"));

@@ -228,11 +228,11 @@ class RunDetailViewTest extends RunsUiTest {
         _click(dialog.save);
         assertThat(dialog.name.isInvalid()).isTrue();
         assertThat(dialog.name.getErrorMessage()).isEqualTo("Enter a name");
-        assertThat(history.findById(runId).orElseThrow().name()).isEqualTo("detail run");
+        assertThat(store.findById(runId).orElseThrow().name()).isEqualTo("detail run");
 
         _setValue(dialog.name, "renamed run");
         _click(dialog.save);
-        assertThat(history.findById(runId).orElseThrow().name()).isEqualTo("renamed run");
+        assertThat(store.findById(runId).orElseThrow().name()).isEqualTo("renamed run");
         assertThat(_get(H2.class, spec -> spec.withId("run-name")).getText()).isEqualTo("renamed run");
     }
 
@@ -242,13 +242,13 @@ class RunDetailViewTest extends RunsUiTest {
         _click(_get(Button.class, spec -> spec.withId("delete")));
         ConfirmDialog confirm = _get(ConfirmDialog.class);
         assertThat(ConfirmDialogKt.getHeader(confirm)).isEqualTo("Delete \"detail run\"?");
-        assertThat(history.findById(runId)).isPresent();
+        assertThat(store.findById(runId)).isPresent();
 
         ConfirmDialogKt._fireConfirm(confirm);
 
-        assertThat(history.findById(runId)).isEmpty();
-        assertThat(history.epochs(runId)).isEmpty();
-        assertThat(history.evaluation(runId)).isEmpty();
+        assertThat(store.findById(runId)).isEmpty();
+        assertThat(store.epochs(runId)).isEmpty();
+        assertThat(store.evaluation(runId)).isEmpty();
         _get(RunsView.class);
     }
 
@@ -266,14 +266,14 @@ class RunDetailViewTest extends RunsUiTest {
 
         _click(_get(Button.class, spec -> spec.withId("rerun")));
 
-        var rerun = history.find(new org.mnistlab.training.RunFilter(null, null, null, "broken"),
+        var rerun = store.find(new org.mnistlab.training.RunFilter(null, null, null, "broken"),
                 org.mnistlab.training.RunSort.NEWEST_FIRST, 0, 10);
         assertThat(rerun).hasSize(2);
         assertThat(rerun.get(0).id()).isNotEqualTo(failed);
         assertThat(rerun.get(0).config()).isEqualTo(config);
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
                 .as("re-run opens the live dashboard").isEqualTo("runs/" + rerun.get(0).id() + "/live");
-        training.cancel(rerun.get(0).id());
+        queue.cancel(rerun.get(0).id());
     }
 
     @Test
@@ -285,7 +285,7 @@ class RunDetailViewTest extends RunsUiTest {
         assertThat(_get(Anchor.class, spec -> spec.withId("live-link")).getHref()).isEqualTo("runs/" + running + "/live");
         assertThat(_get(Button.class, spec -> spec.withId("delete")).isEnabled()).isFalse();
         assertThat(_get(Span.class, spec -> spec.withId("run-status")).getText()).isEqualTo("Running");
-        assertThat(history.findById(running).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(store.findById(running).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
     }
 
     @Test
@@ -301,12 +301,12 @@ class RunDetailViewTest extends RunsUiTest {
 
     @Test
     void leaves_no_training_listener_behind_when_closed() {
-        int before = training.listenerCount();
+        int before = queue.listenerCount();
         open(runId);
-        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        assertThat(queue.listenerCount()).isEqualTo(before + 1);
 
         UI.getCurrent().navigate("compare");
 
-        assertThat(training.listenerCount()).isEqualTo(before);
+        assertThat(queue.listenerCount()).isEqualTo(before);
     }
 }

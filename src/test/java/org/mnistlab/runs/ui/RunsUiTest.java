@@ -6,9 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.mnistlab.KaribuSpringTest;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.runs.RunSeeder;
-import org.mnistlab.training.RunHistory;
-import org.mnistlab.training.RunRepository;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunStore;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the runs views' Karibu tests: the real app context (real H2 in a data dir of its own, real
  * MNIST, real engine) with a mocked browser. Subclasses share one Spring context; each test starts
- * from an empty run store and seeds what it needs through the engine's repository.
+ * from an empty run store and seeds what it needs through the engine's store.
  */
 abstract class RunsUiTest extends KaribuSpringTest {
 
@@ -30,11 +29,9 @@ abstract class RunsUiTest extends KaribuSpringTest {
     }
 
     @Autowired
-    RunRepository repository;
+    RunStore store;
     @Autowired
-    RunHistory history;
-    @Autowired
-    TrainingService training;
+    RunQueue queue;
     @Autowired
     DatasetService datasets;
     @Autowired
@@ -47,6 +44,6 @@ abstract class RunsUiTest extends KaribuSpringTest {
     @BeforeEach
     void emptyStore() {
         jdbc.sql("DELETE FROM runs").update(); // epochs, evaluations, misclassified cascade
-        seeder = new RunSeeder(repository);
+        seeder = new RunSeeder(store);
     }
 }

@@ -201,17 +201,17 @@ class RunsViewTest extends RunsUiTest {
 
     @Test
     void follows_a_real_run_live_and_unsubscribes_when_closed() throws InterruptedException {
-        int listenersBefore = training.listenerCount();
+        int listenersBefore = queue.listenerCount();
         RunsView view = openRuns();
-        assertThat(training.listenerCount()).isEqualTo(listenersBefore + 1);
+        assertThat(queue.listenerCount()).isEqualTo(listenersBefore + 1);
         AtomicInteger refreshes = new AtomicInteger();
         view.grid.getDataProvider().addDataProviderListener(e -> refreshes.incrementAndGet());
 
         RunConfig tiny = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).withName("live one")
                 .withEpochs(1).withTrainSubset(500);
-        long id = training.submit(tiny).id();
+        long id = queue.submit(tiny).id();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (history.findById(id).orElseThrow().status().active() && Instant.now().isBefore(deadline)) {
+        while (store.findById(id).orElseThrow().status().active() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
         Thread.sleep(3 * RunsView.REFRESH_MILLIS);
@@ -222,6 +222,6 @@ class RunsViewTest extends RunsUiTest {
         assertThat(GridKt._get(view.grid, 0).status()).isEqualTo(RunStatus.FINISHED);
 
         UI.getCurrent().navigate("compare");
-        assertThat(training.listenerCount()).isEqualTo(listenersBefore);
+        assertThat(queue.listenerCount()).isEqualTo(listenersBefore);
     }
 }

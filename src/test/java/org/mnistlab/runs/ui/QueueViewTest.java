@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -13,18 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The queue over the real engine: positions, live removal of ended runs, no listener left behind. */
 class QueueViewTest extends KaribuSpringTest {
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
 
     @AfterEach
     void cancelLeftovers() {
-        training.activeRuns().forEach(r -> training.cancel(r.id()));
+        queue.activeRuns().forEach(r -> queue.cancel(r.id()));
     }
 
     @SuppressWarnings("unchecked")
@@ -35,28 +35,28 @@ class QueueViewTest extends KaribuSpringTest {
 
     @Test
     void shows_running_and_queued_runs_in_order_and_follows_cancellations() throws InterruptedException {
-        RunRecord running = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
+        RunRecord running = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
                 .withEpochs(20).withName("queue running"));
-        RunRecord first = training.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
+        RunRecord first = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
                 .withEpochs(1).withName("queue first"));
-        RunRecord second = training.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
+        RunRecord second = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
                 .withEpochs(1).withName("queue second"));
-        int before = training.listenerCount();
+        int before = queue.listenerCount();
 
         UI.getCurrent().navigate("queue");
-        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        assertThat(queue.listenerCount()).isEqualTo(before + 1);
         assertThat(awaitUi(() -> rows().size() == 3 && rows().get(0).position() == 0, 60)).isTrue();
         assertThat(rows()).extracting(r -> r.run().id(), QueueView.QueueRow::position)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(running.id(), 0),
                         org.assertj.core.groups.Tuple.tuple(first.id(), 1),
                         org.assertj.core.groups.Tuple.tuple(second.id(), 2));
 
-        training.cancel(first.id());
+        queue.cancel(first.id());
         assertThat(awaitUi(() -> rows().size() == 2, 30)).isTrue();
         assertThat(rows().get(1).run().id()).isEqualTo(second.id());
         assertThat(rows().get(1).position()).isEqualTo(1);
 
         UI.getCurrent().navigate("train");
-        assertThat(training.listenerCount()).isEqualTo(before);
+        assertThat(queue.listenerCount()).isEqualTo(before);
     }
 }

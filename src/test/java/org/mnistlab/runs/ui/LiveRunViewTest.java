@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -16,26 +16,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.RunConfig;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The live dashboard against the real engine: live updates, history on reload, no leaked listeners. */
+/** The live dashboard against the real engine: live updates, store on reload, no leaked listeners. */
 class LiveRunViewTest extends KaribuSpringTest {
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
     @Autowired
-    RunHistory history;
+    RunStore store;
 
     private RunRecord blocker;
 
     @AfterEach
     void cancelLeftovers() {
-        training.activeRuns().forEach(r -> training.cancel(r.id()));
+        queue.activeRuns().forEach(r -> queue.cancel(r.id()));
     }
 
     private static RunConfig tinyMlp(String name, int epochs) {
@@ -44,7 +44,7 @@ class LiveRunViewTest extends KaribuSpringTest {
 
     /** A slow run occupying the single training slot, so the next one waits in the queue. */
     private void occupyTheQueue() {
-        blocker = training.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
+        blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
                 .withEpochs(20).withName("blocker"));
     }
 
@@ -64,26 +64,26 @@ class LiveRunViewTest extends KaribuSpringTest {
     @Test
     void closing_the_dashboard_leaves_no_listener_behind() throws InterruptedException {
         occupyTheQueue();
-        RunRecord waiting = training.submit(tinyMlp("waits", 1));
-        int before = training.listenerCount();
+        RunRecord waiting = queue.submit(tinyMlp("waits", 1));
+        int before = queue.listenerCount();
 
         LiveRunView view = open(waiting.id());
         assertThat(view.isListening()).isTrue();
-        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        assertThat(queue.listenerCount()).isEqualTo(before + 1);
         assertThat(status()).isEqualTo("Queued");
 
         UI.getCurrent().navigate("train");
-        assertThat(training.listenerCount()).isEqualTo(before);
+        assertThat(queue.listenerCount()).isEqualTo(before);
 
         open(waiting.id());
-        assertThat(training.listenerCount()).isEqualTo(before + 1);
+        assertThat(queue.listenerCount()).isEqualTo(before + 1);
         MockVaadin.tearDown(); // the tab closes: its session goes away
-        assertThat(training.listenerCount()).isEqualTo(before);
+        assertThat(queue.listenerCount()).isEqualTo(before);
     }
 
     @Test
     void follows_a_run_live_and_reports_its_result() throws InterruptedException {
-        RunRecord run = training.submit(tinyMlp("live", 2));
+        RunRecord run = queue.submit(tinyMlp("live", 2));
 
         open(run.id());
         boolean finished = awaitUi(() -> status().equals("Finished"), 120);
@@ -99,31 +99,31 @@ class LiveRunViewTest extends KaribuSpringTest {
 
     @Test
     void opening_a_finished_run_shows_its_stored_history() throws InterruptedException {
-        RunRecord run = training.submit(tinyMlp("stored", 2));
+        RunRecord run = queue.submit(tinyMlp("stored", 2));
         long deadline = System.nanoTime() + 120_000_000_000L;
-        while (history.findById(run.id()).orElseThrow().status().active() && System.nanoTime() < deadline) {
+        while (store.findById(run.id()).orElseThrow().status().active() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        int before = training.listenerCount();
+        int before = queue.listenerCount();
 
         LiveRunView view = open(run.id());
 
         assertThat(status()).isEqualTo("Finished");
         assertThat(text("run-result")).contains("Test accuracy");
         assertThat(view.isListening()).isFalse();
-        assertThat(training.listenerCount()).isEqualTo(before);
+        assertThat(queue.listenerCount()).isEqualTo(before);
     }
 
     @Test
     void cancel_stops_a_queued_run() throws InterruptedException {
         occupyTheQueue();
-        RunRecord waiting = training.submit(tinyMlp("to cancel", 1));
+        RunRecord waiting = queue.submit(tinyMlp("to cancel", 1));
         open(waiting.id());
 
         _click(_get(Button.class, spec -> spec.withId("cancel-run")));
 
         assertThat(awaitUi(() -> status().equals("Cancelled"), 30)).isTrue();
-        assertThat(history.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(store.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.mnistlab.training;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,14 +39,14 @@ import org.springframework.stereotype.Service;
  * INTERRUPTED (their finished epochs stay).
  */
 @Service
-public class TrainingService {
+public class RunQueue {
 
-    private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
+    private static final Logger log = LoggerFactory.getLogger(RunQueue.class);
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
     private static final int DONE = 2;
 
-    private final RunRepository repository;
+    private final RunStore store;
     private final Trainer trainer;
     private final ModelCatalog catalog;
     private final DatasetService datasets;
@@ -56,10 +57,10 @@ public class TrainingService {
     private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean shuttingDown;
 
-    public TrainingService(RunRepository repository, Trainer trainer, ModelCatalog catalog,
+    public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
                            DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                            @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns) {
-        this.repository = repository;
+        this.store = store;
         this.trainer = trainer;
         this.catalog = catalog;
         this.datasets = datasets;
@@ -73,7 +74,7 @@ public class TrainingService {
             return t;
         });
         if (recoverInterruptedRuns) {
-            int interrupted = repository.markActiveInterrupted(Instant.now(),
+            int interrupted = store.markActiveInterrupted(Instant.now(),
                     "Interrupted: the server stopped while this run was queued or running");
             if (interrupted > 0) {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
@@ -111,10 +112,10 @@ public class TrainingService {
             throw new IllegalStateException("The server is shutting down; no new runs are accepted");
         }
         long parameters = catalog.summarize(config).totalParameters();
-        long id = repository.insertQueued(config, parameters, Instant.now());
+        long id = store.insertQueued(config, parameters, Instant.now());
         ActiveRun run = new ActiveRun(id, config);
         active.put(id, run);
-        RunRecord record = repository.findById(id).orElseThrow();
+        RunRecord record = store.findById(id).orElseThrow();
         publish(new RunEvent.Queued(id));
         run.future = executor.submit(() -> execute(run));
         return record;
@@ -133,7 +134,7 @@ public class TrainingService {
                 future.cancel(false);
             }
             active.remove(runId);
-            repository.markEnded(runId, RunStatus.CANCELLED, Instant.now(), null);
+            store.markEnded(runId, RunStatus.CANCELLED, Instant.now(), null);
             publish(new RunEvent.Cancelled(runId));
         }
         // RUNNING: the training thread sees the flag before its next batch and ends the run itself.
@@ -153,7 +154,7 @@ public class TrainingService {
     /** Queued and running runs, running first, then in queue order. */
     public List<RunRecord> activeRuns() {
         List<RunRecord> result = new ArrayList<>();
-        for (RunRecord r : repository.findActive()) {
+        for (RunRecord r : store.findActive()) {
             if (active.containsKey(r.id())) {
                 result.add(r);
             }
@@ -180,14 +181,14 @@ public class TrainingService {
         RunConfig config = run.config;
         if (shuttingDown) {
             active.remove(id);
-            repository.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
+            store.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
                     "Interrupted: the server stopped while this run was queued");
             return;
         }
         try {
             LabeledImages train = datasets.samples(config.dataset(), Split.TRAIN);
             LabeledImages test = datasets.samples(config.dataset(), Split.TEST);
-            repository.markRunning(id, Instant.now(), backend.versions(), datasets.checksums(config.dataset()));
+            store.markRunning(id, Instant.now(), backend.versions(), datasets.checksums(config.dataset()));
             Trainer.Result result = trainer.train(id, config, train, test, new Trainer.Listener() {
                 @Override
                 public void started(int batchesPerEpoch, int trainImages, int validationImages) {
@@ -204,7 +205,7 @@ public class TrainingService {
 
                 @Override
                 public void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {
-                    repository.insertEpoch(id, metrics, bestEpoch, bestValidationAccuracy);
+                    store.insertEpoch(id, metrics, bestEpoch, bestValidationAccuracy);
                     publish(new RunEvent.EpochFinished(id, metrics, bestEpoch));
                 }
 
@@ -215,7 +216,7 @@ public class TrainingService {
             });
             long storeStart = System.nanoTime();
             String modelFile = saveModel(id, result);
-            repository.markFinished(id, Instant.now(), result.evaluation(), modelFile);
+            store.markFinished(id, Instant.now(), result.evaluation(), modelFile);
             run.state.set(DONE);
             active.remove(id);
             log.info("Run {} finished: test accuracy {} (test evaluation {} ms, model + store {} ms)", id,
@@ -226,11 +227,11 @@ public class TrainingService {
             run.state.set(DONE);
             active.remove(id);
             if (run.cancelRequested) {
-                repository.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
+                store.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
                 log.info("Run {} cancelled", id);
                 publish(new RunEvent.Cancelled(id));
             } else {
-                repository.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
+                store.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
                         "Interrupted: the server stopped during training");
             }
         } catch (Throwable e) {
@@ -238,7 +239,7 @@ public class TrainingService {
             active.remove(id);
             String message = failureMessage(e);
             log.error("Run {} failed: {}", id, message, e);
-            repository.markEnded(id, RunStatus.FAILED, Instant.now(), message);
+            store.markEnded(id, RunStatus.FAILED, Instant.now(), message);
             publish(new RunEvent.Failed(id, message));
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;
@@ -270,8 +271,37 @@ public class TrainingService {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /** Tells listeners that a stored run was renamed or deleted. */
-    void publishChanged(long runId) {
+    /** Renames a stored run and tells listeners. */
+    public void rename(long runId, String newName) {
+        String name = newName == null ? "" : newName.strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new IllegalArgumentException("A run name needs 1 to 100 characters");
+        }
+        if (!store.rename(runId, name)) {
+            throw new IllegalArgumentException("Run " + runId + " does not exist");
+        }
+        publish(new RunEvent.Changed(runId));
+    }
+
+    /** Deletes the run, its metrics, evaluation and model file. Refuses an active run (cancel it first). */
+    public void delete(long runId) {
+        Optional<RunRecord> run = store.findById(runId);
+        if (run.isEmpty()) {
+            return;
+        }
+        if (run.get().status().active() && isActive(runId)) {
+            throw new IllegalStateException("Run " + runId + " is " + run.get().status().name().toLowerCase()
+                    + ": cancel it before deleting it");
+        }
+        Optional<Path> model = store.modelPath(run.get());
+        store.delete(runId);
+        if (model.isPresent()) {
+            try {
+                Files.deleteIfExists(model.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Run " + runId + " deleted, but its model file could not be", e);
+            }
+        }
         publish(new RunEvent.Changed(runId));
     }
 

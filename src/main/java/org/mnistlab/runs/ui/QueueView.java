@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -27,7 +27,7 @@ import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 
 /**
  * Queued and running runs with their place in the queue and progress; cancel any of them. Live via push.
@@ -46,7 +46,7 @@ public class QueueView extends VerticalLayout {
     record QueueRow(RunRecord run, int position) {
     }
 
-    private final TrainingService training;
+    private final RunQueue queue;
     private final UiPushScheduler pushScheduler;
     private final Grid<QueueRow> grid = new Grid<>();
     private final List<QueueRow> rows = new ArrayList<>();
@@ -61,8 +61,8 @@ public class QueueView extends VerticalLayout {
     private final Set<Long> cancelling = new HashSet<>();
     private RunEventPump pump;
 
-    public QueueView(TrainingService training, UiPushScheduler pushScheduler) {
-        this.training = training;
+    public QueueView(RunQueue queue, UiPushScheduler pushScheduler) {
+        this.queue = queue;
         this.pushScheduler = pushScheduler;
         grid.setId("queue-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
@@ -97,7 +97,7 @@ public class QueueView extends VerticalLayout {
         pump = new RunEventPump(pushScheduler.executor(), command -> ui.access(command::run), this::apply,
                 UiPushScheduler.MIN_BATCH_INTERVAL_NANOS);
         RunEventPump mine = pump;
-        Runnable unsubscribe = training.subscribe(mine::offer);
+        Runnable unsubscribe = queue.subscribe(mine::offer);
         mine.whenClosed(unsubscribe);
         refresh();
     }
@@ -113,7 +113,7 @@ public class QueueView extends VerticalLayout {
     private void cancel(QueueRow row) {
         cancelling.add(row.run().id());
         provider.refreshItem(row);
-        training.cancel(row.run().id());
+        queue.cancel(row.run().id());
     }
 
     private void apply(List<RunEvent> events) {
@@ -134,7 +134,7 @@ public class QueueView extends VerticalLayout {
     }
 
     private void refresh() {
-        List<RunRecord> active = training.activeRuns();
+        List<RunRecord> active = queue.activeRuns();
         rows.clear();
         int position = 0;
         for (RunRecord run : active) {
@@ -142,7 +142,7 @@ public class QueueView extends VerticalLayout {
             if (!running) {
                 position++;
             } else if (!progressByRun.containsKey(run.id())) {
-                training.latestProgress(run.id()).ifPresent(p -> progressByRun.put(run.id(), p));
+                queue.latestProgress(run.id()).ifPresent(p -> progressByRun.put(run.id(), p));
             }
             rows.add(new QueueRow(run, running ? 0 : position));
         }

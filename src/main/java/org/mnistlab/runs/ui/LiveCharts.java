@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -34,10 +34,10 @@ import org.mnistlab.training.OverfittingDetector;
 import org.mnistlab.training.OverfittingReport;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunEvent;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 
 /**
  * The live dashboard of one run, at a shareable URL. Opening it mid-run draws the stored epochs and the
@@ -47,8 +47,8 @@ import org.mnistlab.training.TrainingService;
 @Route("runs/:id([0-9]+)/live")
 public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final TrainingService training;
-    private final RunHistory history;
+    private final RunQueue queue;
+    private final RunStore store;
     private final UiPushScheduler pushScheduler;
     private final OverfittingDetector detector = new OverfittingDetector();
 
@@ -78,9 +78,9 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     private RunEventPump pump;
     private Runnable unsubscribe;
 
-    public LiveRunView(TrainingService training, RunHistory history, UiPushScheduler pushScheduler) {
-        this.training = training;
-        this.history = history;
+    public LiveRunView(RunQueue queue, RunStore store, UiPushScheduler pushScheduler) {
+        this.queue = queue;
+        this.store = store;
         this.pushScheduler = pushScheduler;
         setWidthFull();
 
@@ -142,12 +142,12 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         long id = runId;
-        // Subscribe before reading the history, so nothing published in between is lost; epochs already
-        // drawn from the history are skipped when their events arrive.
+        // Subscribe before reading the store, so nothing published in between is lost; epochs already
+        // drawn from the store are skipped when their events arrive.
         pump = new RunEventPump(pushScheduler.executor(), command -> ui.access(command::run), this::apply,
                 UiPushScheduler.MIN_BATCH_INTERVAL_NANOS);
         RunEventPump mine = pump;
-        Runnable remove = training.subscribe(e -> {
+        Runnable remove = queue.subscribe(e -> {
             if (e.runId() == id) {
                 mine.offer(e);
             }
@@ -155,7 +155,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         unsubscribe = remove;
         // a UI that vanished without a detach (session expired) closes the pump: drop the listener too
         mine.whenClosed(remove);
-        Optional<RunRecord> found = history.findById(id);
+        Optional<RunRecord> found = store.findById(id);
         if (found.isEmpty()) {
             stopListening();
             body.setVisible(false);
@@ -166,9 +166,9 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
             return;
         }
         showRecord(found.get());
-        drawHistory(history.epochs(id));
+        drawHistory(store.epochs(id));
         if (runStatus.active()) {
-            training.latestProgress(id).ifPresent(this::showProgress);
+            queue.latestProgress(id).ifPresent(this::showProgress);
         } else {
             stopListening();
         }
@@ -269,7 +269,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
                 showResult("Cancelled after " + epochs.size() + " of " + totalEpochs + " epochs.", false);
                 stopListening();
             } else if (event instanceof RunEvent.Changed) {
-                history.findById(runId).ifPresentOrElse(r -> {
+                store.findById(runId).ifPresentOrElse(r -> {
                     record = r;
                     title.setText(r.name());
                 }, () -> showResult("This run was deleted.", true));
@@ -279,7 +279,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void addEpoch(EpochMetrics m) {
         if (!epochs.isEmpty() && m.epoch() <= epochs.get(epochs.size() - 1).epoch()) {
-            return; // already drawn from the stored history
+            return; // already drawn from the stored store
         }
         epochs.add(m);
         lossChart.appendData(String.valueOf(m.epoch()), nullable(finite(m.trainLoss()), finite(m.validationLoss()), null, null));
@@ -351,7 +351,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     private void cancelRun() {
         cancel.setEnabled(false);
         cancel.setText("Cancelling…");
-        training.cancel(runId);
+        queue.cancel(runId);
     }
 
     private void setStatus(RunStatus s) {
@@ -381,7 +381,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private String queueText() {
-        List<RunRecord> active = training.activeRuns();
+        List<RunRecord> active = queue.activeRuns();
         int position = 0;
         for (RunRecord r : active) {
             if (r.status() == RunStatus.QUEUED) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.mnistlab.base.MnistLabProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,9 +25,14 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** SQL for the run store (schema: db/migration/V1__run_store.sql). Used by the training services only. */
+/**
+ * Where runs are kept: the runs, their finished epochs and test evaluations in H2 (schema:
+ * db/migration/V1__run_store.sql) and the model files beside them in the data directory. The queue writes
+ * here as a run trains; views, the CLI and the playground read. Changes that others must hear about
+ * (rename, delete) go through {@link RunQueue}, which publishes them.
+ */
 @Repository
-public class RunRepository {
+public class RunStore {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
@@ -35,10 +43,14 @@ public class RunRepository {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public RunRepository(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
+    private final Path dataDir;
+
+    public RunStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions,
+                    MnistLabProperties properties) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = transactions;
+        this.dataDir = properties.dataDir();
     }
 
     /** Stores a new QUEUED run and returns its id. */
@@ -198,12 +210,32 @@ public class RunRepository {
                 .query(this::mapRun).list();
     }
 
-    /** Finished runs that recorded a model file, best test accuracy first (the caller checks the files). */
-    public List<RunRecord> findFinishedWithModel() {
+    /** Finished runs whose model file exists, best test accuracy first. */
+    public List<RunRecord> finishedWithModel() {
         return jdbc.sql("""
                         SELECT * FROM runs WHERE status = 'FINISHED' AND model_file IS NOT NULL
                         ORDER BY test_accuracy DESC, id DESC""")
-                .query(this::mapRun).list();
+                .query(this::mapRun).list()
+                .stream().filter(r -> existingModel(r).isPresent()).toList();
+    }
+
+    /** Everything stored about a run: the record, its finished epochs and its evaluation if it has one. */
+    public Optional<RunReport> report(long runId) {
+        return findById(runId).map(run -> new RunReport(run, epochs(run.id()), evaluation(run.id()).orElse(null)));
+    }
+
+    /** The saved model (a DL4J MultiLayerNetwork zip) when the file exists. */
+    public Optional<Path> modelFile(long runId) {
+        return findById(runId).flatMap(this::existingModel);
+    }
+
+    /** Where a run's model is (or would be) kept, whether or not the file exists. */
+    Optional<Path> modelPath(RunRecord run) {
+        return Optional.ofNullable(run.modelFile()).map(dataDir::resolve);
+    }
+
+    private Optional<Path> existingModel(RunRecord run) {
+        return modelPath(run).filter(Files::isRegularFile);
     }
 
     public List<EpochMetrics> epochs(long runId) {
@@ -240,13 +272,13 @@ public class RunRepository {
         return Optional.of(new Evaluation(head.get().accuracy(), head.get().loss(), confusion, perClass, wrong));
     }
 
-    public boolean rename(long runId, String newName) {
+    boolean rename(long runId, String newName) {
         return jdbc.sql("UPDATE runs SET name = :name WHERE id = :id")
                 .param("name", newName).param("id", runId).update() > 0;
     }
 
     /** Deletes the run and (by cascade) its epochs and evaluation. */
-    public boolean delete(long runId) {
+    boolean delete(long runId) {
         return jdbc.sql("DELETE FROM runs WHERE id = :id").param("id", runId).update() > 0;
     }
 

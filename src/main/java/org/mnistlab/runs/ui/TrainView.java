@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
@@ -23,9 +23,9 @@ import org.mnistlab.training.Augmenter;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.ModelCatalog;
 import org.mnistlab.training.RunConfig;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +41,8 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(TrainView.class);
 
-    private final TrainingService training;
-    private final RunHistory history;
+    private final RunQueue queue;
+    private final RunStore store;
     private final ModelCatalog catalog;
     private final RunConfigForm form = new RunConfigForm();
     private final ModelSummaryPanel summary = new ModelSummaryPanel();
@@ -50,10 +50,10 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private final Span origin = new Span();
     private List<Object> summarizedModel;
 
-    public TrainView(TrainingService training, RunHistory history, ModelCatalog catalog, DatasetService datasets,
+    public TrainView(RunQueue queue, RunStore store, ModelCatalog catalog, DatasetService datasets,
                      Augmenter augmenter) {
-        this.training = training;
-        this.history = history;
+        this.queue = queue;
+        this.store = store;
         this.catalog = catalog;
         this.preview = new AugmentationPreview(kind -> datasets.samples(kind, Split.TRAIN), augmenter);
         setSizeFull();
@@ -84,7 +84,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         if (from.isEmpty()) {
             return;
         }
-        Optional<RunRecord> source = parseId(from.get()).flatMap(history::findById);
+        Optional<RunRecord> source = parseId(from.get()).flatMap(store::findById);
         if (source.isEmpty()) {
             notify("Run " + from.get() + " was not found; showing the default settings.", false);
             return;
@@ -130,7 +130,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private void start(RunConfig config) {
         RunConfig named = config.name().isEmpty() ? config.withName(config.displayName()) : config;
         try {
-            RunRecord run = training.submit(named);
+            RunRecord run = queue.submit(named);
             UI.getCurrent().navigate(LiveRunView.class, new RouteParameters("id", String.valueOf(run.id())));
         } catch (InvalidConfigException e) {
             form.showProblems(e.problems());

@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;

@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -27,25 +27,25 @@ import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.LayerSummary;
 import org.mnistlab.training.ModelCatalog;
 import org.mnistlab.training.RunConfig;
-import org.mnistlab.training.RunHistory;
+import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
-import org.mnistlab.training.TrainingService;
+import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The configurator over the real engine: layer table, augmentation preview, Start, clone from a run. */
 class TrainViewTest extends KaribuSpringTest {
 
     @Autowired
-    TrainingService training;
+    RunQueue queue;
     @Autowired
-    RunHistory history;
+    RunStore store;
     @Autowired
     ModelCatalog catalog;
 
     @AfterEach
     void cancelLeftovers() {
-        training.activeRuns().forEach(r -> training.cancel(r.id()));
+        queue.activeRuns().forEach(r -> queue.cancel(r.id()));
     }
 
     private TrainView open() {
@@ -120,7 +120,7 @@ class TrainViewTest extends KaribuSpringTest {
         assertThat(dashboard).isNotNull();
         String path = UI.getCurrent().getInternals().getActiveViewLocation().getPath();
         long id = Long.parseLong(path.replaceAll("runs/(\\d+)/live", "$1"));
-        RunRecord run = history.findById(id).orElseThrow();
+        RunRecord run = store.findById(id).orElseThrow();
         assertThat(run.config().trainSubset()).isEqualTo(1000);
         assertThat(run.name()).isEqualTo(run.config().withName("").displayName());
     }
@@ -129,8 +129,8 @@ class TrainViewTest extends KaribuSpringTest {
     void from_parameter_prefills_the_form_with_a_stored_runs_settings() {
         RunConfig stored = RunPreset.REGULARIZED_CNN_AUGMENTED.config(DatasetKind.MNIST).withTrainSubset(500)
                 .withEpochs(1).withName("source run");
-        RunRecord source = training.submit(stored);
-        training.cancel(source.id());
+        RunRecord source = queue.submit(stored);
+        queue.cancel(source.id());
 
         UI.getCurrent().navigate("train", QueryParameters.simple(Map.of("from", String.valueOf(source.id()))));
 

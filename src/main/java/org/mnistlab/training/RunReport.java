@@ -1,12 +1,7 @@
-package org.mnistlab.runs;
+package org.mnistlab.training;
 
 import java.util.List;
 import java.util.Optional;
-import org.mnistlab.training.EpochMetrics;
-import org.mnistlab.training.Evaluation;
-import org.mnistlab.training.OverfittingDetector;
-import org.mnistlab.training.OverfittingReport;
-import org.mnistlab.training.RunRecord;
 
 /**
  * Everything stored about one run, read together: the record, its finished epochs in order and, for a

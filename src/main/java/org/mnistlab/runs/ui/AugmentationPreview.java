@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;

@@ -1,4 +1,4 @@
-package org.mnistlab.training.ui;
+package org.mnistlab.runs.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
