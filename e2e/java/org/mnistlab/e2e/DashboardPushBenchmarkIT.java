@@ -1,15 +1,18 @@
 package org.mnistlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.mnistlab.TestRuns;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.e2e.pages.LiveRunPage;
@@ -29,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * clock) — and training speed of a run watched by 10 pages against the same run unwatched, for two runs: a
  * fast MLP that floods the pages with epochs (one every half second) and a CNN paced like real training.
  */
+@Tag("benchmark")
 class DashboardPushBenchmarkIT extends BrowserTest {
 
     private static final int PAGES = 10;
@@ -53,16 +57,8 @@ class DashboardPushBenchmarkIT extends BrowserTest {
     private static final RunConfig CNN = RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST)
             .withTrainSubset(6_000).withEpochs(3);
 
-    private RunRecord awaitEnd(long runId) throws InterruptedException {
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            RunRecord r = store.findById(runId).orElseThrow();
-            if (!r.status().active()) {
-                return r;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + runId + " did not end in time");
+    private RunRecord awaitEnd(long runId) {
+        return new TestRuns(queue, store).awaitEnd(runId);
     }
 
     /** Images per second over the run's epochs after the first (which warms up). */
@@ -177,11 +173,9 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         }
     }
 
-    private void awaitStart(long runId) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (store.findById(runId).orElseThrow().status() == RunStatus.QUEUED && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private void awaitStart(long runId) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+                .until(() -> store.findById(runId).orElseThrow().status() != RunStatus.QUEUED);
     }
 
     /** CPU used so far by this JVM (and by thread group), its push threads and all Chromium processes. */

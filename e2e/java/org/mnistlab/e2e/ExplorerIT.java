@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The dataset explorer in a real browser against the real app and MNIST: switching split and label,
  * scrolling deep into 60,000 thumbnails, opening samples by click and by deep link, and the distribution
- * chart's drawn counts. Prints how fast thumbnails appear (figures, not assertions).
+ * chart's drawn counts. How fast thumbnails appear is measured by {@code ExplorerBenchmarkIT}.
  */
 class ExplorerIT extends BrowserTest {
 
@@ -33,17 +33,9 @@ class ExplorerIT extends BrowserTest {
 
     @Test
     void landing_page_shows_thumbnails_and_the_true_class_distribution() {
-        datasets.samples(DatasetKind.MNIST, Split.TRAIN); // loaded at start-up; make sure before timing
         ExplorerPage explorer = new ExplorerPage(page);
-        long first = explorer.openAndMeasure(base(), "/");
+        explorer.openAndMeasure(base(), "/");
         explorer.waitForQuery(Map.of("dataset", "mnist", "split", "train"));
-        long[] again = new long[3];
-        for (int i = 0; i < again.length; i++) {
-            again[i] = explorer.openAndMeasure(base(), "/explore");
-        }
-        java.util.Arrays.sort(again);
-        System.out.printf("[explorer] first screen of thumbnails visible after navigation: %d ms (first page load of a"
-                + " fresh server), median of 3 reloads %d ms (min %d, max %d)%n", first, again[1], again[0], again[2]);
 
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
         List<List<Object>> shown = explorer.visibleSamples();
@@ -94,11 +86,7 @@ class ExplorerIT extends BrowserTest {
         page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"" + (columns * 40)
                 + "\"] mnist-digit[drawn]') !== null");
 
-        long ms = explorer.scrollToSample(50_000, columns);
-        long again = explorer.scrollToSample(20_000, columns);
-        long back = explorer.scrollToSample(50_010, columns);
-        System.out.printf("[explorer] images shown after scrolling to sample 50,000: %d ms (then to 20,000: %d ms, back near 50,000: %d ms)%n",
-                ms, again, back);
+        explorer.scrollToSample(50_000, columns);
         screenshot("scrolled-to-50000");
 
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
@@ -117,12 +105,9 @@ class ExplorerIT extends BrowserTest {
     void go_to_sample_field_jumps_to_it() {
         ExplorerPage explorer = new ExplorerPage(page);
         explorer.openAndMeasure(base(), "/explore");
-        long t0 = System.nanoTime();
         explorer.goTo(50_000);
         assertThat(explorer.thumbnail(50_000)).hasClass("sample current");
         page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"50000\"] mnist-digit[drawn]') !== null");
-        System.out.printf("[explorer] 'Go to sample #' 50000 until its image shows: %d ms (includes a server round trip)%n",
-                (System.nanoTime() - t0) / 1_000_000);
         explorer.waitForQuery(Map.of("at", "50000"));
     }
 

@@ -11,8 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.TestRuns;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mnistlab.Application;
 import org.mnistlab.dataset.DatasetKind;
@@ -108,17 +107,10 @@ class RunsIT extends BrowserTest {
         return "http://localhost:" + port;
     }
 
-    private RunRecord awaitFinished(long id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline)) {
-            RunRecord r = store.findById(id).orElseThrow();
-            if (!r.status().active()) {
-                assertThat(r.status()).as("run %d ended with %s", id, r.errorMessage()).isEqualTo(RunStatus.FINISHED);
-                return r;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("run " + id + " did not finish in time");
+    private RunRecord awaitFinished(long id) {
+        RunRecord r = new TestRuns(queue, store).awaitEnd(id);
+        assertThat(r.status()).as("run %d ended with %s", id, r.errorMessage()).isEqualTo(RunStatus.FINISHED);
+        return r;
     }
 
     @Test

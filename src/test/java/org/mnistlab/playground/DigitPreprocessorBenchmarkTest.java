@@ -3,12 +3,14 @@ package org.mnistlab.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Microbenchmark: preprocessing time per drawing (goal &lt; 2 ms), printed, not asserted. Inputs are real
  * MNIST digits drawn back at the pad's sizes: 140×140 (what the pad sends) and 280×280 (a full-size canvas).
  */
+@Tag("benchmark")
 class DigitPreprocessorBenchmarkTest {
 
     private final DigitPreprocessor preprocessor = new DigitPreprocessor();

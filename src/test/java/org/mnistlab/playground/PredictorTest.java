@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.training.Architecture;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Predictions from models trained by the real engine. */
-class PredictorTest extends PlaygroundSpringTest {
+class PredictorTest extends SpringAppTest {
 
     @Autowired
     Predictor predictor;
@@ -26,7 +27,7 @@ class PredictorTest extends PlaygroundSpringTest {
 
     @Test
     void predicts_a_drawn_digit_with_a_trained_model_and_serves_it_from_the_cache_afterwards() {
-        long run = tinyRun(Architecture.MLP, 2000);
+        long run = runs.tiny(Architecture.MLP, 2000);
         float[] input = preprocessor.process(MnistTestDigits.drawnBackOnPad(MnistTestDigits.image(0), 30, -20))
                 .networkInput();
 
@@ -56,8 +57,8 @@ class PredictorTest extends PlaygroundSpringTest {
 
     @Test
     void lists_finished_runs_best_first_and_defaults_to_the_best() {
-        long weak = tinyRun(Architecture.LOGISTIC, 500);
-        long strong = tinyRun(Architecture.MLP, 2000);
+        long weak = runs.tiny(Architecture.LOGISTIC, 500);
+        long strong = runs.tiny(Architecture.MLP, 2000);
 
         List<ModelChoice> models = predictor.models();
 
@@ -71,7 +72,7 @@ class PredictorTest extends PlaygroundSpringTest {
 
     @Test
     void a_run_whose_model_file_is_gone_stays_listed_with_a_clear_message() throws IOException {
-        long run = freshTinyRun("model file will be deleted");
+        long run = runs.freshTiny("model file will be deleted");
         Path file = store.modelFile(run).orElseThrow();
         Files.delete(file);
 
@@ -85,7 +86,7 @@ class PredictorTest extends PlaygroundSpringTest {
 
     @Test
     void an_unreadable_model_file_gives_a_clear_message() throws IOException {
-        long run = freshTinyRun("model file will be corrupted");
+        long run = runs.freshTiny("model file will be corrupted");
         Files.writeString(store.modelFile(run).orElseThrow(), "not a model");
 
         assertThatThrownBy(() -> predictor.predict(run, new float[784]))
@@ -96,8 +97,8 @@ class PredictorTest extends PlaygroundSpringTest {
 
     @Test
     void compares_models_and_averages_their_probabilities() {
-        long a = tinyRun(Architecture.LOGISTIC, 500);
-        long b = tinyRun(Architecture.MLP, 2000);
+        long a = runs.tiny(Architecture.LOGISTIC, 500);
+        long b = runs.tiny(Architecture.MLP, 2000);
         float[] input = preprocessor.process(MnistTestDigits.drawnBackOnPad(MnistTestDigits.image(1), 0, 0))
                 .networkInput();
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mnistlab.TestRuns;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.training.ClassMetrics;
 import org.mnistlab.training.EpochMetrics;
@@ -12,23 +15,33 @@ import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
+import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunStatus;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Writes runs into the real H2 store through the engine's store, the way the trainer does, so UI
- * tests can have hundreds of runs without training them. Metrics are made up but consistent.
+ * Writes runs into the real H2 store the way the trainer does, so UI tests can have hundreds of runs without
+ * training them; metrics are made up but consistent. As a JUnit extension ({@code @RegisterExtension} in a
+ * {@code SpringAppTest}) it empties the store before each test, so a test sees only the runs it seeds.
  */
-public final class RunSeeder {
+public final class RunSeeder implements BeforeEachCallback {
+
+    /** A fixed "now", so creation order is known. */
+    public static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
 
     public static final Map<String, String> VERSIONS = Map.of("java", "17", "dl4j", "1.0.0-M2.1",
             "backend", "CPU (seeded)");
     public static final Map<String, String> CHECKSUMS = Map.of("t10k-images-idx3-ubyte.gz",
             "9fb629c4189551a2d022fa330f9573f3");
 
-    private final RunStore store;
+    private RunStore store;
 
-    public RunSeeder(RunStore store) {
-        this.store = store;
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ApplicationContext app = SpringExtension.getApplicationContext(context);
+        store = app.getBean(RunStore.class);
+        new TestRuns(app.getBean(RunQueue.class), store).deleteAll();
     }
 
     /** A finished run with {@code epochs.size()} epochs and, when given, a test evaluation. */

@@ -9,15 +9,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mnistlab.SpringAppTest;
+import org.mnistlab.TestRuns;
 import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.dataset.DatasetKind;
-import org.mnistlab.dataset.DatasetService;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class RunStoreTest extends TrainingSpringTest {
+class RunStoreTest extends SpringAppTest {
 
-    @Autowired
-    DatasetService datasets;
+    @RegisterExtension
+    final RecordedEvents events = new RecordedEvents();
+
     @Autowired
     MnistLabProperties properties;
     @Autowired
@@ -29,15 +32,15 @@ class RunStoreTest extends TrainingSpringTest {
 
     @Test
     void a_run_goes_from_queued_through_running_to_finished_and_stores_everything() throws Exception {
-        RunConfig config = quickConfig(Architecture.LOGISTIC, 1_000, 2);
+        RunConfig config = TestRuns.quick(Architecture.LOGISTIC, 1_000, 2);
         RunRecord queued = queue.submit(config);
         assertThat(queued.status()).isIn(RunStatus.QUEUED, RunStatus.RUNNING);
         assertThat(queued.parameterCount()).isEqualTo(7_850);
         assertThat(queued.name()).isEqualTo("test logistic");
 
-        RunEvent end = awaitEnd(queued.id());
+        RunEvent end = events.awaitEnd(queued.id());
         assertThat(end).isInstanceOf(RunEvent.Finished.class);
-        List<String> kinds = events.stream().filter(e -> e.runId() == queued.id())
+        List<String> kinds = events.all().stream().filter(e -> e.runId() == queued.id())
                 .map(e -> e.getClass().getSimpleName()).distinct().toList();
         assertThat(kinds).startsWith("Queued", "Started").contains("EpochFinished").endsWith("Finished");
 
@@ -88,7 +91,7 @@ class RunStoreTest extends TrainingSpringTest {
     @Test
     void invalid_configs_are_rejected_with_every_problem_and_nothing_is_stored() {
         int before = store.count(RunFilter.ALL);
-        RunConfig bad = quickConfig(Architecture.MLP, 1_000, 0).withTrainSubset(5);
+        RunConfig bad = TestRuns.quick(Architecture.MLP, 1_000, 0).withTrainSubset(5);
         assertThatThrownBy(() -> queue.submit(bad))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::field).containsExactlyInAnyOrder("epochs", "trainSubset"));
@@ -97,7 +100,7 @@ class RunStoreTest extends TrainingSpringTest {
 
     @Test
     void runs_left_active_by_a_killed_server_are_marked_interrupted_at_startup_keeping_their_epochs() {
-        RunConfig config = quickConfig(Architecture.MLP, 1_000, 5);
+        RunConfig config = TestRuns.quick(Architecture.MLP, 1_000, 5);
         long running = store.insertQueued(config, 101_770, Instant.now());
         store.markRunning(running, Instant.now(), Map.of("java", "17"), Map.of());
         store.insertEpoch(running, new EpochMetrics(1, 0.5, 0.85, 0.45, 0.87, 0.001, 1200, 900), 1, 0.87);
@@ -119,8 +122,8 @@ class RunStoreTest extends TrainingSpringTest {
 
     @Test
     void deleting_a_run_removes_its_rows_and_its_model_file() throws Exception {
-        RunRecord run = queue.submit(quickConfig(Architecture.LOGISTIC, 500, 1));
-        assertThat(awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
+        RunRecord run = queue.submit(TestRuns.quick(Architecture.LOGISTIC, 500, 1));
+        assertThat(events.awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
         Path model = store.modelFile(run.id()).orElseThrow();
         assertThat(model).exists();
 
@@ -130,12 +133,12 @@ class RunStoreTest extends TrainingSpringTest {
         assertThat(store.findById(run.id())).isEmpty();
         assertThat(store.epochs(run.id())).isEmpty();
         assertThat(store.evaluation(run.id())).isEmpty();
-        assertThat(events).contains(new RunEvent.Changed(run.id()));
+        assertThat(events.all()).contains(new RunEvent.Changed(run.id()));
     }
 
     @Test
     void rename_changes_the_name_and_filters_find_it() {
-        long id = store.insertQueued(quickConfig(Architecture.LOGISTIC, 500, 1), 7_850, Instant.now());
+        long id = store.insertQueued(TestRuns.quick(Architecture.LOGISTIC, 500, 1), 7_850, Instant.now());
         store.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
         queue.rename(id, "Zebra 100% run_" + id);
         assertThat(store.findById(id).orElseThrow().name()).isEqualTo("Zebra 100% run_" + id);

@@ -8,18 +8,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mnistlab.SpringAppTest;
+import org.mnistlab.TestRuns;
 import org.mnistlab.dataset.DatasetKind;
-import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class TrainerTest extends TrainingSpringTest {
+class TrainerTest extends SpringAppTest {
+
+    @RegisterExtension
+    final RecordedEvents events = new RecordedEvents();
 
     @Autowired
     Trainer trainer;
-    @Autowired
-    DatasetService datasets;
 
     private LabeledImages train() {
         return datasets.samples(DatasetKind.MNIST, Split.TRAIN);
@@ -70,7 +73,7 @@ class TrainerTest extends TrainingSpringTest {
     @Test
     void cancel_is_checked_before_every_batch() {
         AtomicInteger polls = new AtomicInteger();
-        RunConfig config = quickConfig(Architecture.MLP, 5_000, 3);
+        RunConfig config = TestRuns.quick(Architecture.MLP, 5_000, 3);
         assertThatThrownBy(() -> trainer.train(0, config, train(), test(), new Trainer.Listener() {
             @Override
             public boolean cancelled() {
@@ -111,9 +114,9 @@ class TrainerTest extends TrainingSpringTest {
 
     @Test
     void a_cnn_trained_one_epoch_on_3000_real_images_is_far_above_chance() throws Exception {
-        RunConfig config = quickConfig(Architecture.SIMPLE_CNN, 3_000, 1);
+        RunConfig config = TestRuns.quick(Architecture.SIMPLE_CNN, 3_000, 1);
         RunRecord run = queue.submit(config);
-        assertThat(awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
+        assertThat(events.awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);
         RunRecord done = store.findById(run.id()).orElseThrow();
         assertThat(done.testAccuracy()).isGreaterThan(0.85);
         assertThat(done.parameterCount()).isEqualTo(225_034);

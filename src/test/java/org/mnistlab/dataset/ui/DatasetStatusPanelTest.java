@@ -4,6 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mnistlab.SpringAppTest.awaitUi;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
@@ -12,8 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class DatasetStatusPanelTest {
         AtomicInteger ready = new AtomicInteger();
         panel.await(DatasetKind.FASHION_MNIST, ready::incrementAndGet);
 
-        assertThat(awaitUi(() -> !_find(Button.class, s -> s.withId("dataset-retry")).isEmpty())).isTrue();
+        awaitUi(Duration.ofSeconds(30), () -> !_find(Button.class, s -> s.withId("dataset-retry")).isEmpty());
         Button retry = _get(Button.class, s -> s.withId("dataset-retry"));
         String message = _get(Span.class, s -> s.withId("dataset-status-message")).getText();
         assertThat(message).contains("Fashion-MNIST is not available")
@@ -74,8 +75,8 @@ class DatasetStatusPanelTest {
             Files.write(dir.resolve("datasets/fashion-mnist").resolve(file), new byte[] {1, 2, 3});
         }
         _click(retry);
-        assertThat(awaitUi(() -> retry.isVisible()
-                && _get(Span.class, s -> s.withId("dataset-status-message")).getText().contains("not a gzip file"))).isTrue();
+        awaitUi(Duration.ofSeconds(30), () -> retry.isVisible()
+                && _get(Span.class, s -> s.withId("dataset-status-message")).getText().contains("not a gzip file"));
         assertThat(ready).hasValue(0);
     }
 
@@ -88,7 +89,7 @@ class DatasetStatusPanelTest {
         assertThat(panel.isVisible()).isTrue();
         assertThat(_get(ProgressBar.class).isVisible()).isTrue();
         assertThat(_get(Span.class, s -> s.withId("dataset-status-message")).getText()).contains("MNIST");
-        assertThat(awaitUi(() -> ready.get() == 1)).isTrue();
+        awaitUi(Duration.ofSeconds(30), () -> ready.get() == 1);
         assertThat(panel.isVisible()).isFalse();
 
         panel.await(DatasetKind.MNIST, ready::incrementAndGet); // in memory now: at once, no round trip
@@ -107,23 +108,11 @@ class DatasetStatusPanelTest {
 
             ProgressBar bar = (ProgressBar) panel.getChildren().filter(ProgressBar.class::isInstance).findFirst().orElseThrow();
             Span message = (Span) panel.getChildren().filter(Span.class::isInstance).findFirst().orElseThrow();
-            assertThat(awaitUi(() -> message.getText().contains("Downloading train-images-idx3-ubyte.gz (1 of 4)")
-                    && !bar.isIndeterminate() && bar.getValue() > 0.1 && bar.getValue() < 1)).isTrue();
-            assertThat(awaitUi(() -> ready.get() == 1)).isTrue();
+            awaitUi(Duration.ofSeconds(30), () -> message.getText().contains("Downloading train-images-idx3-ubyte.gz (1 of 4)")
+                    && !bar.isIndeterminate() && bar.getValue() > 0.1 && bar.getValue() < 1);
+            awaitUi(Duration.ofSeconds(30), () -> ready.get() == 1);
             assertThat(panel.isVisible()).isFalse();
         }
     }
 
-    /** Runs queued UI commands (from the loader thread) until the condition holds or 30 s pass. */
-    private static boolean awaitUi(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            MockVaadin.runUIQueue();
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
-    }
 }

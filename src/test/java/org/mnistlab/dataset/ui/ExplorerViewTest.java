@@ -1,6 +1,5 @@
 package org.mnistlab.dataset.ui;
 
-import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -24,18 +23,14 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.dataset.DatasetKind;
-import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The explorer grid, its filters, the charts, and getting from a thumbnail to the sample view. */
-class ExplorerViewTest extends KaribuSpringTest {
-
-    @Autowired
-    DatasetService datasets;
+class ExplorerViewTest extends SpringAppTest {
 
     @BeforeEach
     void datasetsInMemory() {

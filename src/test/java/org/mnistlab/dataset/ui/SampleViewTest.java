@@ -1,6 +1,5 @@
 package org.mnistlab.dataset.ui;
 
-import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,17 +9,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.dataset.DatasetKind;
-import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The sample detail view reached by deep link: right label, pixel table, previous/next, bad links. */
-class SampleViewTest extends KaribuSpringTest {
-
-    @Autowired
-    DatasetService datasets;
+class SampleViewTest extends SpringAppTest {
 
     private String path() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
@@ -78,7 +73,7 @@ class SampleViewTest extends KaribuSpringTest {
     void with_a_label_filter_next_goes_to_the_next_sample_of_that_class() {
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
         int[] threes = train.indicesOf(3);
-        KaribuSpringTest.open("explore/mnist/train/" + threes[10] + "?label=3");
+        open("explore/mnist/train/" + threes[10] + "?label=3");
         _click(_get(Button.class, s -> s.withId("next-sample")));
         assertThat(path()).isEqualTo("explore/mnist/train/" + threes[11] + "?label=3");
         assertThat(_get(Span.class, s -> s.withId("sample-label")).getText()).isEqualTo("3");

@@ -6,10 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,8 +20,6 @@ import com.vaadin.flow.component.select.Select;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,19 +28,15 @@ import org.mnistlab.playground.DigitPreprocessor;
 import org.mnistlab.playground.GrayImage;
 import org.mnistlab.playground.ModelChoice;
 import org.mnistlab.playground.MyDigitsService;
-import org.mnistlab.playground.PlaygroundSpringTest;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.playground.Predictor;
 import org.mnistlab.playground.TestDigits;
 import org.mnistlab.training.Architecture;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** The draw view on the server side (Karibu), with models trained by the real engine. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DrawViewTest extends PlaygroundSpringTest {
-
-    @Autowired
-    ApplicationContext context;
+class DrawViewTest extends SpringAppTest {
 
     @Autowired
     Predictor predictor;
@@ -56,20 +47,11 @@ class DrawViewTest extends PlaygroundSpringTest {
     @Autowired
     MyDigitsService myDigits;
 
-    @BeforeEach
-    void openUi() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(new Routes().autoDiscoverViews("org.mnistlab"), context, UI::new));
-    }
-
-    @AfterEach
-    void closeUi() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     @Order(1)
     void without_a_trained_model_it_links_to_the_configurator_and_still_preprocesses() {
-        deleteAllRuns();
+        runs.deleteAll();
         UI.getCurrent().navigate(DrawView.class);
 
         Div notice = _get(Div.class, spec -> spec.withId("no-model"));
@@ -84,7 +66,7 @@ class DrawViewTest extends PlaygroundSpringTest {
     @Test
     @Order(2)
     void an_empty_pad_asks_for_a_digit_and_cannot_be_saved() {
-        tinyRun(Architecture.MLP, 2000);
+        runs.tiny(Architecture.MLP, 2000);
         UI.getCurrent().navigate(DrawView.class);
 
         assertThat(_get(Span.class, spec -> spec.withId("steps-empty")).getText()).isEqualTo("Draw a digit on the pad");
@@ -100,8 +82,8 @@ class DrawViewTest extends PlaygroundSpringTest {
     @Test
     @Order(3)
     void a_drawing_is_classified_by_the_best_model_with_every_step_shown() {
-        tinyRun(Architecture.LOGISTIC, 500);
-        tinyRun(Architecture.MLP, 2000);
+        runs.tiny(Architecture.LOGISTIC, 500);
+        runs.tiny(Architecture.MLP, 2000);
         UI.getCurrent().navigate(DrawView.class);
         @SuppressWarnings("unchecked")
         Select<ModelChoice> picker = _get(Select.class, spec -> spec.withId("model-picker"));
@@ -122,7 +104,7 @@ class DrawViewTest extends PlaygroundSpringTest {
     @Test
     @Order(4)
     void a_run_whose_model_file_is_missing_is_listed_and_explains_itself() throws IOException {
-        long run = freshTinyRun("file deleted for the view test");
+        long run = runs.freshTiny("file deleted for the view test");
         Files.delete(store.modelFile(run).orElseThrow());
         UI.getCurrent().navigate(DrawView.class);
         @SuppressWarnings("unchecked")
@@ -140,8 +122,8 @@ class DrawViewTest extends PlaygroundSpringTest {
     @Test
     @Order(5)
     void compare_mode_shows_each_model_and_their_ensemble() {
-        long a = tinyRun(Architecture.LOGISTIC, 500);
-        long b = tinyRun(Architecture.MLP, 2000);
+        long a = runs.tiny(Architecture.LOGISTIC, 500);
+        long b = runs.tiny(Architecture.MLP, 2000);
         UI.getCurrent().navigate(DrawView.class);
         _setValue(_get(Checkbox.class, spec -> spec.withId("compare-toggle")), true);
         @SuppressWarnings("unchecked")
@@ -164,7 +146,7 @@ class DrawViewTest extends PlaygroundSpringTest {
     @Test
     @Order(6)
     void saves_a_labelled_digit_into_the_gallery_and_evaluates_a_model_on_my_digits() {
-        tinyRun(Architecture.MLP, 2000);
+        runs.tiny(Architecture.MLP, 2000);
         UI.getCurrent().navigate(DrawView.class);
         int before = myDigits.count();
 

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.runs.ConfigDiff;
@@ -19,7 +21,11 @@ import org.mnistlab.training.Architecture;
 import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.RunConfig;
 
-class CompareViewTest extends RunsUiTest {
+class CompareViewTest extends SpringAppTest {
+
+    @RegisterExtension
+    final RunSeeder seeder = new RunSeeder();
+
 
     private long slow;
     private long fast;
@@ -36,10 +42,10 @@ class CompareViewTest extends RunsUiTest {
     void seedThreeRuns() {
         RunConfig base = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withEpochs(3).withTrainSubset(1000);
         Evaluation ev = new Evaluation(0.95, 0.2, new int[10][10], List.of(), List.of());
-        slow = seeder.finished(base.withName("lr 0.001"), t0, 101_770, RunSeeder.epochs(3, 0.95), ev);
-        fast = seeder.finished(withLearningRate(base, 0.01).withName("lr 0.01"), t0.plusSeconds(1), 101_770,
+        slow = seeder.finished(base.withName("lr 0.001"), RunSeeder.T0, 101_770, RunSeeder.epochs(3, 0.95), ev);
+        fast = seeder.finished(withLearningRate(base, 0.01).withName("lr 0.01"), RunSeeder.T0.plusSeconds(1), 101_770,
                 RunSeeder.epochs(3, 0.96), new Evaluation(0.96, 0.2, new int[10][10], List.of(), List.of()));
-        longer = seeder.finished(base.withEpochs(5).withName("5 epochs"), t0.plusSeconds(2), 101_770,
+        longer = seeder.finished(base.withEpochs(5).withName("5 epochs"), RunSeeder.T0.plusSeconds(2), 101_770,
                 RunSeeder.epochs(5, 0.97), new Evaluation(0.97, 0.2, new int[10][10], List.of(), List.of()));
     }
 
@@ -94,7 +100,7 @@ class CompareViewTest extends RunsUiTest {
     @Test
     void identical_settings_say_so() {
         long twin = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withEpochs(3)
-                        .withTrainSubset(1000).withName("twin"), t0.plusSeconds(9), 101_770,
+                        .withTrainSubset(1000).withName("twin"), RunSeeder.T0.plusSeconds(9), 101_770,
                 RunSeeder.epochs(3, 0.95), null);
         compare("?runs=" + slow + "," + twin);
 

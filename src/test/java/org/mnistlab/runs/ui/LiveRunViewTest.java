@@ -1,6 +1,5 @@
 package org.mnistlab.runs.ui;
 
-import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -12,22 +11,21 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The live dashboard against the real engine: live updates, store on reload, no leaked listeners. */
-class LiveRunViewTest extends KaribuSpringTest {
+class LiveRunViewTest extends SpringAppTest {
 
-    @Autowired
-    RunQueue queue;
     @Autowired
     RunStore store;
 
@@ -86,9 +84,8 @@ class LiveRunViewTest extends KaribuSpringTest {
         RunRecord run = queue.submit(tinyMlp("live", 2));
 
         open(run.id());
-        boolean finished = awaitUi(() -> status().equals("Finished"), 120);
+        awaitUi(Duration.ofMinutes(2), () -> status().equals("Finished"));
 
-        assertThat(finished).as("run finished on the dashboard").isTrue();
         assertThat(_get(Span.class, spec -> spec.withId("test-accuracy")).getText()).matches(
                 "Finished\\. Test accuracy: \\d+\\.\\d\\d %\\. ");
         assertThat(_get(ProgressBar.class, spec -> spec.withId("run-progress")).getValue()).isEqualTo(1.0);
@@ -100,10 +97,7 @@ class LiveRunViewTest extends KaribuSpringTest {
     @Test
     void opening_a_finished_run_shows_its_stored_history() throws InterruptedException {
         RunRecord run = queue.submit(tinyMlp("stored", 2));
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (store.findById(run.id()).orElseThrow().status().active() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        runs.awaitEnd(run.id());
         int before = queue.listenerCount();
 
         LiveRunView view = open(run.id());
@@ -122,7 +116,7 @@ class LiveRunViewTest extends KaribuSpringTest {
 
         _click(_get(Button.class, spec -> spec.withId("cancel-run")));
 
-        assertThat(awaitUi(() -> status().equals("Cancelled"), 30)).isTrue();
+        awaitUi(Duration.ofSeconds(30), () -> status().equals("Cancelled"));
         assertThat(store.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
     }
 

@@ -1,6 +1,5 @@
 package org.mnistlab.runs.ui;
 
-import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,19 +7,16 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
-import org.mnistlab.training.RunQueue;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The queue over the real engine: positions, live removal of ended runs, no listener left behind. */
-class QueueViewTest extends KaribuSpringTest {
-
-    @Autowired
-    RunQueue queue;
+class QueueViewTest extends SpringAppTest {
 
     @AfterEach
     void cancelLeftovers() {
@@ -45,14 +41,14 @@ class QueueViewTest extends KaribuSpringTest {
 
         UI.getCurrent().navigate("queue");
         assertThat(queue.listenerCount()).isEqualTo(before + 1);
-        assertThat(awaitUi(() -> rows().size() == 3 && rows().get(0).position() == 0, 60)).isTrue();
+        awaitUi(Duration.ofMinutes(1), () -> rows().size() == 3 && rows().get(0).position() == 0);
         assertThat(rows()).extracting(r -> r.run().id(), QueueView.QueueRow::position)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(running.id(), 0),
                         org.assertj.core.groups.Tuple.tuple(first.id(), 1),
                         org.assertj.core.groups.Tuple.tuple(second.id(), 2));
 
         queue.cancel(first.id());
-        assertThat(awaitUi(() -> rows().size() == 2, 30)).isTrue();
+        awaitUi(Duration.ofSeconds(30), () -> rows().size() == 2);
         assertThat(rows().get(1).run().id()).isEqualTo(second.id());
         assertThat(rows().get(1).position()).isEqualTo(1);
 

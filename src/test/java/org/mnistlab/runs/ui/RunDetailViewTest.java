@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.LabeledImages;
@@ -36,7 +38,11 @@ import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStatus;
 
-class RunDetailViewTest extends RunsUiTest {
+class RunDetailViewTest extends SpringAppTest {
+
+    @RegisterExtension
+    final RunSeeder seeder = new RunSeeder();
+
 
     private LabeledImages test;
     private Evaluation evaluation;
@@ -48,7 +54,7 @@ class RunDetailViewTest extends RunsUiTest {
         evaluation = RunSeeder.evaluation(test, 250, 7);
         RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("detail run")
                 .withEpochs(4).withTrainSubset(1000);
-        runId = seeder.finished(config, t0, 101_770, RunSeeder.epochs(4, 0.975), evaluation);
+        runId = seeder.finished(config, RunSeeder.T0, 101_770, RunSeeder.epochs(4, 0.975), evaluation);
     }
 
     private RunDetailView open(long id) {
@@ -107,7 +113,7 @@ class RunDetailViewTest extends RunsUiTest {
                 new EpochMetrics(3, 0.20, 0.95, 0.35, 0.905, 0.001, 1000, 1000),
                 new EpochMetrics(4, 0.10, 0.98, 0.45, 0.90, 0.001, 1000, 1000));
         long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("overfit")
-                .withEpochs(4), t0.plusSeconds(5), 101_770, overfit, null);
+                .withEpochs(4), RunSeeder.T0.plusSeconds(5), 101_770, overfit, null);
         open(id);
 
         JsonNode sets = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart"))
@@ -256,7 +262,7 @@ class RunDetailViewTest extends RunsUiTest {
     void a_failed_run_shows_its_message_and_can_be_deleted_or_rerun() {
         RunConfig config = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).withName("broken")
                 .withEpochs(1).withTrainSubset(100);
-        long failed = seeder.failed(config, t0.plusSeconds(60), "Out of memory");
+        long failed = seeder.failed(config, RunSeeder.T0.plusSeconds(60), "Out of memory");
         open(failed);
 
         assertThat(_get(Div.class, spec -> spec.withId("run-message")).getElement().getTextRecursively())
@@ -279,7 +285,7 @@ class RunDetailViewTest extends RunsUiTest {
     @Test
     void a_running_run_links_to_the_live_dashboard_and_cannot_be_deleted() {
         RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("still going");
-        long running = seeder.running(config, t0, RunSeeder.epochs(2, 0.95));
+        long running = seeder.running(config, RunSeeder.T0, RunSeeder.epochs(2, 0.95));
         open(running);
 
         assertThat(_get(Anchor.class, spec -> spec.withId("live-link")).getHref()).isEqualTo("runs/" + running + "/live");

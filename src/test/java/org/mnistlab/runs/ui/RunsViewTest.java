@@ -6,18 +6,18 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.runs.RunSeeder;
 import org.mnistlab.training.Architecture;
@@ -25,7 +25,11 @@ import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
 
-class RunsViewTest extends RunsUiTest {
+class RunsViewTest extends SpringAppTest {
+
+    @RegisterExtension
+    final RunSeeder seeder = new RunSeeder();
+
 
     private long alpha;
     private long beta;
@@ -38,7 +42,7 @@ class RunsViewTest extends RunsUiTest {
         alpha = finished("alpha mlp", DatasetKind.MNIST, Architecture.MLP, 0, 0.971, 101_770);
         beta = finished("beta cnn", DatasetKind.MNIST, Architecture.SIMPLE_CNN, 1, 0.991, 225_034);
         gamma = finished("gamma fashion", DatasetKind.FASHION_MNIST, Architecture.MLP, 2, 0.881, 101_770);
-        delta = seeder.failed(config("delta failed", DatasetKind.MNIST, Architecture.LENET5), t0.plusSeconds(3),
+        delta = seeder.failed(config("delta failed", DatasetKind.MNIST, Architecture.LENET5), RunSeeder.T0.plusSeconds(3),
                 "Out of memory");
         epsilon = finished("Epsilon Fashion cnn", DatasetKind.FASHION_MNIST, Architecture.SIMPLE_CNN, 4, 0.912,
                 225_034);
@@ -51,7 +55,7 @@ class RunsViewTest extends RunsUiTest {
     private long finished(String name, DatasetKind dataset, Architecture architecture, int minute, double accuracy,
                           long params) {
         var ev = new org.mnistlab.training.Evaluation(accuracy, 0.2, new int[10][10], List.of(), List.of());
-        return seeder.finished(config(name, dataset, architecture), t0.plusSeconds(minute), params,
+        return seeder.finished(config(name, dataset, architecture), RunSeeder.T0.plusSeconds(minute), params,
                 RunSeeder.epochs(3, accuracy - 0.005), ev);
     }
 
@@ -178,7 +182,7 @@ class RunsViewTest extends RunsUiTest {
 
     @Test
     void empty_store_explains_how_to_start_a_run() {
-        jdbc.sql("DELETE FROM runs").update();
+        runs.deleteAll();
         RunsView view = openRuns();
 
         assertThat(GridKt._size(view.grid)).isZero();
@@ -209,13 +213,9 @@ class RunsViewTest extends RunsUiTest {
 
         RunConfig tiny = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).withName("live one")
                 .withEpochs(1).withTrainSubset(500);
-        long id = queue.submit(tiny).id();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (store.findById(id).orElseThrow().status().active() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(3 * RunsView.REFRESH_MILLIS);
-        MockVaadin.clientRoundtrip();
+        long id = runs.awaitEnd(queue.submit(tiny).id()).id();
+        awaitUi(Duration.ofSeconds(10), () -> refreshes.get() > 0
+                && GridKt._get(view.grid, 0).status() == RunStatus.FINISHED);
 
         assertThat(refreshes.get()).as("grid refreshes pushed by training events").isPositive();
         assertThat(GridKt._get(view.grid, 0).id()).isEqualTo(id);

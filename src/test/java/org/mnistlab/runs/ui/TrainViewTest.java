@@ -1,6 +1,5 @@
 package org.mnistlab.runs.ui;
 
-import org.mnistlab.KaribuSpringTest;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.Augmentation;
@@ -30,14 +30,11 @@ import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
-import org.mnistlab.training.RunQueue;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The configurator over the real engine: layer table, augmentation preview, Start, clone from a run. */
-class TrainViewTest extends KaribuSpringTest {
+class TrainViewTest extends SpringAppTest {
 
-    @Autowired
-    RunQueue queue;
     @Autowired
     RunStore store;
     @Autowired

@@ -11,7 +11,10 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mnistlab.SpringAppTest;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.Split;
 import org.mnistlab.runs.RunSeeder;
@@ -25,7 +28,12 @@ import org.mnistlab.training.RunConfig;
  * time only (Karibu): the browser's rendering comes on top. Each figure is wall time and, in brackets,
  * the CPU time of the request thread, which a busy shared machine distorts less.
  */
-class RunsViewsPerformanceTest extends RunsUiTest {
+@Tag("benchmark")
+class RunsViewsBenchmarkTest extends SpringAppTest {
+
+    @RegisterExtension
+    final RunSeeder seeder = new RunSeeder();
+
 
     private static final int RUNS = 1000;
 
@@ -39,9 +47,9 @@ class RunsViewsPerformanceTest extends RunsUiTest {
             RunConfig config = RunConfig.defaults(a, d).withName("seeded run " + i).withEpochs(3);
             double accuracy = 0.85 + (i * 7919 % 1000) / 10_000.0;
             if (i % 10 == 9) {
-                seeder.failed(config, t0.plusSeconds(i), "seeded failure");
+                seeder.failed(config, RunSeeder.T0.plusSeconds(i), "seeded failure");
             } else {
-                seeder.finished(config, t0.plusSeconds(i), 10_000 + i, RunSeeder.epochs(3, accuracy),
+                seeder.finished(config, RunSeeder.T0.plusSeconds(i), 10_000 + i, RunSeeder.epochs(3, accuracy),
                         new Evaluation(accuracy, 0.3, new int[10][10], List.of(), List.of()));
             }
         }
@@ -77,7 +85,7 @@ class RunsViewsPerformanceTest extends RunsUiTest {
         var test = datasets.samples(DatasetKind.MNIST, Split.TEST);
         Evaluation evaluation = RunSeeder.evaluation(test, 400, 11);
         long id = seeder.finished(RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST).withName("perf detail")
-                .withEpochs(10), t0, 225_034, RunSeeder.epochs(10, 0.97), evaluation);
+                .withEpochs(10), RunSeeder.T0, 225_034, RunSeeder.epochs(10, 0.97), evaluation);
 
         List<String> opens = new ArrayList<>();
         for (int round = 0; round < 5; round++) {

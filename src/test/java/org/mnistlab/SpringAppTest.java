@@ -1,30 +1,46 @@
 package org.mnistlab;
 
+import static org.awaitility.Awaitility.await;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.training.RunQueue;
+import org.mnistlab.training.RunStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Views in a mocked Vaadin UI over the real Spring app (real engine, H2, MNIST). Push commands queue up
- * while the test holds the session; {@link #awaitUi} runs them until a condition holds.
+ * The one base of the tests that need the real app: a single Spring context shared by all of them (real
+ * engine, H2 under target/test-data, real MNIST, DL4J) and a Karibu-mocked browser for views. Each test
+ * starts on an idle queue; runs other test classes left stay unless a test calls {@code runs.deleteAll()}.
+ * Push commands queue up while the test holds the Vaadin session: {@link #awaitUi} runs them.
  */
 @SpringBootTest
-public abstract class KaribuSpringTest {
+public abstract class SpringAppTest {
 
     private static Routes routes;
 
     @Autowired
     protected ApplicationContext context;
+    @Autowired
+    protected RunQueue queue;
+    @Autowired
+    protected RunStore store;
+    @Autowired
+    protected DatasetService datasets;
+
+    protected TestRuns runs;
 
     @BeforeAll
     static void discoverRoutes() {
@@ -34,9 +50,16 @@ public abstract class KaribuSpringTest {
     }
 
     @BeforeEach
-    void setUpVaadin() {
+    void setUpAppAndUi() {
+        runs = new TestRuns(queue, store);
+        runs.stopActiveRuns();
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+    }
+
+    @AfterEach
+    void tearDownUi() {
+        MockVaadin.tearDown();
     }
 
     /** Navigates like the browser's address bar, query string included. */
@@ -49,22 +72,14 @@ public abstract class KaribuSpringTest {
         }
     }
 
-    @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
-    }
-
-    /** Runs pushed UI commands until {@code condition} holds; false after {@code seconds}. */
-    protected static boolean awaitUi(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
+    /**
+     * Runs pushed UI commands until {@code condition} holds; fails the test after {@code timeout}. Polls on
+     * the test's own thread, which holds the mocked Vaadin session.
+     */
+    public static void awaitUi(Duration timeout, BooleanSupplier condition) {
+        await().atMost(timeout).pollInSameThread().pollInterval(Duration.ofMillis(20)).until(() -> {
             MockVaadin.runUIQueue();
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        MockVaadin.runUIQueue();
-        return condition.getAsBoolean();
+            return condition.getAsBoolean();
+        });
     }
 }
