@@ -87,7 +87,7 @@ public class RunQueue {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }
         }
-        log.info("Training service ready: {} run(s) at a time", threads);
+        log.info("Run queue ready: {} run(s) at a time", threads);
     }
 
     /** A submitted run this service owns until it ends. */
