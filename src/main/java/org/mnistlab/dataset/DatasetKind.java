@@ -30,6 +30,8 @@ public enum DatasetKind {
 
     public static final int IMAGE_SIZE = 28;
     public static final int PIXELS = IMAGE_SIZE * IMAGE_SIZE;
+    /** Both datasets have ten classes, labelled 0 to 9. */
+    public static final int CLASSES = 10;
 
     private final String id;
     private final String displayName;

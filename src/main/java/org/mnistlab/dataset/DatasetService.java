@@ -6,19 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.mnistlab.base.Listeners;
 import org.mnistlab.base.MnistLabProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,18 +34,23 @@ public class DatasetService {
     private final DatasetDownloader downloader;
     private final Map<DatasetKind, Loaded> loaded = new EnumMap<>(DatasetKind.class);
     private final Map<DatasetKind, DatasetStatus> statuses = new EnumMap<>(DatasetKind.class);
-    private final List<Consumer<DatasetStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<DatasetStatus> listeners = new Listeners<>("dataset status");
     private final Map<String, byte[][]> classMeans = new ConcurrentHashMap<>();
-    /** Loads datasets off the callers' threads, so a UI can show progress instead of blocking. */
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "dataset-loader");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Loads datasets off the callers' threads, so a UI can show progress instead of blocking. Two threads:
+     * the start-up preload never holds up a load someone asked for. Not a bean, because Vaadin runs its own
+     * tasks on the application's only TaskExecutor bean.
+     */
+    private final ThreadPoolTaskExecutor loader = new ThreadPoolTaskExecutorBuilder()
+            .corePoolSize(2).maxPoolSize(2)
+            .threadNamePrefix("dataset-loader-")
+            .build();
 
     public DatasetService(MnistLabProperties properties, DatasetDownloader downloader) {
         this.properties = properties;
         this.downloader = downloader;
+        loader.setDaemon(true);
+        loader.initialize();
         for (DatasetKind kind : DatasetKind.values()) {
             statuses.put(kind, new DatasetStatus(kind, DatasetStatus.State.NOT_LOADED, "", -1));
         }
@@ -62,7 +66,7 @@ public class DatasetService {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void preloadDefault() {
-        Thread preload = new Thread(() -> {
+        loader.execute(() -> {
             for (DatasetKind kind : DatasetKind.values()) {
                 try {
                     samples(kind, Split.TRAIN);
@@ -70,9 +74,7 @@ public class DatasetService {
                     log.warn("{}", e.getMessage());
                 }
             }
-        }, "dataset-preload");
-        preload.setDaemon(true);
-        preload.start();
+        });
     }
 
     /** One split, loading (and downloading) the dataset on first use. Blocks while it loads. */
@@ -104,9 +106,10 @@ public class DatasetService {
         return classMeans.computeIfAbsent(kind.id() + "/" + split.id(), k -> samples(kind, split).classMeanImages());
     }
 
+    /** Interrupts loads and downloads in progress: nothing waits for them once the app stops. */
     @PreDestroy
     void stopLoader() {
-        loader.shutdownNow();
+        loader.shutdown();
     }
 
     /** MD5 of each of the dataset's .gz files, for run records. Loads the dataset if needed. */
@@ -126,8 +129,7 @@ public class DatasetService {
 
     /** Receives every status change (download progress, loaded, failed); returns the way to unsubscribe. */
     public Runnable subscribe(Consumer<DatasetStatus> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     private Loaded load(DatasetKind kind) {
@@ -239,12 +241,6 @@ public class DatasetService {
         synchronized (statuses) {
             statuses.put(status.kind(), status);
         }
-        for (Consumer<DatasetStatus> listener : listeners) {
-            try {
-                listener.accept(status);
-            } catch (RuntimeException e) { // e.g. a browser that went away: the others still hear about it
-                log.debug("Dataset status listener failed: {}", e.toString());
-            }
-        }
+        listeners.publish(status);
     }
 }

@@ -1,10 +1,13 @@
 package org.mnistlab.runs;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import org.mnistlab.training.ClassMetrics;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.Evaluation;
 import org.mnistlab.training.Misclassified;
+import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunReport;
 import org.springframework.stereotype.Component;
@@ -30,7 +34,11 @@ public class MetricsExport {
     public static final List<String> CSV_COLUMNS = List.of("run_id", "epoch", "train_loss", "train_accuracy",
             "validation_loss", "validation_accuracy", "learning_rate", "duration_ms", "images_per_second");
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("non-finite numbers as null")
+                    .addSerializer(Double.class, NonFiniteAsNull.INSTANCE)
+                    .addSerializer(double.class, NonFiniteAsNull.INSTANCE));
 
     /** One header line, then one line per finished epoch; lines end with \n. */
     public String csv(RunReport report) {
@@ -51,51 +59,12 @@ public class MetricsExport {
 
     /** The whole report as an indented JSON object with keys run, config, environment, epochs, evaluation. */
     public String json(RunReport report) {
-        ObjectNode root = mapper.createObjectNode();
-        RunRecord r = report.run();
-        ObjectNode run = root.putObject("run");
-        run.put("id", r.id());
-        run.put("name", r.name());
-        run.put("status", r.status().name());
-        run.put("dataset", r.dataset() == null ? null : r.dataset().id());
-        run.put("architecture", r.architecture() == null ? null : r.architecture().id());
-        run.put("createdAt", instant(r.createdAt()));
-        run.put("startedAt", instant(r.startedAt()));
-        run.put("finishedAt", instant(r.finishedAt()));
-        Duration duration = r.duration();
-        run.put("durationMillis", duration == null ? null : duration.toMillis());
-        run.put("parameterCount", r.parameterCount());
-        run.put("epochsDone", r.epochsDone());
-        run.put("epochsPlanned", r.epochsPlanned());
-        run.put("bestEpoch", r.bestEpoch());
-        putNumber(run, "bestValidationAccuracy", r.bestValidationAccuracy());
-        putNumber(run, "testAccuracy", r.testAccuracy());
-        putNumber(run, "testLoss", r.testLoss());
-        run.put("errorMessage", r.errorMessage());
-        root.set("config", mapper.valueToTree(r.config()));
-        ObjectNode environment = root.putObject("environment");
-        environment.set("softwareVersions", stringMap(r.softwareVersions()));
-        environment.set("datasetChecksums", stringMap(r.datasetChecksums()));
-        ArrayNode epochs = root.putArray("epochs");
-        for (EpochMetrics e : report.epochs()) {
-            ObjectNode o = epochs.addObject();
-            o.put("epoch", e.epoch());
-            putNumber(o, "trainLoss", e.trainLoss());
-            putNumber(o, "trainAccuracy", e.trainAccuracy());
-            putNumber(o, "validationLoss", e.validationLoss());
-            putNumber(o, "validationAccuracy", e.validationAccuracy());
-            putNumber(o, "learningRate", e.learningRate());
-            o.put("durationMillis", e.durationMillis());
-            putNumber(o, "imagesPerSecond", e.imagesPerSecond());
-        }
-        Evaluation ev = report.evaluation();
-        if (ev == null) {
-            root.putNull("evaluation");
-        } else {
-            root.set("evaluation", evaluation(ev, r.dataset()));
-        }
+        RunRecord run = report.run();
+        Evaluation evaluation = report.evaluation();
         try {
-            return mapper.writeValueAsString(root);
+            return mapper.writeValueAsString(new ReportJson(RunJson.of(run), run.config(),
+                    new EnvironmentJson(orEmpty(run.softwareVersions()), orEmpty(run.datasetChecksums())),
+                    report.epochs(), evaluation == null ? null : EvaluationJson.of(evaluation, run.dataset())));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,56 +79,72 @@ public class MetricsExport {
         return "run-" + run.id() + (slug.isEmpty() ? "" : "-" + slug);
     }
 
-    private ObjectNode evaluation(Evaluation ev, DatasetKind dataset) {
-        ObjectNode o = mapper.createObjectNode();
-        putNumber(o, "accuracy", ev.accuracy());
-        putNumber(o, "loss", ev.loss());
-        ArrayNode confusion = o.putArray("confusion");
-        for (int[] row : ev.confusion()) {
-            ArrayNode r = confusion.addArray();
-            for (int c : row) {
-                r.add(c);
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    /** The JSON document; epochs are {@link EpochMetrics} as they are. */
+    private record ReportJson(RunJson run, RunConfig config, EnvironmentJson environment, List<EpochMetrics> epochs,
+                              EvaluationJson evaluation) {
+    }
+
+    private record RunJson(long id, String name, String status, String dataset, String architecture,
+                           String createdAt, String startedAt, String finishedAt, Long durationMillis,
+                           long parameterCount, int epochsDone, int epochsPlanned, Integer bestEpoch,
+                           Double bestValidationAccuracy, Double testAccuracy, Double testLoss,
+                           String errorMessage) {
+
+        static RunJson of(RunRecord r) {
+            Duration duration = r.duration();
+            return new RunJson(r.id(), r.name(), r.status().name(), r.dataset() == null ? null : r.dataset().id(),
+                    r.architecture() == null ? null : r.architecture().id(), instant(r.createdAt()),
+                    instant(r.startedAt()), instant(r.finishedAt()), duration == null ? null : duration.toMillis(),
+                    r.parameterCount(), r.epochsDone(), r.epochsPlanned(), r.bestEpoch(),
+                    r.bestValidationAccuracy(), r.testAccuracy(), r.testLoss(), r.errorMessage());
+        }
+
+        private static String instant(Instant i) {
+            return i == null ? null : i.toString();
+        }
+    }
+
+    private record EnvironmentJson(Map<String, String> softwareVersions, Map<String, String> datasetChecksums) {
+    }
+
+    private record EvaluationJson(double accuracy, double loss, int[][] confusion, List<ClassJson> perClass,
+                                  List<Misclassified> misclassified) {
+
+        static EvaluationJson of(Evaluation ev, DatasetKind dataset) {
+            return new EvaluationJson(ev.accuracy(), ev.loss(), ev.confusion(),
+                    ev.perClass().stream().map(c -> ClassJson.of(c, dataset)).toList(), ev.misclassified());
+        }
+    }
+
+    /** {@link ClassMetrics} with the class's name, so a reader need not know the dataset's labels. */
+    private record ClassJson(int label, String className, double precision, double recall, double f1, int support) {
+
+        static ClassJson of(ClassMetrics c, DatasetKind dataset) {
+            return new ClassJson(c.label(), dataset == null ? String.valueOf(c.label()) : dataset.className(c.label()),
+                    c.precision(), c.recall(), c.f1(), c.support());
+        }
+    }
+
+    /** NaN and infinities are not JSON: they mean "no value" here (no validation split, not evaluated). */
+    private static final class NonFiniteAsNull extends StdSerializer<Double> {
+        static final NonFiniteAsNull INSTANCE = new NonFiniteAsNull();
+
+        private NonFiniteAsNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            if (value.isNaN() || value.isInfinite()) {
+                out.writeNull();
+            } else {
+                out.writeNumber(value);
             }
         }
-        ArrayNode perClass = o.putArray("perClass");
-        for (ClassMetrics c : ev.perClass()) {
-            ObjectNode m = perClass.addObject();
-            m.put("label", c.label());
-            m.put("className", dataset == null ? String.valueOf(c.label()) : dataset.className(c.label()));
-            putNumber(m, "precision", c.precision());
-            putNumber(m, "recall", c.recall());
-            putNumber(m, "f1", c.f1());
-            m.put("support", c.support());
-        }
-        ArrayNode wrong = o.putArray("misclassified");
-        for (Misclassified m : ev.misclassified()) {
-            ObjectNode w = wrong.addObject();
-            w.put("testIndex", m.testIndex());
-            w.put("trueLabel", m.trueLabel());
-            w.put("predictedLabel", m.predictedLabel());
-            putNumber(w, "confidence", m.confidence());
-        }
-        return o;
-    }
-
-    private ObjectNode stringMap(Map<String, String> map) {
-        ObjectNode o = mapper.createObjectNode();
-        if (map != null) {
-            map.forEach(o::put);
-        }
-        return o;
-    }
-
-    private static void putNumber(ObjectNode o, String key, Double value) {
-        if (value == null || value.isNaN() || value.isInfinite()) {
-            o.putNull(key);
-        } else {
-            o.put(key, value);
-        }
-    }
-
-    private static String instant(Instant i) {
-        return i == null ? null : i.toString();
     }
 
     private static String csvNumber(double v) {

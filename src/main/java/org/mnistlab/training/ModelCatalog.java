@@ -40,8 +40,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelCatalog {
 
-    public static final int CLASSES = 10;
-
     private final CNN2DFormat format;
     private final CacheMode cacheMode;
     private final boolean reluAfterPool;
@@ -153,7 +151,7 @@ public class ModelCatalog {
             }
         }
         layers.add(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nOut(CLASSES).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
+                .nOut(DatasetKind.CLASSES).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
         names.add("output");
     }
 

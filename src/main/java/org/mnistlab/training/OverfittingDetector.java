@@ -7,8 +7,8 @@ import java.util.Locale;
 /**
  * Reads a run's learning curves the way a teacher would: it flags epochs where validation loss has risen
  * for {@code risingEpochs} epochs in a row while training loss fell over the same stretch, and epochs where
- * training accuracy is more than {@code accuracyGap} above validation accuracy; and it names the best epoch
- * (lowest validation loss). Epochs without validation values (NaN) raise nothing.
+ * training accuracy is more than {@code accuracyGap} above validation accuracy; and it names the
+ * {@link BestEpoch}. Epochs without validation values (NaN) raise nothing.
  */
 public final class OverfittingDetector {
 
@@ -38,16 +38,8 @@ public final class OverfittingDetector {
     /** @param epochs finished epochs in order (epoch numbers from 1, as the engine reports them) */
     public OverfittingReport analyze(List<EpochMetrics> epochs) {
         List<OverfittingSignal> signals = new ArrayList<>();
-        int best = 0;
-        double bestLoss = Double.NaN;
-        double bestAccuracy = Double.NaN;
         for (int i = 0; i < epochs.size(); i++) {
             EpochMetrics m = epochs.get(i);
-            if (!Double.isNaN(m.validationLoss()) && (best == 0 || m.validationLoss() < bestLoss)) {
-                best = m.epoch();
-                bestLoss = m.validationLoss();
-                bestAccuracy = m.validationAccuracy();
-            }
             if (risingWhileTrainingFalls(epochs, i)) {
                 EpochMetrics start = epochs.get(i - risingEpochs);
                 signals.add(new OverfittingSignal(m.epoch(), OverfittingSignal.Kind.VALIDATION_LOSS_RISING,
@@ -65,7 +57,7 @@ public final class OverfittingDetector {
                                 accuracyGap * 100)));
             }
         }
-        return new OverfittingReport(best, bestLoss, bestAccuracy, signals);
+        return new OverfittingReport(BestEpoch.of(epochs), signals);
     }
 
     /**

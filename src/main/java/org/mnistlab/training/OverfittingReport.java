@@ -8,16 +8,18 @@ import java.util.TreeSet;
 /**
  * What {@link OverfittingDetector} found in a run's epochs.
  *
- * @param bestEpoch epoch (from 1) with the lowest validation loss; 0 when no epoch has a validation loss
- * @param bestValidationLoss its validation loss (NaN when bestEpoch is 0)
- * @param bestValidationAccuracy its validation accuracy (NaN when bestEpoch is 0)
+ * @param best the epoch with the lowest validation loss ({@link BestEpoch#NONE} without validation)
  * @param signals every epoch that raised a signal, in epoch order
  */
-public record OverfittingReport(int bestEpoch, double bestValidationLoss, double bestValidationAccuracy,
-                                List<OverfittingSignal> signals) {
+public record OverfittingReport(BestEpoch best, List<OverfittingSignal> signals) {
 
     public OverfittingReport {
         signals = List.copyOf(signals);
+    }
+
+    /** The best epoch's number, 0 when no epoch has a validation loss. */
+    public int bestEpoch() {
+        return best.epoch();
     }
 
     public boolean overfitting() {
@@ -45,9 +47,9 @@ public record OverfittingReport(int bestEpoch, double bestValidationLoss, double
             // The latest signal describes the current state; older ones are on the chart.
             text.append(signals.get(signals.size() - 1).message());
         }
-        if (bestEpoch > 0) {
+        if (best.exists()) {
             text.append(String.format(Locale.ROOT, " Best epoch so far: %d (validation loss %.4f, accuracy %.2f %%).",
-                    bestEpoch, bestValidationLoss, bestValidationAccuracy * 100));
+                    best.epoch(), best.validationLoss(), best.validationAccuracy() * 100));
         }
         return text.toString();
     }

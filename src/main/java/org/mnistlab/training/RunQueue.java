@@ -6,20 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.deeplearning4j.util.ModelSerializer;
+import org.mnistlab.base.Listeners;
 import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
@@ -27,6 +25,8 @@ import org.mnistlab.dataset.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,9 +52,13 @@ public class RunQueue {
     private final DatasetService datasets;
     private final BackendInfo backend;
     private final MnistLabProperties properties;
-    private final ExecutorService executor;
+    /**
+     * The training threads. Owned here rather than a bean: Vaadin runs its own tasks on the application's
+     * only TaskExecutor bean and refuses to choose between several.
+     */
+    private final ThreadPoolTaskExecutor executor;
     private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
-    private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<RunEvent> listeners = new Listeners<>("run event");
     private volatile boolean shuttingDown;
 
     public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
@@ -67,12 +71,15 @@ public class RunQueue {
         this.backend = backend;
         this.properties = properties;
         int threads = Math.max(1, properties.maxConcurrentRuns());
-        AtomicInteger counter = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "training-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // Shutdown waits for the runs instead of interrupting them: an interrupt inside H2's file I/O closes
+        // the database. Daemon threads, so that a CLI exit never waits for one.
+        this.executor = new ThreadPoolTaskExecutorBuilder()
+                .corePoolSize(threads).maxPoolSize(threads)
+                .threadNamePrefix("training-")
+                .awaitTermination(true).awaitTerminationPeriod(Duration.ofSeconds(60))
+                .build();
+        executor.setDaemon(true);
+        executor.initialize();
         if (recoverInterruptedRuns) {
             int interrupted = store.markActiveInterrupted(Instant.now(),
                     "Interrupted: the server stopped while this run was queued or running");
@@ -80,7 +87,7 @@ public class RunQueue {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }
         }
-        log.info("Training service ready: {} run(s) at a time", threads);
+        log.info("Run queue ready: {} run(s) at a time", threads);
     }
 
     /** A submitted run this service owns until it ends. */
@@ -142,8 +149,7 @@ public class RunQueue {
 
     /** Adds a listener for all runs' events; call the returned Runnable to remove it. */
     public Runnable subscribe(Consumer<RunEvent> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /** How many listeners are subscribed (tests check that closed views leave none behind). */
@@ -306,25 +312,17 @@ public class RunQueue {
     }
 
     private void publish(RunEvent event) {
-        for (Consumer<RunEvent> listener : listeners) {
-            try {
-                listener.accept(event);
-            } catch (RuntimeException e) {
-                log.warn("A run event listener failed on {}", event, e);
-            }
-        }
+        listeners.publish(event);
     }
 
     /**
-     * Stops training within a batch; running and queued runs are marked INTERRUPTED. Threads are not
-     * interrupted: an interrupt inside H2's file I/O closes the database.
+     * Stops training within a batch; running and queued runs are marked INTERRUPTED. Waits up to 60 s for
+     * the training threads (the pool logs when they take longer) and never interrupts them: an interrupt
+     * inside H2's file I/O closes the database.
      */
     @PreDestroy
-    void shutdown() throws InterruptedException {
+    void shutdown() {
         shuttingDown = true;
         executor.shutdown();
-        if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
-            log.warn("Training threads did not stop within 60 s");
-        }
     }
 }

@@ -22,12 +22,15 @@ public record RunReport(RunRecord run, List<EpochMetrics> epochs, Evaluation eva
         return new OverfittingDetector().analyze(epochs);
     }
 
-    /** The best epoch (lowest validation loss): the one the engine recorded, else the detector's. */
+    /**
+     * The best epoch: the one the trainer recorded (for a run without validation, its last epoch, whose
+     * weights it kept), else the {@link BestEpoch} of the stored epochs.
+     */
     public Optional<Integer> bestEpoch() {
         if (run.bestEpoch() != null && run.bestEpoch() > 0) {
             return Optional.of(run.bestEpoch());
         }
-        int best = overfitting().bestEpoch();
-        return best > 0 ? Optional.of(best) : Optional.empty();
+        BestEpoch best = BestEpoch.of(epochs);
+        return best.exists() ? Optional.of(best.epoch()) : Optional.empty();
     }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.base.NativeBackend;
+import org.mnistlab.dataset.DataSplit;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -34,12 +36,12 @@ public class Trainer {
     /**
      * ND4J frees off-heap buffers that DL4J allocates outside its workspaces only when the Java objects
      * holding them are collected. The regularized CNN leaves ~1 MiB of them per batch (the simple CNN none);
-     * with a multi-GiB heap, collection came so rarely that RSS reached 5.3 GiB in 5 epochs. A GC every
-     * few seconds keeps it near 1.1 GiB with no visible cost in images/s.
+     * a multi-GiB heap collects so rarely that RSS reaches 5.3 GiB in 5 epochs. A GC every few seconds
+     * keeps it near 1.1 GiB with no visible cost in images/s.
      */
     static final long GC_INTERVAL_NANOS = 5_000_000_000L;
     private static final int PIXELS = DatasetKind.PIXELS;
-    private static final int CLASSES = ModelCatalog.CLASSES;
+    private static final int CLASSES = DatasetKind.CLASSES;
     private static final float[] PIXEL_VALUE = new float[256];
 
     static {
@@ -89,276 +91,243 @@ public class Trainer {
                          Evaluation evaluation, long evaluationMillis) {
     }
 
-    /** Which training images a run learns from and which it validates on (indices into the train split). */
-    record DataSplit(int[] train, int[] validation) {
-    }
-
     public Result train(long runId, RunConfig config, LabeledImages trainSplit, LabeledImages testSplit,
                         Listener listener) {
-        DataSplit split = split(trainSplit.labels(), config.validationFraction(), config.trainSubset(),
-                config.seed());
-        int[] trainSample = sample(split.train(), TRAIN_EVAL_SAMPLE, config.seed());
-        int batchSize = Math.min(config.batchSize(), split.train().length);
-        int batchesPerEpoch = (split.train().length + batchSize - 1) / batchSize;
-
-        MultiLayerNetwork network = catalog.build(config);
-        Nd4j.getRandom().setSeed(config.seed()); // dropout masks (thread-local generator)
-        Random shuffleRandom = new Random(config.seed() * 31 + 17);
-        Random augmentRandom = new Random(config.seed() * 131 + 7);
-        Batches batches = new Batches();
-        boolean augment = config.augmentation().enabled();
-        boolean hasValidation = split.validation().length > 0;
-        boolean adjustableLr = ModelCatalog.updater(config).hasLearningRate();
-
-        listener.started(batchesPerEpoch, split.train().length, split.validation().length);
-        List<EpochMetrics> history = new ArrayList<>();
-        LearningRatePolicy lrPolicy = new LearningRatePolicy(config.learningRate(), config.lrSchedule());
-        double learningRate = config.learningRate();
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        Double bestValidationAccuracy = null;
-        INDArray bestParams = null;
-        boolean stoppedEarly = false;
-        int[] order = split.train().clone();
-        long runStart = System.nanoTime();
-        long lastProgress = 0;
-        long lastGc = System.nanoTime();
-        long totalBatches = (long) batchesPerEpoch * config.epochs();
-
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            double previousRate = learningRate;
-            learningRate = lrPolicy.rateFor(epoch);
-            if (adjustableLr && learningRate != previousRate) {
-                network.setLearningRate(learningRate);
-            }
-            long epochStart = System.nanoTime();
-            shuffle(order, shuffleRandom);
-            double lossSum = 0;
-            for (int b = 0; b < batchesPerEpoch; b++) {
-                if (listener.cancelled()) {
-                    throw new RunCancelledException();
-                }
-                int from = b * batchSize;
-                int count = Math.min(batchSize, order.length - from);
-                Batch batch = batches.of(count);
-                batch.fill(trainSplit, order, from, augment ? config.augmentation() : null, augmentRandom);
-                network.fit(batch.features, batch.labels);
-                lossSum += network.score();
-                long now = System.nanoTime();
-                if (now - lastGc >= GC_INTERVAL_NANOS) {
-                    Nd4j.getMemoryManager().invokeGc();
-                    lastGc = System.nanoTime();
-                }
-                if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
-                    lastProgress = now;
-                    long done = (long) (epoch - 1) * batchesPerEpoch + b + 1;
-                    long eta = (now - runStart) / done * (totalBatches - done) / 1_000_000;
-                    double seconds = (now - epochStart) / 1e9;
-                    listener.batch(new BatchProgress(runId, epoch, config.epochs(), b + 1, batchesPerEpoch,
-                            lossSum / (b + 1), (from + count) / Math.max(seconds, 1e-9), eta));
-                }
-            }
-            long fitNanos = System.nanoTime() - epochStart;
-
-            Scores onTrain = evaluate(network, trainSplit, trainSample, batches, listener, false);
-            Scores onValidation = hasValidation
-                    ? evaluate(network, trainSplit, split.validation(), batches, listener, false) : null;
-            long epochNanos = System.nanoTime() - epochStart;
-            EpochMetrics metrics = new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
-                    hasValidation ? onValidation.loss() : Double.NaN,
-                    hasValidation ? onValidation.accuracy() : Double.NaN, learningRate,
-                    epochNanos / 1_000_000, split.train().length / (fitNanos / 1e9));
-            history.add(metrics);
-
-            boolean improved = false;
-            if (hasValidation) {
-                if (onValidation.loss() < bestLoss) {
-                    bestLoss = onValidation.loss();
-                    bestEpoch = epoch;
-                    bestValidationAccuracy = onValidation.accuracy();
-                    improved = true;
-                }
-            } else {
-                bestEpoch = epoch;
-            }
-            if (improved && config.earlyStoppingPatience() > 0 && config.restoreBestWeights()) {
-                bestParams = network.params().dup();
-            }
-            listener.epoch(metrics, bestEpoch, bestValidationAccuracy);
-
-            if (config.earlyStoppingPatience() > 0 && epoch - bestEpoch >= config.earlyStoppingPatience()
-                    && epoch < config.epochs()) {
-                stoppedEarly = true;
-                break;
-            }
-            lrPolicy.epochEnded(hasValidation ? onValidation.loss() : Double.NaN);
-        }
-
-        boolean restored = false;
-        if (bestParams != null && bestEpoch != history.size()) {
-            network.setParams(bestParams);
-            restored = true;
-        }
-        long evaluationStart = System.nanoTime();
-        int[] all = new int[testSplit.size()];
-        Arrays.setAll(all, i -> i);
-        Evaluation evaluation = evaluate(network, testSplit, all, batches, listener, true).evaluation();
-        return new Result(network, List.copyOf(history), bestEpoch, bestValidationAccuracy, stoppedEarly,
-                restored, evaluation, (System.nanoTime() - evaluationStart) / 1_000_000);
-    }
-
-    /** Cross-entropy and accuracy on some images; with {@code full} also the whole test evaluation. */
-    private record Scores(double loss, double accuracy, Evaluation evaluation) {
-    }
-
-    private Scores evaluate(MultiLayerNetwork network, LabeledImages data, int[] indices, Batches batches,
-                            Listener listener, boolean full) {
-        int[][] confusion = new int[CLASSES][CLASSES];
-        List<Misclassified> wrong = new ArrayList<>();
-        double lossSum = 0;
-        int correct = 0;
-        for (int from = 0; from < indices.length; from += EVAL_BATCH) {
-            if (listener.cancelled()) {
-                throw new RunCancelledException();
-            }
-            int count = Math.min(EVAL_BATCH, indices.length - from);
-            Batch batch = batches.of(count);
-            batch.fill(data, indices, from, null, null);
-            float[][] probabilities = network.output(batch.features, false).toFloatMatrix();
-            for (int i = 0; i < count; i++) {
-                int index = indices[from + i];
-                int label = data.label(index);
-                float[] p = probabilities[i];
-                int predicted = argmax(p);
-                lossSum -= Math.log(Math.max(p[label], 1e-7));
-                confusion[label][predicted]++;
-                if (predicted == label) {
-                    correct++;
-                } else if (full) {
-                    wrong.add(new Misclassified(index, label, predicted, p[predicted]));
-                }
-            }
-        }
-        double loss = lossSum / indices.length;
-        double accuracy = (double) correct / indices.length;
-        if (!full) {
-            return new Scores(loss, accuracy, null);
-        }
-        wrong.sort(Comparator.comparingDouble(Misclassified::confidence).reversed()
-                .thenComparingInt(Misclassified::testIndex));
-        return new Scores(loss, accuracy, new Evaluation(accuracy, loss, confusion, perClass(confusion),
-                List.copyOf(wrong)));
-    }
-
-    static List<ClassMetrics> perClass(int[][] confusion) {
-        List<ClassMetrics> result = new ArrayList<>();
-        for (int c = 0; c < confusion.length; c++) {
-            int truePositives = confusion[c][c];
-            int support = 0;
-            int predicted = 0;
-            for (int k = 0; k < confusion.length; k++) {
-                support += confusion[c][k];
-                predicted += confusion[k][c];
-            }
-            double precision = predicted == 0 ? 0 : (double) truePositives / predicted;
-            double recall = support == 0 ? 0 : (double) truePositives / support;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            result.add(new ClassMetrics(c, precision, recall, f1, support));
-        }
-        return List.copyOf(result);
+        return new TrainingRun(runId, config, trainSplit, listener).train(testSplit);
     }
 
     /**
-     * Stratified split from the seed: the validation part takes {@code validationFraction} of every class,
-     * the training part then takes {@code subset} images (0 = all the rest) in the classes' proportions.
-     * The validation part does not depend on the subset size, so subset runs validate on the same images.
+     * One call of {@link #train}: the run's split, network, random sources and progress clock, shared by its
+     * steps. The constructor's order of work is part of reproducibility (the network's initial weights come
+     * before the seeding of ND4J's generator, which then drives dropout).
      */
-    static DataSplit split(byte[] labels, double validationFraction, int subset, long seed) {
-        Random random = new Random(seed);
-        int[][] byClass = new int[CLASSES][];
-        int[] sizes = new int[CLASSES];
-        for (byte label : labels) {
-            sizes[label]++;
-        }
-        for (int c = 0; c < CLASSES; c++) {
-            byClass[c] = new int[sizes[c]];
-        }
-        int[] filled = new int[CLASSES];
-        for (int i = 0; i < labels.length; i++) {
-            byClass[labels[i]][filled[labels[i]]++] = i;
-        }
-        for (int[] indices : byClass) {
-            shuffle(indices, random);
-        }
-        int[] validationCounts = apportion(sizes, (int) Math.round(labels.length * validationFraction));
-        int[] remaining = new int[CLASSES];
-        int remainingTotal = 0;
-        for (int c = 0; c < CLASSES; c++) {
-            remaining[c] = sizes[c] - validationCounts[c];
-            remainingTotal += remaining[c];
-        }
-        int trainTotal = subset > 0 ? Math.min(subset, remainingTotal) : remainingTotal;
-        int[] trainCounts = apportion(remaining, trainTotal);
-        int[] validation = new int[Arrays.stream(validationCounts).sum()];
-        int[] train = new int[trainTotal];
-        int v = 0;
-        int t = 0;
-        for (int c = 0; c < CLASSES; c++) {
-            System.arraycopy(byClass[c], 0, validation, v, validationCounts[c]);
-            v += validationCounts[c];
-            System.arraycopy(byClass[c], validationCounts[c], train, t, trainCounts[c]);
-            t += trainCounts[c];
-        }
-        Arrays.sort(validation);
-        Arrays.sort(train);
-        return new DataSplit(train, validation);
-    }
+    private final class TrainingRun {
+        private final long runId;
+        private final RunConfig config;
+        private final LabeledImages data;
+        private final Listener listener;
+        private final DataSplit split;
+        private final int[] trainSample;
+        private final int batchSize;
+        private final int batchesPerEpoch;
+        private final MultiLayerNetwork network;
+        private final Random shuffleRandom;
+        private final Random augmentRandom;
+        private final Batches batches = new Batches();
+        /** Null when augmentation is off. */
+        private final Augmentation augmentation;
+        private final boolean hasValidation;
+        private final boolean adjustableLearningRate;
+        private final LearningRatePolicy learningRatePolicy;
+        private double learningRate;
+        /** The training part in this epoch's order. */
+        private final int[] order;
+        private long runStart;
+        private long lastProgress;
+        private long lastGc;
 
-    /** Splits {@code total} over classes in proportion to {@code sizes} (largest remainder method). */
-    static int[] apportion(int[] sizes, int total) {
-        long sum = Arrays.stream(sizes).asLongStream().sum();
-        int[] counts = new int[sizes.length];
-        double[] remainders = new double[sizes.length];
-        int assigned = 0;
-        for (int c = 0; c < sizes.length; c++) {
-            double quota = sum == 0 ? 0 : (double) sizes[c] * total / sum;
-            counts[c] = (int) Math.floor(quota);
-            remainders[c] = quota - counts[c];
-            assigned += counts[c];
+        TrainingRun(long runId, RunConfig config, LabeledImages data, Listener listener) {
+            this.runId = runId;
+            this.config = config;
+            this.data = data;
+            this.listener = listener;
+            split = DataSplit.stratified(data.labels(), config.validationFraction(), config.trainSubset(),
+                    config.seed());
+            trainSample = Sampling.sample(split.train(), TRAIN_EVAL_SAMPLE, config.seed());
+            batchSize = Math.min(config.batchSize(), split.train().length);
+            batchesPerEpoch = (split.train().length + batchSize - 1) / batchSize;
+            network = catalog.build(config);
+            Nd4j.getRandom().setSeed(config.seed()); // dropout masks (thread-local generator)
+            shuffleRandom = new Random(config.seed() * 31 + 17);
+            augmentRandom = new Random(config.seed() * 131 + 7);
+            augmentation = config.augmentation().enabled() ? config.augmentation() : null;
+            hasValidation = split.validation().length > 0;
+            adjustableLearningRate = ModelCatalog.updater(config).hasLearningRate();
+            learningRatePolicy = new LearningRatePolicy(config.learningRate(), config.lrSchedule());
+            learningRate = config.learningRate();
+            order = split.train().clone();
         }
-        while (assigned < total) {
-            int best = -1;
-            for (int c = 0; c < sizes.length; c++) {
-                if (counts[c] < sizes[c] && (best < 0 || remainders[c] > remainders[best])) {
-                    best = c;
+
+        Result train(LabeledImages testSplit) {
+            listener.started(batchesPerEpoch, split.train().length, split.validation().length);
+            List<EpochMetrics> history = new ArrayList<>();
+            BestSoFar best = new BestSoFar();
+            boolean stoppedEarly = false;
+            runStart = System.nanoTime();
+            lastGc = System.nanoTime();
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                applyLearningRate(epoch);
+                EpochMetrics metrics = trainEpoch(epoch);
+                history.add(metrics);
+                best.record(metrics);
+                listener.epoch(metrics, best.epoch(), best.validationAccuracy());
+                if (best.patienceRanOut(epoch) && epoch < config.epochs()) {
+                    stoppedEarly = true;
+                    break;
+                }
+                learningRatePolicy.epochEnded(metrics.validationLoss());
+            }
+            boolean restored = best.restoreUnlessLast(history.size());
+            long evaluationStart = System.nanoTime();
+            Evaluation evaluation = evaluateOnTest(testSplit);
+            return new Result(network, List.copyOf(history), best.epoch(), best.validationAccuracy(), stoppedEarly,
+                    restored, evaluation, (System.nanoTime() - evaluationStart) / 1_000_000);
+        }
+
+        /** Sets the schedule's rate for this epoch on the network, when it changed and the updater has one. */
+        private void applyLearningRate(int epoch) {
+            double previousRate = learningRate;
+            learningRate = learningRatePolicy.rateFor(epoch);
+            if (adjustableLearningRate && learningRate != previousRate) {
+                network.setLearningRate(learningRate);
+            }
+        }
+
+        /** Fits every batch once, then measures the epoch. */
+        private EpochMetrics trainEpoch(int epoch) {
+            long epochStart = System.nanoTime();
+            fitBatches(epoch, epochStart);
+            long fitNanos = System.nanoTime() - epochStart;
+            Scores onTrain = evaluate(data, trainSample, false);
+            Scores onValidation = hasValidation ? evaluate(data, split.validation(), false) : null;
+            long epochNanos = System.nanoTime() - epochStart;
+            return new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
+                    hasValidation ? onValidation.loss() : Double.NaN,
+                    hasValidation ? onValidation.accuracy() : Double.NaN, learningRate,
+                    epochNanos / 1_000_000, split.train().length / (fitNanos / 1e9));
+        }
+
+        private void fitBatches(int epoch, long epochStart) {
+            Sampling.shuffle(order, shuffleRandom);
+            double lossSum = 0;
+            for (int b = 0; b < batchesPerEpoch; b++) {
+                stopIfCancelled();
+                int from = b * batchSize;
+                int count = Math.min(batchSize, order.length - from);
+                Batch batch = batches.of(count);
+                batch.fill(data, order, from, augmentation, augmentRandom);
+                network.fit(batch.features, batch.labels);
+                lossSum += network.score();
+                afterBatch(epoch, b, from + count, lossSum, epochStart);
+            }
+        }
+
+        /** The periodic work between batches: a GC for off-heap buffers, progress for the listener. */
+        private void afterBatch(int epoch, int batch, int imagesDone, double lossSum, long epochStart) {
+            long now = System.nanoTime();
+            if (now - lastGc >= GC_INTERVAL_NANOS) {
+                Nd4j.getMemoryManager().invokeGc();
+                lastGc = System.nanoTime();
+            }
+            if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+                lastProgress = now;
+                long totalBatches = (long) batchesPerEpoch * config.epochs();
+                long done = (long) (epoch - 1) * batchesPerEpoch + batch + 1;
+                long eta = (now - runStart) / done * (totalBatches - done) / 1_000_000;
+                double seconds = (now - epochStart) / 1e9;
+                listener.batch(new BatchProgress(runId, epoch, config.epochs(), batch + 1, batchesPerEpoch,
+                        lossSum / (batch + 1), imagesDone / Math.max(seconds, 1e-9), eta));
+            }
+        }
+
+        private Evaluation evaluateOnTest(LabeledImages testSplit) {
+            int[] all = new int[testSplit.size()];
+            Arrays.setAll(all, i -> i);
+            return evaluate(testSplit, all, true).evaluation();
+        }
+
+        private void stopIfCancelled() {
+            if (listener.cancelled()) {
+                throw new RunCancelledException();
+            }
+        }
+
+        /** Cross-entropy and accuracy on some images; with {@code full} also the whole test evaluation. */
+        private Scores evaluate(LabeledImages images, int[] indices, boolean full) {
+            int[][] confusion = new int[CLASSES][CLASSES];
+            List<Misclassified> wrong = new ArrayList<>();
+            double lossSum = 0;
+            int correct = 0;
+            for (int from = 0; from < indices.length; from += EVAL_BATCH) {
+                stopIfCancelled();
+                int count = Math.min(EVAL_BATCH, indices.length - from);
+                Batch batch = batches.of(count);
+                batch.fill(images, indices, from, null, null);
+                float[][] probabilities = network.output(batch.features, false).toFloatMatrix();
+                for (int i = 0; i < count; i++) {
+                    int index = indices[from + i];
+                    int label = images.label(index);
+                    float[] p = probabilities[i];
+                    int predicted = argmax(p);
+                    lossSum -= Math.log(Math.max(p[label], 1e-7));
+                    confusion[label][predicted]++;
+                    if (predicted == label) {
+                        correct++;
+                    } else if (full) {
+                        wrong.add(new Misclassified(index, label, predicted, p[predicted]));
+                    }
                 }
             }
-            counts[best]++;
-            remainders[best] = -1;
-            assigned++;
+            double loss = lossSum / indices.length;
+            double accuracy = (double) correct / indices.length;
+            if (!full) {
+                return new Scores(loss, accuracy, null);
+            }
+            wrong.sort(Comparator.comparingDouble(Misclassified::confidence).reversed()
+                    .thenComparingInt(Misclassified::testIndex));
+            return new Scores(loss, accuracy, new Evaluation(accuracy, loss, confusion,
+                    ClassMetrics.fromConfusion(confusion), List.copyOf(wrong)));
         }
-        return counts;
+
+        /**
+         * The run's best epoch so far, the weights to restore and when patience runs out. Without validation
+         * every epoch counts as the best so far: the last epoch's weights stay and patience never runs out.
+         */
+        private final class BestSoFar {
+            private BestEpoch best = BestEpoch.NONE;
+            private int epoch;
+            /** The best epoch's weights, kept only when early stopping may restore them. */
+            private INDArray params;
+
+            void record(EpochMetrics metrics) {
+                if (!hasValidation) {
+                    epoch = metrics.epoch();
+                    return;
+                }
+                best = best.orBetter(metrics);
+                epoch = best.epoch();
+                if (epoch == metrics.epoch() && config.earlyStoppingPatience() > 0 && config.restoreBestWeights()) {
+                    params = network.params().dup();
+                }
+            }
+
+            int epoch() {
+                return epoch;
+            }
+
+            /** Null without a best epoch (no validation). */
+            Double validationAccuracy() {
+                return best.exists() ? best.validationAccuracy() : null;
+            }
+
+            boolean patienceRanOut(int currentEpoch) {
+                return config.earlyStoppingPatience() > 0
+                        && currentEpoch - epoch >= config.earlyStoppingPatience();
+            }
+
+            /** Puts the best epoch's weights back when they were kept and training went past it. */
+            boolean restoreUnlessLast(int lastEpoch) {
+                if (params == null || epoch == lastEpoch) {
+                    return false;
+                }
+                network.setParams(params);
+                return true;
+            }
+        }
     }
 
-    /** Up to {@code max} of the indices, chosen by the seed, in ascending order. */
-    static int[] sample(int[] indices, int max, long seed) {
-        if (indices.length <= max) {
-            return indices.clone();
-        }
-        int[] copy = indices.clone();
-        shuffle(copy, new Random(seed * 7 + 3));
-        int[] result = Arrays.copyOf(copy, max);
-        Arrays.sort(result);
-        return result;
-    }
-
-    private static void shuffle(int[] array, Random random) {
-        for (int i = array.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = array[i];
-            array[i] = array[j];
-            array[j] = tmp;
-        }
+    /** Loss and accuracy of some images; the evaluation only for a full (test split) evaluation. */
+    private record Scores(double loss, double accuracy, Evaluation evaluation) {
     }
 
     private static int argmax(float[] values) {

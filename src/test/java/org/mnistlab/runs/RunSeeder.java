@@ -122,21 +122,7 @@ public final class RunSeeder implements BeforeEachCallback {
             }
         }
         misclassified.forEach(m -> confusion[m.trueLabel()][m.predictedLabel()]++);
-        List<ClassMetrics> perClass = new ArrayList<>();
-        for (int c = 0; c < 10; c++) {
-            int tp = confusion[c][c];
-            int predicted = 0;
-            int actual = 0;
-            for (int k = 0; k < 10; k++) {
-                predicted += confusion[k][c];
-                actual += confusion[c][k];
-            }
-            double precision = predicted == 0 ? 0 : (double) tp / predicted;
-            double recall = actual == 0 ? 0 : (double) tp / actual;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perClass.add(new ClassMetrics(c, precision, recall, f1, actual));
-        }
         double accuracy = 1 - (double) errors / test.size();
-        return new Evaluation(accuracy, 0.1, confusion, perClass, misclassified);
+        return new Evaluation(accuracy, 0.1, confusion, ClassMetrics.fromConfusion(confusion), misclassified);
     }
 }

@@ -100,8 +100,8 @@ class OverfittingDetectorTest {
                 {0.5, 0.30}, {0.4, 0.20}, {0.3, 0.20}, {0.2, 0.25}}));
 
         assertThat(report.bestEpoch()).isEqualTo(2);
-        assertThat(report.bestValidationLoss()).isEqualTo(0.20);
-        assertThat(report.bestValidationAccuracy()).isEqualTo(0.945);
+        assertThat(report.best()).isEqualTo(new BestEpoch(2, 0.20, 0.945));
+        assertThat(report.summary()).endsWith("Best epoch so far: 2 (validation loss 0.2000, accuracy 94.50 %).");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,26 +29,6 @@ class TrainerTest extends SpringAppTest {
 
     private LabeledImages test() {
         return datasets.samples(DatasetKind.MNIST, Split.TEST);
-    }
-
-    @Test
-    void split_is_stratified_disjoint_and_the_default_is_54000_to_6000() {
-        Trainer.DataSplit split = Trainer.split(train().labels(), 0.1, 0, 42);
-        assertThat(split.train()).hasSize(54_000);
-        assertThat(split.validation()).hasSize(6_000);
-        assertThat(Arrays.stream(split.train()).filter(i -> Arrays.binarySearch(split.validation(), i) >= 0)).isEmpty();
-        int[] perClass = new int[10];
-        for (int i : split.validation()) {
-            perClass[train().label(i)]++;
-        }
-        int[] all = train().classCounts();
-        for (int c = 0; c < 10; c++) {
-            assertThat(perClass[c]).isCloseTo(all[c] / 10, org.assertj.core.data.Offset.offset(1));
-        }
-        Trainer.DataSplit subset = Trainer.split(train().labels(), 0.1, 2_000, 42);
-        assertThat(subset.train()).hasSize(2_000);
-        assertThat(subset.validation()).isEqualTo(split.validation());
-        assertThat(Trainer.split(train().labels(), 0.1, 2_000, 43).train()).isNotEqualTo(subset.train());
     }
 
     @Test
