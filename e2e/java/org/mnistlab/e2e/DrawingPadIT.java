@@ -43,7 +43,7 @@ class DrawingPadIT extends BrowserTest {
             return;
         }
         RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST)
-                .withTrainSubset(2000).withEpochs(1).withName("Tiny MLP for the drawing pad test");
+                .toBuilder().trainSubset(2000).epochs(1).name("Tiny MLP for the drawing pad test").build();
         long id = queue.submit(config).id();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         RunRecord run = store.findById(id).orElseThrow();

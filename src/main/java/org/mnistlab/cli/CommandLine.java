@@ -44,6 +44,17 @@ public final class CommandLine {
      * @param applicationClass the Spring Boot application to start (headless)
      */
     public static int run(Class<?> applicationClass, String[] args, PrintStream out, PrintStream err) {
+        picocli.CommandLine cli = commands(applicationClass, out, err);
+        try {
+            return cli.execute(args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
+    }
+
+    /** Every command, printing to {@code out} and {@code err}. */
+    static picocli.CommandLine commands(Class<?> applicationClass, PrintStream out, PrintStream err) {
         picocli.CommandLine cli = new picocli.CommandLine(new Commands());
         cli.addSubcommand(withSettings(new TrainCommand(applicationClass, out, err), TrainCommand.SETTINGS));
         cli.addSubcommand(withSettings(new BenchCommand(applicationClass, out, err), BenchCommand.SETTINGS));
@@ -57,12 +68,7 @@ public final class CommandLine {
             e.getCommandLine().usage(writer);
             return USAGE;
         });
-        try {
-            return cli.execute(args);
-        } finally {
-            cli.getOut().flush();
-            cli.getErr().flush();
-        }
+        return cli;
     }
 
     /** The top level: without a command it prints what there is. */

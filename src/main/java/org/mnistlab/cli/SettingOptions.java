@@ -117,9 +117,10 @@ final class SettingOptions {
         if (isNegation(name)) {
             return option.type(boolean.class).arity("0").description(first.label() + ": no").build();
         }
-        String description = first.label() + (first.hint().isEmpty() ? "" : " (" + first.hint() + ")");
-        return option.type(first.type()).converters(converter(first.type())).paramLabel(paramLabel(first.type()))
-                .description(description).build();
+        String description = first.label() + (first.hint().isEmpty() ? "" : ". " + first.hint());
+        // arity 1: a Boolean setting takes on or off, unlike picocli's default of a bare flag
+        return option.type(first.type()).arity("1").converters(converter(first.type()))
+                .paramLabel(paramLabel(first.type())).description(description).build();
     }
 
     private static ITypeConverter<?> converter(Class<?> type) {

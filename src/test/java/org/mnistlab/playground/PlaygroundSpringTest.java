@@ -64,7 +64,7 @@ public abstract class PlaygroundSpringTest {
 
     private long train(Architecture architecture, int trainImages, String name) {
         RunConfig config = RunConfig.defaults(architecture, DatasetKind.MNIST)
-                .withTrainSubset(trainImages).withEpochs(1).withName(name);
+                .toBuilder().trainSubset(trainImages).epochs(1).name(name).build();
         long id = queue.submit(config).id();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         RunRecord run = store.findById(id).orElseThrow();

@@ -45,7 +45,7 @@ class RunsViewTest extends RunsUiTest {
     }
 
     private static RunConfig config(String name, DatasetKind dataset, Architecture architecture) {
-        return RunConfig.defaults(architecture, dataset).withName(name).withEpochs(3).withTrainSubset(1000);
+        return RunConfig.defaults(architecture, dataset).toBuilder().name(name).epochs(3).trainSubset(1000).build();
     }
 
     private long finished(String name, DatasetKind dataset, Architecture architecture, int minute, double accuracy,
@@ -207,8 +207,8 @@ class RunsViewTest extends RunsUiTest {
         AtomicInteger refreshes = new AtomicInteger();
         view.grid.getDataProvider().addDataProviderListener(e -> refreshes.incrementAndGet());
 
-        RunConfig tiny = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).withName("live one")
-                .withEpochs(1).withTrainSubset(500);
+        RunConfig tiny = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).toBuilder().name("live one")
+                .epochs(1).trainSubset(500).build();
         long id = queue.submit(tiny).id();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (store.findById(id).orElseThrow().status().active() && Instant.now().isBefore(deadline)) {
