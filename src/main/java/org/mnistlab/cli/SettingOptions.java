@@ -115,7 +115,7 @@ final class SettingOptions {
                             + "bare = 10,2,0.1").build();
         }
         if (isNegation(name)) {
-            return option.type(boolean.class).arity("0").description(first.label() + ": no").build();
+            return option.type(boolean.class).arity("0").description(first.formLabel() + ": no").build();
         }
         String description = first.label() + (first.hint().isEmpty() ? "" : ". " + first.hint());
         // arity 1: a Boolean setting takes on or off, unlike picocli's default of a bare flag
