@@ -1,6 +1,7 @@
 package org.mnistlab.training;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -173,7 +174,7 @@ public enum RunSetting {
 
     /** The settings tables' settings, in order: every setting but the name. */
     public static List<RunSetting> listedSettings() {
-        return java.util.Arrays.stream(values()).filter(RunSetting::listed).toList();
+        return Arrays.stream(values()).filter(RunSetting::listed).toList();
     }
 
     /** Shortest exact decimal form: 0.001 not 1.0E-3, 0.5 not 0.50, 2 not 2.0. */
