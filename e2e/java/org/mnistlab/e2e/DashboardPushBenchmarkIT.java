@@ -52,10 +52,10 @@ class DashboardPushBenchmarkIT extends BrowserTest {
 
     /** A fast MLP: many epoch events and a flood of batch progress. */
     private static final RunConfig FAST_MLP = RunPreset.BASELINE_MLP.config(DatasetKind.MNIST)
-            .withTrainSubset(10_000).withEpochs(10);
+            .toBuilder().trainSubset(10_000).epochs(10).build();
     /** A simple CNN on 6,000 images: an epoch every few seconds, as real runs go. */
     private static final RunConfig CNN = RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST)
-            .withTrainSubset(6_000).withEpochs(3);
+            .toBuilder().trainSubset(6_000).epochs(3).build();
 
     private RunRecord awaitEnd(long runId) {
         return new TestRuns(queue, store).awaitEnd(runId);
@@ -69,7 +69,7 @@ class DashboardPushBenchmarkIT extends BrowserTest {
     }
 
     private double unwatchedRun(RunConfig workload, String name) throws InterruptedException {
-        RunRecord run = queue.submit(workload.withName(name));
+        RunRecord run = queue.submit(workload.toBuilder().name(name).build());
         RunRecord done = awaitEnd(run.id());
         assertThat(done.status()).isEqualTo(RunStatus.FINISHED);
         return speed(run.id());
@@ -83,9 +83,9 @@ class DashboardPushBenchmarkIT extends BrowserTest {
     /** Runs the config watched by {@code count} pages, all open before it starts, and measures push latency. */
     private Watched watchedRun(String workloadName, RunConfig workload, int count) throws InterruptedException {
         // Queue the run behind a blocker so every page is open before it starts.
-        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
-                .withEpochs(20).withName("bench blocker"));
-        RunRecord watched = queue.submit(workload.withName("bench " + workloadName + " watched by " + count));
+        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
+                .epochs(20).name("bench blocker").build());
+        RunRecord watched = queue.submit(workload.toBuilder().name("bench " + workloadName + " watched by " + count).build());
         Map<Integer, Long> serverEpochAt = new ConcurrentHashMap<>();
         Runnable unsubscribe = queue.subscribe(e -> {
             if (e.runId() == watched.id() && e instanceof RunEvent.EpochFinished f) {
@@ -141,7 +141,7 @@ class DashboardPushBenchmarkIT extends BrowserTest {
         double mlpUnwatched1 = unwatchedRun(FAST_MLP, "bench MLP unwatched 1");
         Watched mlpTen = watchedRun("MLP", FAST_MLP, PAGES);
         // 30 epochs for the single page, so its p95 is not simply the slowest of ten points
-        Watched mlpOne = watchedRun("MLP", FAST_MLP.withEpochs(30), 1);
+        Watched mlpOne = watchedRun("MLP", FAST_MLP.toBuilder().epochs(30).build(), 1);
         double mlpUnwatched2 = unwatchedRun(FAST_MLP, "bench MLP unwatched 2");
         double cnnUnwatched1 = unwatchedRun(CNN, "bench CNN unwatched 1");
         Watched cnnTen = watchedRun("CNN", CNN, PAGES);

@@ -87,12 +87,9 @@ class RunsIT extends BrowserTest {
         if (runA != null) {
             return;
         }
-        RunConfig a = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName(NAME_A).withEpochs(1)
-                .withTrainSubset(1000);
-        RunConfig b = new RunConfig(NAME_B, a.dataset(), a.architecture(), List.of(64), a.optimizer(), 0.01,
-                a.momentum(), 64, 1, a.seed(), a.l1(), a.l2(), a.convDropout(), a.denseDropout(), a.batchNorm(),
-                a.augmentation(), a.validationFraction(), a.earlyStoppingPatience(), a.restoreBestWeights(),
-                a.lrSchedule(), 1000);
+        RunConfig a = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name(NAME_A).epochs(1)
+                .trainSubset(1000).build();
+        RunConfig b = a.toBuilder().name(NAME_B).hiddenLayers(List.of(64)).learningRate(0.01).batchSize(64).build();
         long start = System.nanoTime();
         long idA = queue.submit(a).id();
         long idB = queue.submit(b).id();

@@ -117,10 +117,10 @@ class TrainingDashboardIT extends BrowserTest {
 
     @Test
     void closing_tabs_leaves_no_listener_behind() throws InterruptedException {
-        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
-                .withEpochs(20).withName("e2e blocker"));
-        RunRecord waiting = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
-                .withEpochs(1).withName("e2e watched then closed"));
+        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
+                .epochs(20).name("e2e blocker").build());
+        RunRecord waiting = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000)
+                .epochs(1).name("e2e watched then closed").build());
         int before = queue.listenerCount();
 
         List<BrowserContext> tabs = new ArrayList<>();

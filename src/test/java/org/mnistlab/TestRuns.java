@@ -87,15 +87,13 @@ public final class TestRuns {
 
     /** A quick run on a stratified slice: batch 32, 2 % validation split (1,200 images), seed 7. */
     public static RunConfig quick(Architecture architecture, int subset, int epochs) {
-        RunConfig d = RunConfig.defaults(architecture, DatasetKind.MNIST);
-        return new RunConfig("test " + architecture.id(), DatasetKind.MNIST, architecture, d.hiddenLayers(),
-                d.optimizer(), d.learningRate(), d.momentum(), 32, epochs, 7, d.l1(), d.l2(),
-                d.convDropout(), d.denseDropout(), d.batchNorm(), d.augmentation(), 0.02, 0, true,
-                d.lrSchedule(), subset);
+        return RunConfig.defaults(architecture, DatasetKind.MNIST).toBuilder().name("test " + architecture.id())
+                .batchSize(32).epochs(epochs).seed(7).validationFraction(0.02).earlyStoppingPatience(0)
+                .restoreBestWeights(true).trainSubset(subset).build();
     }
 
     private static RunConfig tinyConfig(Architecture architecture, int trainImages, String name) {
-        return RunConfig.defaults(architecture, DatasetKind.MNIST)
-                .withTrainSubset(trainImages).withEpochs(1).withName(name);
+        return RunConfig.defaults(architecture, DatasetKind.MNIST).toBuilder()
+                .trainSubset(trainImages).epochs(1).name(name).build();
     }
 }

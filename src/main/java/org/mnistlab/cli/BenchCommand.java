@@ -8,20 +8,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
 import org.mnistlab.training.Architecture;
-import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.BackendInfo;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.LrSchedule;
 import org.mnistlab.training.ModelCatalog;
 import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.Trainer;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code bench}: trains each chosen catalog model with its default settings (54,000 / 6,000 split; epochs,
@@ -29,98 +37,80 @@ import org.springframework.context.ConfigurableApplicationContext;
  * prints training images/s, epoch time, test accuracy, wall time and peak RSS, with the load average so
  * noisy figures on a shared machine can be judged. Benchmark runs are not stored.
  */
-final class BenchCommand {
+@Command(name = "bench", sortOptions = false, abbreviateSynopsis = true,
+        description = "Images/s, epoch time, test accuracy and peak RSS of each model; the runs are not stored.",
+        footer = {"Settings not given are each model's defaults: 10 epochs (15 for the regularized CNN, with the",
+                "learning rate halved every 3), batch 64 for CNNs and 128 otherwise, all 54,000 training images."})
+final class BenchCommand implements Callable<Integer> {
 
-    static final Set<String> WITH_VALUE = Set.of("models", "epochs", "batch", "subset", "dataset", "seed",
-            "schedule", "data-dir", "datasets-dir");
-    static final Set<String> OPTIONAL_VALUE = Set.of("augment");
-    static final String USAGE = """
-            Usage: java -jar mnist-lab.jar bench [options]
-              --models logistic,mlp,cnn,regcnn,lenet5   (default: all)
-              --epochs N      per model (default: each model's default: 15 for the regularized CNN, else 10)
-              --batch N       (default: each model's default, 64 for CNNs, 128 otherwise)
-              --subset N      train on N images (default 0 = all 54,000)
-              --dataset mnist|fashion-mnist  --seed N
-              --augment [ROT,SHIFT,ZOOM]   train with augmentation (bare = 10,2,0.1)
-              --schedule none | step:FACTOR:EPOCHS | plateau:FACTOR:PATIENCE
-                              learning-rate schedule (default: each model's default)
-            """;
+    /** The settings a benchmark may change; the rest are each model's defaults. */
+    static final SettingOptions SETTINGS = new SettingOptions(List.of(RunSetting.DATASET, RunSetting.EPOCHS,
+            RunSetting.BATCH_SIZE, RunSetting.TRAIN_SUBSET, RunSetting.SEED, RunSetting.AUGMENTATION_ROTATION,
+            RunSetting.LR_SCHEDULE_TYPE));
 
-    /** What the command line chose; a null epochs, batch or schedule means each model's default. */
-    record Options(List<Architecture> models, DatasetKind dataset, Integer epochs, Integer batch, int subset,
-                   long seed, Augmentation augmentation, LrSchedule schedule) {
+    /** What the command line chose: the models, and the settings that replace each model's defaults. */
+    record Options(List<Architecture> models, DatasetKind dataset, ParseResult given) {
 
-        static Options from(Arguments a) {
-            List<Architecture> models = new ArrayList<>();
-            if (a.has("models")) {
-                for (String id : a.string("models", "").split(",")) {
-                    try {
-                        models.add(Architecture.fromId(id.strip()));
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException(e.getMessage());
-                    }
-                }
-            } else {
-                models.addAll(Arrays.asList(Architecture.values()));
-            }
-            DatasetKind dataset;
-            try {
-                dataset = DatasetKind.fromId(a.string("dataset", "mnist"));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-            Augmentation augmentation = Augmentation.NONE;
-            if (a.has("augment")) {
-                String value = a.string("augment", "");
-                if (value.isEmpty()) {
-                    augmentation = TrainArguments.DEFAULT_AUGMENTATION;
-                } else {
-                    List<Double> p = a.decimals("augment");
-                    if (p.size() != 3) {
-                        throw new UsageException("--augment expects ROTATION,SHIFT,ZOOM, e.g. 10,2,0.1");
-                    }
-                    augmentation = new Augmentation(p.get(0), p.get(1), p.get(2));
-                }
-            }
-            Options options = new Options(List.copyOf(models), dataset, a.has("epochs") ? a.integer("epochs", 0) : null,
-                    a.has("batch") ? a.integer("batch", 0) : null, a.integer("subset", 0), a.longValue("seed", 42),
-                    augmentation, TrainArguments.schedule(a, null));
+        static Options from(ParseResult parsed, List<Architecture> models) {
+            Options options = new Options(List.copyOf(models), SettingOptions.given(parsed, RunSetting.DATASET,
+                    DatasetKind.MNIST), parsed);
             for (Architecture m : options.models) {
-                var problems = options.config(m).validate();
-                if (!problems.isEmpty()) {
-                    throw new UsageException(problems.stream()
-                            .map(p -> TrainArguments.optionFor(p.field()) + ": " + p.message())
-                            .reduce((x, y) -> x + "\n  " + y).orElseThrow());
-                }
+                SettingOptions.checked(options.config(m), parsed.commandSpec());
             }
             return options;
         }
 
         RunConfig config(Architecture architecture) {
-            RunConfig d = RunConfig.defaults(architecture, dataset);
-            return new RunConfig("bench " + architecture.id(), dataset, architecture, d.hiddenLayers(), d.optimizer(),
-                    d.learningRate(), d.momentum(), batch != null ? batch : d.batchSize(),
-                    epochs != null ? epochs : d.epochs(), seed, d.l1(),
-                    d.l2(), d.convDropout(), d.denseDropout(), d.batchNorm(), augmentation,
-                    d.validationFraction(), 0, true, schedule != null ? schedule : d.lrSchedule(), subset);
+            return SETTINGS.applyTo(given, RunConfig.defaults(architecture, dataset).toBuilder()
+                    .name("bench " + architecture.id())).build();
         }
     }
 
-    private final Trainer trainer;
-    private final ModelCatalog catalog;
-    private final DatasetService datasets;
-    private final BackendInfo backend;
-    private final PrintStream out;
+    @Spec
+    CommandSpec spec;
 
-    BenchCommand(ConfigurableApplicationContext context, PrintStream out) {
-        this.trainer = context.getBean(Trainer.class);
-        this.catalog = context.getBean(ModelCatalog.class);
-        this.datasets = context.getBean(DatasetService.class);
-        this.backend = context.getBean(BackendInfo.class);
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", order = -1, converter = ModelConverter.class,
+            description = "Models to train, e.g. mlp,cnn: logistic, mlp, cnn, regcnn, lenet5 (default: all)")
+    List<Architecture> models = Arrays.asList(Architecture.values());
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, order = 200, description = "Show this help and exit.")
+    boolean help;
+
+    private final Class<?> applicationClass;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(Class<?> applicationClass, PrintStream out, PrintStream err) {
+        this.applicationClass = applicationClass;
         this.out = out;
+        this.err = err;
     }
 
-    int run(Options options) {
+    @Override
+    public Integer call() {
+        Options options = Options.from(spec.commandLine().getParseResult(), models);
+        return CommandLine.withContext(applicationClass, storeOptions, err, context -> run(context, options));
+    }
+
+    static final class ModelConverter implements ITypeConverter<Architecture> {
+        @Override
+        public Architecture convert(String id) {
+            try {
+                return Architecture.fromId(id.strip());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    private int run(ConfigurableApplicationContext context, Options options) {
+        Trainer trainer = context.getBean(Trainer.class);
+        ModelCatalog catalog = context.getBean(ModelCatalog.class);
+        DatasetService datasets = context.getBean(DatasetService.class);
+        BackendInfo backend = context.getBean(BackendInfo.class);
         out.printf("Backend %s, oneDNN %s, %s OpenMP threads, %d CPUs, max heap %d MiB, Java %s%n",
                 backend.versions().get("backend"), backend.versions().get("onednn"),
                 backend.versions().get("ompThreads"), Runtime.getRuntime().availableProcessors(),

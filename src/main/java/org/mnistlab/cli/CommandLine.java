@@ -1,6 +1,7 @@
 package org.mnistlab.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,11 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Entry of the headless commands. {@code Application.main} hands over when the first argument is a
@@ -32,51 +38,66 @@ public final class CommandLine {
     }
 
     /**
-     * Runs a command and returns its exit code.
+     * Runs a command and returns its exit code: {@link #USAGE} for bad arguments, after a one-line error and
+     * the command's usage on {@code err}.
      *
      * @param applicationClass the Spring Boot application to start (headless)
      */
     public static int run(Class<?> applicationClass, String[] args, PrintStream out, PrintStream err) {
-        String command = args.length == 0 ? "help" : args[0];
+        picocli.CommandLine cli = commands(applicationClass, out, err);
         try {
-            return switch (command) {
-                case "train" -> {
-                    Arguments arguments = Arguments.parse(args, TrainArguments.WITH_VALUE, TrainArguments.OPTIONAL_VALUE);
-                    var config = TrainArguments.toConfig(arguments);
-                    yield withContext(applicationClass, arguments, out, err,
-                            context -> new TrainCommand(context, out, err).run(config));
-                }
-                case "bench" -> {
-                    Arguments arguments = Arguments.parse(args, BenchCommand.WITH_VALUE, BenchCommand.OPTIONAL_VALUE);
-                    BenchCommand.Options options = BenchCommand.Options.from(arguments);
-                    yield withContext(applicationClass, arguments, out, err,
-                            context -> new BenchCommand(context, out).run(options));
-                }
-                default -> {
-                    out.print(usage());
-                    yield OK;
-                }
-            };
-        } catch (UsageException e) {
-            err.println("Error: " + e.getMessage());
-            err.println();
-            err.print(command.equals("bench") ? BenchCommand.USAGE : command.equals("train") ? TrainArguments.USAGE : usage());
-            return USAGE;
+            return cli.execute(args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
         }
     }
 
-    static String usage() {
-        return """
-                MNIST Lab
-                  java -jar mnist-lab.jar                 start the web app (http://localhost:8080)
-                  java -jar mnist-lab.jar train [options] train one model headless; the run is stored for the UI
-                  java -jar mnist-lab.jar bench [options] images/s, epoch time, test accuracy, peak RSS per model
-                  java -jar mnist-lab.jar <command> --help  (any bad option prints the command's options)
-                """;
+    /** Every command, printing to {@code out} and {@code err}. */
+    static picocli.CommandLine commands(Class<?> applicationClass, PrintStream out, PrintStream err) {
+        picocli.CommandLine cli = new picocli.CommandLine(new Commands());
+        cli.addSubcommand(withSettings(new TrainCommand(applicationClass, out, err), TrainCommand.SETTINGS));
+        cli.addSubcommand(withSettings(new BenchCommand(applicationClass, out, err), BenchCommand.SETTINGS));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setUsageHelpWidth(100);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter writer = e.getCommandLine().getErr();
+            writer.println("Error: " + e.getMessage());
+            writer.println();
+            e.getCommandLine().usage(writer);
+            return USAGE;
+        });
+        return cli;
     }
 
-    private static int withContext(Class<?> applicationClass, Arguments arguments, PrintStream out, PrintStream err,
-                                   Function<ConfigurableApplicationContext, Integer> body) {
+    /** The top level: without a command it prints what there is. */
+    @Command(name = "java -jar mnist-lab.jar", subcommands = HelpCommand.class,
+            description = "MNIST Lab. Without a command: start the web app (http://localhost:8080).",
+            footer = "Any bad option prints the command's options; <command> --help prints them too.")
+    static final class Commands implements Runnable {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    /** A command whose run settings are options described by {@link org.mnistlab.training.RunSetting}. */
+    private static picocli.CommandLine withSettings(Object command, SettingOptions settings) {
+        CommandSpec spec = CommandSpec.forAnnotatedObject(command);
+        settings.addTo(spec);
+        return new picocli.CommandLine(spec);
+    }
+
+    static int withContext(Class<?> applicationClass, StoreOptions store, PrintStream err,
+                           Function<ConfigurableApplicationContext, Integer> body) {
         List<String> springArgs = new ArrayList<>(List.of(
                 "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                         + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
@@ -87,12 +108,7 @@ public final class CommandLine {
                 // A failed start is reported in one line below, not as Spring's stack trace.
                 "--logging.level.org.springframework=ERROR", "--logging.level.org.springframework.boot.SpringApplication=OFF",
                 "--spring.main.log-startup-info=false"));
-        if (arguments.has("data-dir")) {
-            springArgs.add("--mnistlab.data-dir=" + arguments.string("data-dir", ""));
-        }
-        if (arguments.has("datasets-dir")) {
-            springArgs.add("--mnistlab.datasets-dir=" + arguments.string("datasets-dir", ""));
-        }
+        springArgs.addAll(store.springArguments());
         SpringApplication app = new SpringApplication(applicationClass);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);

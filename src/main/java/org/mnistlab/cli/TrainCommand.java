@@ -2,9 +2,13 @@ package org.mnistlab.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.training.Architecture;
 import org.mnistlab.training.BackendInfo;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.InvalidConfigException;
@@ -13,26 +17,62 @@ import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunQueue;
+import org.mnistlab.training.RunSetting;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code train}: submits one run through the same service as the UI and prints one line per epoch. */
-final class TrainCommand {
+@Command(name = "train", sortOptions = false, abbreviateSynopsis = true,
+        description = "Train one model headless; the run is stored for the web app.",
+        footer = "Settings not given are the model's defaults (as in the web app's presets).")
+final class TrainCommand implements Callable<Integer> {
 
-    private final RunQueue queue;
-    private final RunStore store;
-    private final BackendInfo backend;
+    /** Every run setting is an option. */
+    static final SettingOptions SETTINGS = new SettingOptions(Arrays.asList(RunSetting.values()));
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, order = 200, description = "Show this help and exit.")
+    boolean help;
+
+    private final Class<?> applicationClass;
     private final PrintStream out;
     private final PrintStream err;
 
-    TrainCommand(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-        this.queue = context.getBean(RunQueue.class);
-        this.store = context.getBean(RunStore.class);
-        this.backend = context.getBean(BackendInfo.class);
+    TrainCommand(Class<?> applicationClass, PrintStream out, PrintStream err) {
+        this.applicationClass = applicationClass;
         this.out = out;
         this.err = err;
     }
 
-    int run(RunConfig config) {
+    @Override
+    public Integer call() {
+        RunConfig config = config(spec.commandLine().getParseResult());
+        return CommandLine.withContext(applicationClass, storeOptions, err, context -> run(context, config));
+    }
+
+    /** The model's defaults (a simple CNN on MNIST unless told otherwise) with the options given. */
+    static RunConfig config(ParseResult parsed) {
+        Architecture model = SettingOptions.given(parsed, RunSetting.ARCHITECTURE, Architecture.SIMPLE_CNN);
+        DatasetKind dataset = SettingOptions.given(parsed, RunSetting.DATASET, DatasetKind.MNIST);
+        RunConfig config = SETTINGS.applyTo(parsed, RunConfig.defaults(model, dataset).toBuilder()).build();
+        return SettingOptions.checked(config, parsed.commandSpec());
+    }
+
+    private int run(ConfigurableApplicationContext context, RunConfig config) {
+        RunQueue queue = context.getBean(RunQueue.class);
+        RunStore store = context.getBean(RunStore.class);
+        BackendInfo backend = context.getBean(BackendInfo.class);
         out.println("Backend: " + backend.versions().get("backend") + ", oneDNN " + backend.versions().get("onednn")
                 + ", DL4J " + backend.versions().get("dl4j") + ", Java " + backend.versions().get("java"));
         AtomicReference<RunEvent> end = new AtomicReference<>();
@@ -87,7 +127,7 @@ final class TrainCommand {
             }
             return CommandLine.FAILED;
         } catch (InvalidConfigException e) {
-            throw new UsageException(e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CommandLine.FAILED;

@@ -21,6 +21,7 @@ import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunReport;
+import org.mnistlab.training.RunSetting;
 import org.springframework.stereotype.Component;
 
 /**
@@ -148,6 +149,6 @@ public class MetricsExport {
     }
 
     private static String csvNumber(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "" : ConfigSettings.number(v);
+        return Double.isNaN(v) || Double.isInfinite(v) ? "" : RunSetting.decimal(v);
     }
 }

@@ -9,7 +9,7 @@ public class InvalidConfigException extends RuntimeException {
     private final List<ConfigProblem> problems;
 
     public InvalidConfigException(List<ConfigProblem> problems) {
-        super(problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+        super(problems.stream().map(p -> p.setting().key() + ": " + p.message()).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 

@@ -61,138 +61,342 @@ public record RunConfig(
      */
     public static RunConfig defaults(Architecture architecture, DatasetKind dataset) {
         boolean regularized = architecture == Architecture.REGULARIZED_CNN;
-        return new RunConfig("", dataset, architecture,
-                architecture == Architecture.MLP ? List.of(128) : List.of(),
-                OptimizerKind.ADAM, 0.001, 0.9, architecture.convolutional() ? 64 : 128,
-                regularized ? 15 : 10, 42, 0, regularized ? 0 : 1e-4,
-                regularized ? 0.25 : 0, regularized ? 0.5 : 0, regularized, Augmentation.NONE,
-                0.1, 0, true, regularized ? STEP_HALVING_EVERY_3 : LrSchedule.NONE, 0);
+        return builder()
+                .dataset(dataset)
+                .architecture(architecture)
+                .hiddenLayers(architecture == Architecture.MLP ? List.of(128) : List.of())
+                .optimizer(OptimizerKind.ADAM)
+                .learningRate(0.001)
+                .momentum(0.9)
+                .batchSize(architecture.convolutional() ? 64 : 128)
+                .epochs(regularized ? 15 : 10)
+                .seed(42)
+                .l2(regularized ? 0 : 1e-4)
+                .convDropout(regularized ? 0.25 : 0)
+                .denseDropout(regularized ? 0.5 : 0)
+                .batchNorm(regularized)
+                .validationFraction(0.1)
+                .restoreBestWeights(true)
+                .lrSchedule(regularized ? STEP_HALVING_EVERY_3 : LrSchedule.NONE)
+                .build();
+    }
+
+    /** A builder with nothing chosen: no name, dataset, model or optimizer, every number 0, no schedule. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration, to change some settings of a copy. */
+    public Builder toBuilder() {
+        return new Builder()
+                .name(name)
+                .dataset(dataset)
+                .architecture(architecture)
+                .hiddenLayers(hiddenLayers)
+                .optimizer(optimizer)
+                .learningRate(learningRate)
+                .momentum(momentum)
+                .batchSize(batchSize)
+                .epochs(epochs)
+                .seed(seed)
+                .l1(l1)
+                .l2(l2)
+                .convDropout(convDropout)
+                .denseDropout(denseDropout)
+                .batchNorm(batchNorm)
+                .augmentation(augmentation)
+                .validationFraction(validationFraction)
+                .earlyStoppingPatience(earlyStoppingPatience)
+                .restoreBestWeights(restoreBestWeights)
+                .lrSchedule(lrSchedule)
+                .trainSubset(trainSubset);
     }
 
     /** Every problem with this configuration, each with a message that gives the allowed range; empty if valid. */
     public List<ConfigProblem> validate() {
         List<ConfigProblem> problems = new ArrayList<>();
         if (name.length() > 100) {
-            problems.add(new ConfigProblem("name", "Name must be at most 100 characters"));
+            problems.add(new ConfigProblem(RunSetting.NAME, "Name must be at most 100 characters"));
         }
         if (dataset == null) {
-            problems.add(new ConfigProblem("dataset", "Choose a dataset"));
+            problems.add(new ConfigProblem(RunSetting.DATASET, "Choose a dataset"));
         }
         if (architecture == null) {
-            problems.add(new ConfigProblem("architecture", "Choose a model"));
+            problems.add(new ConfigProblem(RunSetting.ARCHITECTURE, "Choose a model"));
         }
         if (architecture == Architecture.MLP) {
             if (hiddenLayers.isEmpty() || hiddenLayers.size() > 5) {
-                problems.add(new ConfigProblem("hiddenLayers", "An MLP needs 1 to 5 hidden layers"));
+                problems.add(new ConfigProblem(RunSetting.HIDDEN_LAYERS, "An MLP needs 1 to 5 hidden layers"));
             } else if (hiddenLayers.stream().anyMatch(h -> h == null || h < 1 || h > 4096)) {
-                problems.add(new ConfigProblem("hiddenLayers", "Hidden layer sizes must be between 1 and 4096"));
+                problems.add(new ConfigProblem(RunSetting.HIDDEN_LAYERS, "Hidden layer sizes must be between 1 and 4096"));
             }
         }
         if (optimizer == null) {
-            problems.add(new ConfigProblem("optimizer", "Choose an optimizer"));
+            problems.add(new ConfigProblem(RunSetting.OPTIMIZER, "Choose an optimizer"));
         }
         if (!(learningRate > 0) || learningRate > 10) {
-            problems.add(new ConfigProblem("learningRate", "Learning rate must be greater than 0 and at most 10"));
+            problems.add(new ConfigProblem(RunSetting.LEARNING_RATE, "Learning rate must be greater than 0 and at most 10"));
         }
         if (!(momentum >= 0) || momentum >= 1) {
-            problems.add(new ConfigProblem("momentum", "Momentum must be between 0 and 1 (exclusive)"));
+            problems.add(new ConfigProblem(RunSetting.MOMENTUM, "Momentum must be between 0 and 1 (exclusive)"));
         }
         if (batchSize < 1 || batchSize > MAX_BATCH) {
-            problems.add(new ConfigProblem("batchSize", "Batch size must be between 1 and " + MAX_BATCH));
+            problems.add(new ConfigProblem(RunSetting.BATCH_SIZE, "Batch size must be between 1 and " + MAX_BATCH));
         }
         if (epochs < 1 || epochs > MAX_EPOCHS) {
-            problems.add(new ConfigProblem("epochs", "Epochs must be between 1 and " + MAX_EPOCHS));
+            problems.add(new ConfigProblem(RunSetting.EPOCHS, "Epochs must be between 1 and " + MAX_EPOCHS));
         }
         if (!(l1 >= 0) || l1 > 1) {
-            problems.add(new ConfigProblem("l1", "L1 must be between 0 and 1"));
+            problems.add(new ConfigProblem(RunSetting.L1, "L1 must be between 0 and 1"));
         }
         if (!(l2 >= 0) || l2 > 1) {
-            problems.add(new ConfigProblem("l2", "L2 must be between 0 and 1"));
+            problems.add(new ConfigProblem(RunSetting.L2, "L2 must be between 0 and 1"));
         }
         if (!(convDropout >= 0) || convDropout >= 1) {
-            problems.add(new ConfigProblem("convDropout", "Dropout must be at least 0 and below 1"));
+            problems.add(new ConfigProblem(RunSetting.CONV_DROPOUT, "Dropout must be at least 0 and below 1"));
         }
         if (!(denseDropout >= 0) || denseDropout >= 1) {
-            problems.add(new ConfigProblem("denseDropout", "Dropout must be at least 0 and below 1"));
+            problems.add(new ConfigProblem(RunSetting.DENSE_DROPOUT, "Dropout must be at least 0 and below 1"));
         }
         if (!(augmentation.maxRotationDegrees() >= 0) || augmentation.maxRotationDegrees() > 45) {
-            problems.add(new ConfigProblem("augmentation.maxRotationDegrees", "Rotation must be between 0 and 45 degrees"));
+            problems.add(new ConfigProblem(RunSetting.AUGMENTATION_ROTATION, "Rotation must be between 0 and 45 degrees"));
         }
         if (!(augmentation.maxShiftPixels() >= 0) || augmentation.maxShiftPixels() > 8) {
-            problems.add(new ConfigProblem("augmentation.maxShiftPixels", "Shift must be between 0 and 8 pixels"));
+            problems.add(new ConfigProblem(RunSetting.AUGMENTATION_SHIFT, "Shift must be between 0 and 8 pixels"));
         }
         if (!(augmentation.zoomRange() >= 0) || augmentation.zoomRange() > 0.5) {
-            problems.add(new ConfigProblem("augmentation.zoomRange", "Zoom range must be between 0 and 0.5"));
+            problems.add(new ConfigProblem(RunSetting.AUGMENTATION_ZOOM, "Zoom range must be between 0 and 0.5"));
         }
         if (!(validationFraction >= 0) || validationFraction > 0.5) {
-            problems.add(new ConfigProblem("validationFraction", "Validation split must be between 0 and 0.5"));
+            problems.add(new ConfigProblem(RunSetting.VALIDATION_FRACTION, "Validation split must be between 0 and 0.5"));
         }
         if (earlyStoppingPatience < 0 || earlyStoppingPatience > MAX_EPOCHS) {
-            problems.add(new ConfigProblem("earlyStoppingPatience", "Patience must be between 0 (off) and " + MAX_EPOCHS));
+            problems.add(new ConfigProblem(RunSetting.EARLY_STOPPING_PATIENCE, "Patience must be between 0 (off) and " + MAX_EPOCHS));
         }
         if (earlyStoppingPatience > 0 && validationFraction == 0) {
-            problems.add(new ConfigProblem("earlyStoppingPatience", "Early stopping needs a validation split above 0"));
+            problems.add(new ConfigProblem(RunSetting.EARLY_STOPPING_PATIENCE, "Early stopping needs a validation split above 0"));
         }
         if (lrSchedule.type() != LrSchedule.Type.NONE) {
             if (!(lrSchedule.factor() > 0) || lrSchedule.factor() >= 1) {
-                problems.add(new ConfigProblem("lrSchedule.factor", "Decay factor must be between 0 and 1 (exclusive)"));
+                problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_FACTOR, "Decay factor must be between 0 and 1 (exclusive)"));
             }
             if (lrSchedule.type() == LrSchedule.Type.STEP && (lrSchedule.stepEpochs() < 1 || lrSchedule.stepEpochs() > MAX_EPOCHS)) {
-                problems.add(new ConfigProblem("lrSchedule.stepEpochs", "Step must be between 1 and " + MAX_EPOCHS + " epochs"));
+                problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_STEP_EPOCHS, "Step must be between 1 and " + MAX_EPOCHS + " epochs"));
             }
             if (lrSchedule.type() == LrSchedule.Type.PLATEAU) {
                 if (lrSchedule.patience() < 1 || lrSchedule.patience() > MAX_EPOCHS) {
-                    problems.add(new ConfigProblem("lrSchedule.patience", "Plateau patience must be between 1 and " + MAX_EPOCHS));
+                    problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_PATIENCE, "Plateau patience must be between 1 and " + MAX_EPOCHS));
                 }
                 if (validationFraction == 0) {
-                    problems.add(new ConfigProblem("lrSchedule.type", "Reduce on plateau needs a validation split above 0"));
+                    problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_TYPE, "Reduce on plateau needs a validation split above 0"));
                 }
             }
         }
         if (trainSubset < 0 || trainSubset > 60_000) {
-            problems.add(new ConfigProblem("trainSubset", "Training subset must be between 0 (all) and 60000 images"));
+            problems.add(new ConfigProblem(RunSetting.TRAIN_SUBSET, "Training subset must be between 0 (all) and 60000 images"));
         } else if (trainSubset > 0 && trainSubset < 10) {
-            problems.add(new ConfigProblem("trainSubset", "A training subset needs at least 10 images (one per class)"));
+            problems.add(new ConfigProblem(RunSetting.TRAIN_SUBSET, "A training subset needs at least 10 images (one per class)"));
         }
         return problems;
     }
 
-    /** A readable default name, e.g. "Simple CNN · MNIST · Adam 0.001 · 5 ep". */
+    /** The name, or if it is empty the readable name made from the settings ({@link #settingsName()}). */
     public String displayName() {
-        if (!name.isEmpty()) {
-            return name;
-        }
+        return name.isEmpty() ? settingsName() : name;
+    }
+
+    /** A readable name made from the settings, e.g. "Simple CNN · MNIST · Adam 0.001 · 5 ep". */
+    public String settingsName() {
         return architecture.displayName() + " · " + dataset.displayName() + " · " + optimizer.displayName()
                 + " " + learningRate + " · " + epochs + " ep" + (augmentation.enabled() ? " · aug" : "");
     }
 
-    public RunConfig withName(String newName) {
-        return new RunConfig(newName, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm, augmentation,
-                validationFraction, earlyStoppingPatience, restoreBestWeights, lrSchedule, trainSubset);
-    }
+    /**
+     * Builds a {@link RunConfig} one setting at a time. Its fields are the settings themselves (see
+     * {@link RunSetting}), so the augmentation and the learning-rate schedule can be set as a whole or by part.
+     */
+    public static final class Builder {
 
-    public RunConfig withEpochs(int newEpochs) {
-        return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
-                batchSize, newEpochs, seed, l1, l2, convDropout, denseDropout, batchNorm, augmentation,
-                validationFraction, earlyStoppingPatience, restoreBestWeights, lrSchedule, trainSubset);
-    }
+        private String name = "";
+        private DatasetKind dataset;
+        private Architecture architecture;
+        private List<Integer> hiddenLayers = List.of();
+        private OptimizerKind optimizer;
+        private double learningRate;
+        private double momentum;
+        private int batchSize;
+        private int epochs;
+        private long seed;
+        private double l1;
+        private double l2;
+        private double convDropout;
+        private double denseDropout;
+        private boolean batchNorm;
+        private double maxRotationDegrees;
+        private double maxShiftPixels;
+        private double zoomRange;
+        private double validationFraction;
+        private int earlyStoppingPatience;
+        private boolean restoreBestWeights;
+        private LrSchedule.Type scheduleType = LrSchedule.NONE.type();
+        private double scheduleFactor = LrSchedule.NONE.factor();
+        private int scheduleStepEpochs = LrSchedule.NONE.stepEpochs();
+        private int schedulePatience = LrSchedule.NONE.patience();
+        private int trainSubset;
 
-    public RunConfig withTrainSubset(int images) {
-        return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm, augmentation,
-                validationFraction, earlyStoppingPatience, restoreBestWeights, lrSchedule, images);
-    }
+        private Builder() {
+        }
 
-    public RunConfig withAugmentation(Augmentation newAugmentation) {
-        return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm, newAugmentation,
-                validationFraction, earlyStoppingPatience, restoreBestWeights, lrSchedule, trainSubset);
-    }
+        public RunConfig build() {
+            return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
+                    batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm,
+                    new Augmentation(maxRotationDegrees, maxShiftPixels, zoomRange), validationFraction,
+                    earlyStoppingPatience, restoreBestWeights,
+                    new LrSchedule(scheduleType, scheduleFactor, scheduleStepEpochs, schedulePatience), trainSubset);
+        }
 
-    public RunConfig withLrSchedule(LrSchedule newSchedule) {
-        return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm, augmentation,
-                validationFraction, earlyStoppingPatience, restoreBestWeights, newSchedule, trainSubset);
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder dataset(DatasetKind dataset) {
+            this.dataset = dataset;
+            return this;
+        }
+
+        public Builder architecture(Architecture architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        public Builder hiddenLayers(List<Integer> hiddenLayers) {
+            this.hiddenLayers = hiddenLayers;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerKind optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder momentum(double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder l1(double l1) {
+            this.l1 = l1;
+            return this;
+        }
+
+        public Builder l2(double l2) {
+            this.l2 = l2;
+            return this;
+        }
+
+        public Builder convDropout(double convDropout) {
+            this.convDropout = convDropout;
+            return this;
+        }
+
+        public Builder denseDropout(double denseDropout) {
+            this.denseDropout = denseDropout;
+            return this;
+        }
+
+        public Builder batchNorm(boolean batchNorm) {
+            this.batchNorm = batchNorm;
+            return this;
+        }
+
+        /** Sets all three augmentation settings; null means none. */
+        public Builder augmentation(Augmentation augmentation) {
+            Augmentation a = augmentation == null ? Augmentation.NONE : augmentation;
+            return maxRotationDegrees(a.maxRotationDegrees()).maxShiftPixels(a.maxShiftPixels()).zoomRange(a.zoomRange());
+        }
+
+        public Builder maxRotationDegrees(double degrees) {
+            this.maxRotationDegrees = degrees;
+            return this;
+        }
+
+        public Builder maxShiftPixels(double pixels) {
+            this.maxShiftPixels = pixels;
+            return this;
+        }
+
+        public Builder zoomRange(double zoomRange) {
+            this.zoomRange = zoomRange;
+            return this;
+        }
+
+        public Builder validationFraction(double validationFraction) {
+            this.validationFraction = validationFraction;
+            return this;
+        }
+
+        public Builder earlyStoppingPatience(int earlyStoppingPatience) {
+            this.earlyStoppingPatience = earlyStoppingPatience;
+            return this;
+        }
+
+        public Builder restoreBestWeights(boolean restoreBestWeights) {
+            this.restoreBestWeights = restoreBestWeights;
+            return this;
+        }
+
+        /** Sets all four schedule settings; null means a constant rate. */
+        public Builder lrSchedule(LrSchedule schedule) {
+            LrSchedule s = schedule == null ? LrSchedule.NONE : schedule;
+            return scheduleType(s.type()).scheduleFactor(s.factor()).scheduleStepEpochs(s.stepEpochs())
+                    .schedulePatience(s.patience());
+        }
+
+        /** Null means a constant rate. */
+        public Builder scheduleType(LrSchedule.Type type) {
+            this.scheduleType = type == null ? LrSchedule.Type.NONE : type;
+            return this;
+        }
+
+        public Builder scheduleFactor(double factor) {
+            this.scheduleFactor = factor;
+            return this;
+        }
+
+        public Builder scheduleStepEpochs(int stepEpochs) {
+            this.scheduleStepEpochs = stepEpochs;
+            return this;
+        }
+
+        public Builder schedulePatience(int patience) {
+            this.schedulePatience = patience;
+            return this;
+        }
+
+        public Builder trainSubset(int trainSubset) {
+            this.trainSubset = trainSubset;
+            return this;
+        }
     }
 }

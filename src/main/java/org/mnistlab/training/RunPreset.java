@@ -36,8 +36,11 @@ public enum RunPreset {
 
     /** The preset's configuration on {@code dataset}, with an empty name so the readable default applies. */
     public RunConfig config(DatasetKind dataset) {
-        RunConfig config = RunConfig.defaults(architecture, dataset).withAugmentation(augmentation);
-        return schedule == null ? config : config.withEpochs(schedule.epochs()).withLrSchedule(schedule.lrSchedule());
+        RunConfig.Builder config = RunConfig.defaults(architecture, dataset).toBuilder().augmentation(augmentation);
+        if (schedule != null) {
+            config.epochs(schedule.epochs()).lrSchedule(schedule.lrSchedule());
+        }
+        return config.build();
     }
 
     @Override

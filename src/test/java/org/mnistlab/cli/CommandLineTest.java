@@ -7,12 +7,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.Application;
+import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
+import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.LrSchedule;
+import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunSetting;
+import picocli.CommandLine.ParseResult;
 
 class CommandLineTest {
 
@@ -36,10 +42,20 @@ class CommandLineTest {
         assertThat(CommandLine.isCommand(new String[] {"--server.port=9000"})).isFalse();
     }
 
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The chosen command's options, parsed as {@link CommandLine#run} would before running it. */
+    private static ParseResult parse(String... args) {
+        return CommandLine.commands(Application.class, System.out, System.err).parseArgs(args).subcommand();
+    }
+
     @Test
     void rejects_an_unknown_model_with_exit_code_2() {
         assertThat(run("train", "--model", "resnet")).isEqualTo(2);
-        assertThat(err()).contains("Error: Unknown model 'resnet': use logistic, mlp, cnn, regcnn or lenet5")
+        assertThat(err()).startsWith("Error: Invalid value for option '--model': "
+                        + "Unknown model 'resnet': use logistic, mlp, cnn, regcnn or lenet5")
                 .contains("Usage: java -jar mnist-lab.jar train");
     }
 
@@ -54,51 +70,111 @@ class CommandLineTest {
     @Test
     void rejects_malformed_and_unknown_options() {
         assertThat(run("train", "--batch", "lots")).isEqualTo(2);
-        assertThat(err()).contains("--batch must be a whole number, not 'lots'");
+        assertThat(err()).contains("Error: Invalid value for option '--batch': 'lots' is not a whole number");
         err.reset();
         assertThat(run("train", "--speed", "fast")).isEqualTo(2);
-        assertThat(err()).contains("Unknown option --speed");
+        assertThat(err()).contains("Error: Unknown options: '--speed', 'fast'");
         err.reset();
         assertThat(run("train", "--epochs")).isEqualTo(2);
-        assertThat(err()).contains("Option --epochs needs a value");
+        assertThat(err()).contains("Missing required parameter for option '--epochs'");
+        err.reset();
+        assertThat(run("train", "--epochs", "2", "--epochs", "3")).isEqualTo(2);
+        assertThat(err()).contains("option '--epochs' (N) should be specified only once");
         err.reset();
         assertThat(run("bench", "--models", "cnn,vgg")).isEqualTo(2);
         assertThat(err()).contains("Unknown model 'vgg'").contains("Usage: java -jar mnist-lab.jar bench");
         err.reset();
         assertThat(run("train", "--schedule", "cosine")).isEqualTo(2);
-        assertThat(err()).contains("--schedule must be none, step:FACTOR:EPOCHS or plateau:FACTOR:PATIENCE");
+        assertThat(err()).contains("'cosine' is not none, step:FACTOR:EPOCHS or plateau:FACTOR:PATIENCE");
+    }
+
+    @Test
+    void numbers_are_taken_exactly_as_typed_or_refused() {
+        RunConfig config = TrainCommand.config(parse("train", "--lr", "1e-3", "--seed", "1099511627777",
+                "--momentum=0.5"));
+        assertThat(config.learningRate()).isEqualTo(0.001);
+        assertThat(config.seed()).isEqualTo(1_099_511_627_777L);
+        assertThat(config.momentum()).isEqualTo(0.5);
+
+        assertThat(run("train", "--epochs", "2.5")).isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--epochs': '2.5' is not a whole number");
+        err.reset();
+        assertThat(run("train", "--seed", "9223372036854775808")).isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--seed': '9223372036854775808' is out of range");
+        err.reset();
+        assertThat(run("train", "--seed", "0x10")).isEqualTo(2);
+        assertThat(err()).contains("'0x10' is not a whole number");
+        err.reset();
+        assertThat(run("train", "--lr", "NaN")).isEqualTo(2);
+        assertThat(err()).contains("Invalid value for option '--lr': 'NaN' is not a number");
+    }
+
+    @Test
+    void help_prints_the_usage_of_each_command_and_exits_0() {
+        assertThat(run("--help")).isZero();
+        assertThat(out()).contains("Usage: java -jar mnist-lab.jar", "train", "bench");
+        out.reset();
+        assertThat(run("train", "--help")).isZero();
+        assertThat(out()).contains("Usage: java -jar mnist-lab.jar train", "--lr=X", "--schedule", "--data-dir");
+        out.reset();
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out()).contains("Usage: java -jar mnist-lab.jar bench", "--models", "--epochs", "--batch",
+                "--subset", "--augment", "--schedule").doesNotContain("--lr");
+        out.reset();
+        assertThat(run("help", "bench")).isZero();
+        assertThat(out()).contains("Usage: java -jar mnist-lab.jar bench");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void train_has_one_option_per_setting() {
+        for (RunSetting setting : RunSetting.values()) {
+            assertThat(parse("train").commandSpec().findOption(setting.cliOption())).as(setting.key()).isNotNull();
+        }
     }
 
     @Test
     void options_override_the_model_defaults() {
-        Arguments a = Arguments.parse(new String[] {"train", "--model", "mlp", "--hidden", "256,64", "--epochs=3",
-                "--optimizer", "nesterov", "--augment", "--subset", "500", "--schedule", "step:0.5:2"},
-                TrainArguments.WITH_VALUE, TrainArguments.OPTIONAL_VALUE);
-        var config = TrainArguments.toConfig(a);
+        RunConfig config = TrainCommand.config(parse("train", "--model", "mlp", "--hidden", "256,64", "--epochs=3",
+                "--optimizer", "nesterov", "--augment", "--subset", "500", "--schedule", "step:0.5:2",
+                "--no-restore", "--batch-norm", "on"));
         assertThat(config.hiddenLayers()).containsExactly(256, 64);
         assertThat(config.epochs()).isEqualTo(3);
-        assertThat(config.optimizer()).isEqualTo(org.mnistlab.training.OptimizerKind.NESTEROV);
-        assertThat(config.augmentation()).isEqualTo(TrainArguments.DEFAULT_AUGMENTATION);
+        assertThat(config.optimizer()).isEqualTo(OptimizerKind.NESTEROV);
+        assertThat(config.augmentation()).isEqualTo(SettingOptions.DEFAULT_AUGMENTATION);
         assertThat(config.trainSubset()).isEqualTo(500);
-        assertThat(config.lrSchedule().stepEpochs()).isEqualTo(2);
+        assertThat(config.lrSchedule()).isEqualTo(LrSchedule.step(0.5, 2));
+        assertThat(config.restoreBestWeights()).isFalse();
+        assertThat(config.batchNorm()).isTrue();
         assertThat(config.batchSize()).isEqualTo(128);
+        assertThat(TrainCommand.config(parse("train"))).isEqualTo(
+                RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST));
     }
 
     @Test
     void bench_trains_each_model_with_its_own_default_epochs_and_schedule_unless_told_otherwise() {
-        var defaults = BenchCommand.Options.from(Arguments.parse(new String[] {"bench", "--models", "mlp,regcnn"},
-                BenchCommand.WITH_VALUE, BenchCommand.OPTIONAL_VALUE));
+        var defaults = BenchCommand.Options.from(parse("bench"), List.of(Architecture.MLP, Architecture.REGULARIZED_CNN));
         var regularized = defaults.config(Architecture.REGULARIZED_CNN);
         assertThat(regularized.epochs()).isEqualTo(15);
         assertThat(regularized.lrSchedule()).isEqualTo(RunConfig.STEP_HALVING_EVERY_3);
+        assertThat(regularized.name()).isEqualTo("bench regcnn");
         assertThat(defaults.config(Architecture.MLP).lrSchedule().type())
                 .isEqualTo(LrSchedule.Type.NONE);
 
-        var told = BenchCommand.Options.from(Arguments.parse(new String[] {"bench", "--models", "regcnn",
-                "--epochs", "2", "--schedule", "none"}, BenchCommand.WITH_VALUE, BenchCommand.OPTIONAL_VALUE));
+        var told = BenchCommand.Options.from(parse("bench", "--epochs", "2", "--schedule", "none", "--augment",
+                "15,3,0.15"), List.of(Architecture.REGULARIZED_CNN));
         assertThat(told.config(Architecture.REGULARIZED_CNN).epochs()).isEqualTo(2);
         assertThat(told.config(Architecture.REGULARIZED_CNN).lrSchedule().type())
                 .isEqualTo(LrSchedule.Type.NONE);
+        assertThat(told.config(Architecture.REGULARIZED_CNN).augmentation()).isEqualTo(new Augmentation(15, 3, 0.15));
+    }
+
+    @Test
+    void bench_takes_the_models_given() {
+        picocli.CommandLine cli = CommandLine.commands(Application.class, System.out, System.err);
+        cli.parseArgs("bench", "--models", "mlp,regcnn");
+        BenchCommand bench = cli.getSubcommands().get("bench").getCommand();
+        assertThat(bench.models).containsExactly(Architecture.MLP, Architecture.REGULARIZED_CNN);
     }
 
     @Test

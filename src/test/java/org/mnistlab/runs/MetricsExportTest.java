@@ -12,7 +12,7 @@ import org.mnistlab.training.RunReport;
 class MetricsExportTest {
 
     private final MetricsExport export = new MetricsExport();
-    private final RunRecord run = RunFixtures.finished(12, "Simple CNN · MNIST", RunFixtures.mlp().withEpochs(3));
+    private final RunRecord run = RunFixtures.finished(12, "Simple CNN · MNIST", RunFixtures.mlp().toBuilder().epochs(3).build());
     private final RunReport report = new RunReport(run, RunFixtures.epochs(), RunFixtures.evaluation());
 
     @Test

@@ -29,8 +29,7 @@ class ModelCatalogTest {
     @Test
     void mlp_784_128_10_has_101770_parameters_and_hidden_sizes_are_configurable() {
         assertThat(catalog.summarize(defaults(Architecture.MLP)).totalParameters()).isEqualTo(101_770);
-        RunConfig wide = new RunConfig("", DatasetKind.MNIST, Architecture.MLP, List.of(256, 64),
-                OptimizerKind.ADAM, 0.001, 0.9, 128, 1, 1, 0, 0, 0, 0, false, null, 0.1, 0, true, null, 0);
+        RunConfig wide = defaults(Architecture.MLP).toBuilder().hiddenLayers(List.of(256, 64)).build();
         assertThat(catalog.summarize(wide).totalParameters())
                 .isEqualTo(784 * 256 + 256 + 256 * 64 + 64 + 64 * 10 + 10);
     }
@@ -112,8 +111,8 @@ class ModelCatalogTest {
         }
         for (OptimizerKind optimizer : OptimizerKind.values()) {
             RunConfig d = defaults(Architecture.MLP);
-            RunConfig config = new RunConfig("", d.dataset(), d.architecture(), List.of(32), optimizer, 0.01, 0.9,
-                    16, 1, 5, 0, 0, 0, 0, false, null, 0.1, 0, true, null, 0);
+            RunConfig config = d.toBuilder().hiddenLayers(List.of(32)).optimizer(optimizer).learningRate(0.01)
+                    .batchSize(16).epochs(1).seed(5).l2(0).build();
             MultiLayerNetwork network = catalog.build(config);
             INDArray before = network.params().dup();
             double firstScore = 0;

@@ -11,31 +11,9 @@ class RunConfigTest {
 
     private static final RunConfig VALID = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST);
 
-    /** A copy of VALID with some components replaced, via the canonical constructor. */
-    private static RunConfig with(UnaryOperator<Object[]> change) {
-        Object[] c = {VALID.name(), VALID.dataset(), VALID.architecture(), VALID.hiddenLayers(), VALID.optimizer(),
-                VALID.learningRate(), VALID.momentum(), VALID.batchSize(), VALID.epochs(), VALID.seed(), VALID.l1(),
-                VALID.l2(), VALID.convDropout(), VALID.denseDropout(), VALID.batchNorm(), VALID.augmentation(),
-                VALID.validationFraction(), VALID.earlyStoppingPatience(), VALID.restoreBestWeights(),
-                VALID.lrSchedule(), VALID.trainSubset()};
-        c = change.apply(c);
-        @SuppressWarnings("unchecked")
-        RunConfig config = new RunConfig((String) c[0], (DatasetKind) c[1], (Architecture) c[2], (List<Integer>) c[3],
-                (OptimizerKind) c[4], (double) c[5], (double) c[6], (int) c[7], (int) c[8], (long) c[9],
-                (double) c[10], (double) c[11], (double) c[12], (double) c[13], (boolean) c[14],
-                (Augmentation) c[15], (double) c[16], (int) c[17], (boolean) c[18], (LrSchedule) c[19], (int) c[20]);
-        return config;
-    }
-
-    private static UnaryOperator<Object[]> set(int index, Object value) {
-        return c -> {
-            c[index] = value;
-            return c;
-        };
-    }
-
-    private static List<ConfigProblem> problems(UnaryOperator<Object[]> change) {
-        return with(change).validate();
+    /** The problems of a copy of VALID with some settings changed. */
+    private static List<ConfigProblem> problems(UnaryOperator<RunConfig.Builder> change) {
+        return change.apply(VALID.toBuilder()).build().validate();
     }
 
     @Test
@@ -62,99 +40,88 @@ class RunConfigTest {
 
     @Test
     void rejects_zero_negative_and_huge_learning_rates() {
-        assertThat(problems(set(5, 0.0))).containsExactly(new ConfigProblem("learningRate",
+        assertThat(problems(b -> b.learningRate(0.0))).containsExactly(new ConfigProblem(RunSetting.LEARNING_RATE,
                 "Learning rate must be greater than 0 and at most 10"));
-        assertThat(problems(set(5, -0.1))).extracting(ConfigProblem::field).containsExactly("learningRate");
-        assertThat(problems(set(5, 11.0))).extracting(ConfigProblem::field).containsExactly("learningRate");
-        assertThat(problems(set(5, Double.NaN))).extracting(ConfigProblem::field).containsExactly("learningRate");
+        assertThat(problems(b -> b.learningRate(-0.1))).extracting(ConfigProblem::setting).containsExactly(RunSetting.LEARNING_RATE);
+        assertThat(problems(b -> b.learningRate(11.0))).extracting(ConfigProblem::setting).containsExactly(RunSetting.LEARNING_RATE);
+        assertThat(problems(b -> b.learningRate(Double.NaN))).extracting(ConfigProblem::setting).containsExactly(RunSetting.LEARNING_RATE);
     }
 
     @Test
     void rejects_batch_sizes_outside_1_to_4096() {
-        assertThat(problems(set(7, 0))).containsExactly(new ConfigProblem("batchSize",
+        assertThat(problems(b -> b.batchSize(0))).containsExactly(new ConfigProblem(RunSetting.BATCH_SIZE,
                 "Batch size must be between 1 and 4096"));
-        assertThat(problems(set(7, 4097))).extracting(ConfigProblem::field).containsExactly("batchSize");
-        assertThat(problems(set(7, 4096))).isEmpty();
+        assertThat(problems(b -> b.batchSize(4097))).extracting(ConfigProblem::setting).containsExactly(RunSetting.BATCH_SIZE);
+        assertThat(problems(b -> b.batchSize(4096))).isEmpty();
     }
 
     @Test
     void rejects_epochs_outside_1_to_100() {
-        assertThat(problems(set(8, 0))).containsExactly(new ConfigProblem("epochs", "Epochs must be between 1 and 100"));
-        assertThat(problems(set(8, 101))).extracting(ConfigProblem::field).containsExactly("epochs");
+        assertThat(problems(b -> b.epochs(0))).containsExactly(new ConfigProblem(RunSetting.EPOCHS, "Epochs must be between 1 and 100"));
+        assertThat(problems(b -> b.epochs(101))).extracting(ConfigProblem::setting).containsExactly(RunSetting.EPOCHS);
     }
 
     @Test
     void rejects_momentum_regularization_and_dropout_out_of_range() {
-        assertThat(problems(set(6, 1.0))).containsExactly(new ConfigProblem("momentum",
+        assertThat(problems(b -> b.momentum(1.0))).containsExactly(new ConfigProblem(RunSetting.MOMENTUM,
                 "Momentum must be between 0 and 1 (exclusive)"));
-        assertThat(problems(set(10, -1e-3))).containsExactly(new ConfigProblem("l1", "L1 must be between 0 and 1"));
-        assertThat(problems(set(11, 2.0))).containsExactly(new ConfigProblem("l2", "L2 must be between 0 and 1"));
-        assertThat(problems(set(12, 1.0))).containsExactly(new ConfigProblem("convDropout",
+        assertThat(problems(b -> b.l1(-1e-3))).containsExactly(new ConfigProblem(RunSetting.L1, "L1 must be between 0 and 1"));
+        assertThat(problems(b -> b.l2(2.0))).containsExactly(new ConfigProblem(RunSetting.L2, "L2 must be between 0 and 1"));
+        assertThat(problems(b -> b.convDropout(1.0))).containsExactly(new ConfigProblem(RunSetting.CONV_DROPOUT,
                 "Dropout must be at least 0 and below 1"));
-        assertThat(problems(set(13, -0.5))).containsExactly(new ConfigProblem("denseDropout",
+        assertThat(problems(b -> b.denseDropout(-0.5))).containsExactly(new ConfigProblem(RunSetting.DENSE_DROPOUT,
                 "Dropout must be at least 0 and below 1"));
     }
 
     @Test
     void rejects_bad_mlp_hidden_layers() {
-        assertThat(problems(set(3, List.of()))).containsExactly(new ConfigProblem("hiddenLayers",
+        assertThat(problems(b -> b.hiddenLayers(List.of()))).containsExactly(new ConfigProblem(RunSetting.HIDDEN_LAYERS,
                 "An MLP needs 1 to 5 hidden layers"));
-        assertThat(problems(set(3, List.of(1, 2, 3, 4, 5, 6)))).extracting(ConfigProblem::message)
+        assertThat(problems(b -> b.hiddenLayers(List.of(1, 2, 3, 4, 5, 6)))).extracting(ConfigProblem::message)
                 .containsExactly("An MLP needs 1 to 5 hidden layers");
-        assertThat(problems(set(3, List.of(128, 0)))).containsExactly(new ConfigProblem("hiddenLayers",
+        assertThat(problems(b -> b.hiddenLayers(List.of(128, 0)))).containsExactly(new ConfigProblem(RunSetting.HIDDEN_LAYERS,
                 "Hidden layer sizes must be between 1 and 4096"));
     }
 
     @Test
     void rejects_missing_choices_and_long_names() {
-        assertThat(problems(set(1, null))).containsExactly(new ConfigProblem("dataset", "Choose a dataset"));
-        assertThat(problems(set(4, null))).containsExactly(new ConfigProblem("optimizer", "Choose an optimizer"));
-        assertThat(problems(set(0, "x".repeat(101)))).containsExactly(new ConfigProblem("name",
+        assertThat(problems(b -> b.dataset(null))).containsExactly(new ConfigProblem(RunSetting.DATASET, "Choose a dataset"));
+        assertThat(problems(b -> b.optimizer(null))).containsExactly(new ConfigProblem(RunSetting.OPTIMIZER, "Choose an optimizer"));
+        assertThat(problems(b -> b.name("x".repeat(101)))).containsExactly(new ConfigProblem(RunSetting.NAME,
                 "Name must be at most 100 characters"));
     }
 
     @Test
     void rejects_augmentation_beyond_its_ranges() {
-        assertThat(problems(set(15, new Augmentation(46, 0, 0)))).containsExactly(new ConfigProblem(
-                "augmentation.maxRotationDegrees", "Rotation must be between 0 and 45 degrees"));
-        assertThat(problems(set(15, new Augmentation(0, 9, 0)))).containsExactly(new ConfigProblem(
-                "augmentation.maxShiftPixels", "Shift must be between 0 and 8 pixels"));
-        assertThat(problems(set(15, new Augmentation(0, 0, 0.6)))).containsExactly(new ConfigProblem(
-                "augmentation.zoomRange", "Zoom range must be between 0 and 0.5"));
+        assertThat(problems(b -> b.augmentation(new Augmentation(46, 0, 0)))).containsExactly(new ConfigProblem(RunSetting.AUGMENTATION_ROTATION, "Rotation must be between 0 and 45 degrees"));
+        assertThat(problems(b -> b.augmentation(new Augmentation(0, 9, 0)))).containsExactly(new ConfigProblem(RunSetting.AUGMENTATION_SHIFT, "Shift must be between 0 and 8 pixels"));
+        assertThat(problems(b -> b.augmentation(new Augmentation(0, 0, 0.6)))).containsExactly(new ConfigProblem(RunSetting.AUGMENTATION_ZOOM, "Zoom range must be between 0 and 0.5"));
     }
 
     @Test
     void rejects_bad_validation_early_stopping_and_schedules() {
-        assertThat(problems(set(16, 0.6))).containsExactly(new ConfigProblem("validationFraction",
+        assertThat(problems(b -> b.validationFraction(0.6))).containsExactly(new ConfigProblem(RunSetting.VALIDATION_FRACTION,
                 "Validation split must be between 0 and 0.5"));
-        assertThat(problems(c -> {
-            c[16] = 0.0;
-            c[17] = 3;
-            return c;
-        })).containsExactly(new ConfigProblem("earlyStoppingPatience", "Early stopping needs a validation split above 0"));
-        assertThat(problems(set(19, new LrSchedule(LrSchedule.Type.STEP, 1.5, 5, 2)))).containsExactly(
-                new ConfigProblem("lrSchedule.factor", "Decay factor must be between 0 and 1 (exclusive)"));
-        assertThat(problems(set(19, new LrSchedule(LrSchedule.Type.STEP, 0.5, 0, 2)))).containsExactly(
-                new ConfigProblem("lrSchedule.stepEpochs", "Step must be between 1 and 100 epochs"));
-        assertThat(problems(set(19, new LrSchedule(LrSchedule.Type.PLATEAU, 0.5, 5, 0)))).containsExactly(
-                new ConfigProblem("lrSchedule.patience", "Plateau patience must be between 1 and 100"));
+        assertThat(problems(b -> b.validationFraction(0.0).earlyStoppingPatience(3))).containsExactly(new ConfigProblem(RunSetting.EARLY_STOPPING_PATIENCE, "Early stopping needs a validation split above 0"));
+        assertThat(problems(b -> b.lrSchedule(new LrSchedule(LrSchedule.Type.STEP, 1.5, 5, 2)))).containsExactly(
+                new ConfigProblem(RunSetting.LR_SCHEDULE_FACTOR, "Decay factor must be between 0 and 1 (exclusive)"));
+        assertThat(problems(b -> b.lrSchedule(new LrSchedule(LrSchedule.Type.STEP, 0.5, 0, 2)))).containsExactly(
+                new ConfigProblem(RunSetting.LR_SCHEDULE_STEP_EPOCHS, "Step must be between 1 and 100 epochs"));
+        assertThat(problems(b -> b.lrSchedule(new LrSchedule(LrSchedule.Type.PLATEAU, 0.5, 5, 0)))).containsExactly(
+                new ConfigProblem(RunSetting.LR_SCHEDULE_PATIENCE, "Plateau patience must be between 1 and 100"));
     }
 
     @Test
     void rejects_training_subsets_too_small_or_too_large() {
-        assertThat(problems(set(20, 5))).containsExactly(new ConfigProblem("trainSubset",
+        assertThat(problems(b -> b.trainSubset(5))).containsExactly(new ConfigProblem(RunSetting.TRAIN_SUBSET,
                 "A training subset needs at least 10 images (one per class)"));
-        assertThat(problems(set(20, 60_001))).containsExactly(new ConfigProblem("trainSubset",
+        assertThat(problems(b -> b.trainSubset(60_001))).containsExactly(new ConfigProblem(RunSetting.TRAIN_SUBSET,
                 "Training subset must be between 0 (all) and 60000 images"));
     }
 
     @Test
     void reports_every_problem_at_once() {
-        assertThat(problems(c -> {
-            c[5] = -1.0;
-            c[7] = 0;
-            c[8] = 0;
-            return c;
-        })).extracting(ConfigProblem::field).containsExactly("learningRate", "batchSize", "epochs");
+        assertThat(problems(b -> b.learningRate(-1.0).batchSize(0).epochs(0))).extracting(ConfigProblem::setting)
+                .containsExactly(RunSetting.LEARNING_RATE, RunSetting.BATCH_SIZE, RunSetting.EPOCHS);
     }
 }

@@ -91,10 +91,10 @@ class RunStoreTest extends SpringAppTest {
     @Test
     void invalid_configs_are_rejected_with_every_problem_and_nothing_is_stored() {
         int before = store.count(RunFilter.ALL);
-        RunConfig bad = TestRuns.quick(Architecture.MLP, 1_000, 0).withTrainSubset(5);
+        RunConfig bad = TestRuns.quick(Architecture.MLP, 1_000, 0).toBuilder().trainSubset(5).build();
         assertThatThrownBy(() -> queue.submit(bad))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
-                        .extracting(ConfigProblem::field).containsExactlyInAnyOrder("epochs", "trainSubset"));
+                        .extracting(ConfigProblem::setting).containsExactlyInAnyOrder(RunSetting.EPOCHS, RunSetting.TRAIN_SUBSET));
         assertThat(store.count(RunFilter.ALL)).isEqualTo(before);
     }
 

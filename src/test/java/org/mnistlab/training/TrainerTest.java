@@ -34,16 +34,14 @@ class TrainerTest extends SpringAppTest {
     @Test
     void the_same_config_and_seed_give_the_same_epoch_metrics() {
         RunConfig d = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST);
-        RunConfig config = new RunConfig("", DatasetKind.MNIST, Architecture.MLP, List.of(64), OptimizerKind.ADAM,
-                0.002, 0.9, 64, 2, 11, 0, 1e-4, 0, 0.3, false, new Augmentation(10, 2, 0.1), 0.02, 0, true,
-                LrSchedule.NONE, 2_000);
+        RunConfig config = d.toBuilder().hiddenLayers(List.of(64)).learningRate(0.002).batchSize(64).epochs(2)
+                .seed(11).denseDropout(0.3).augmentation(new Augmentation(10, 2, 0.1)).validationFraction(0.02)
+                .trainSubset(2_000).build();
         List<EpochMetrics> first = trainer.train(0, config, train(), test(), new Trainer.Listener() { }).epochs();
         List<EpochMetrics> second = trainer.train(0, config, train(), test(), new Trainer.Listener() { }).epochs();
         assertThat(first).hasSize(2);
         assertThat(withoutTimings(second)).isEqualTo(withoutTimings(first));
-        RunConfig otherSeed = new RunConfig("", DatasetKind.MNIST, Architecture.MLP, List.of(64), OptimizerKind.ADAM,
-                0.002, 0.9, 64, 2, 12, 0, 1e-4, 0, 0.3, false, new Augmentation(10, 2, 0.1), 0.02, 0, true,
-                LrSchedule.NONE, 2_000);
+        RunConfig otherSeed = config.toBuilder().seed(12).build();
         assertThat(withoutTimings(trainer.train(0, otherSeed, train(), test(), new Trainer.Listener() { }).epochs()))
                 .isNotEqualTo(withoutTimings(first));
         assertThat(d.hiddenLayers()).containsExactly(128);
@@ -66,9 +64,10 @@ class TrainerTest extends SpringAppTest {
     @Test
     void early_stopping_ends_patience_epochs_after_the_best_and_restores_its_weights() {
         // 200 images, a high learning rate: validation loss soon rises (deterministic for this seed).
-        RunConfig config = new RunConfig("", DatasetKind.MNIST, Architecture.LOGISTIC, List.of(), OptimizerKind.SGD,
-                0.5, 0.9, 32, 30, 3, 0, 0, 0, 0, false, null, 0.02, 2, true,
-                new LrSchedule(LrSchedule.Type.STEP, 0.5, 10, 2), 200);
+        RunConfig config = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).toBuilder()
+                .optimizer(OptimizerKind.SGD).learningRate(0.5).batchSize(32).epochs(30).seed(3).l2(0)
+                .validationFraction(0.02).earlyStoppingPatience(2).lrSchedule(LrSchedule.step(0.5, 10))
+                .trainSubset(200).build();
         List<Integer> bestEpochs = new ArrayList<>();
         Trainer.Result result = trainer.train(0, config, train(), test(), new Trainer.Listener() {
             @Override

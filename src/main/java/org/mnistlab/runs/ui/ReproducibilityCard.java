@@ -6,8 +6,9 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mnistlab.runs.ConfigSettings;
+import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunSetting;
 
 /**
  * What it takes to reproduce a run: every setting (seed included), the software and backend it ran on,
@@ -25,8 +26,10 @@ class ReproducibilityCard extends Details {
                 + " border-radius:var(--lumo-border-radius-l); padding:0 var(--lumo-space-m)");
 
         Div settings = pairs("config-settings");
-        for (ConfigSettings.Setting s : ConfigSettings.of(run.config())) {
-            add(settings, s.label(), s.value(), s.used() ? null : "not used by this run", "setting-" + s.key());
+        RunConfig config = run.config();
+        for (RunSetting s : RunSetting.listedSettings()) {
+            add(settings, s.label(), s.format(config), s.appliesTo(config) ? null : "not used by this run",
+                    "setting-" + s.key());
         }
         add(section("Configuration", settings));
 

@@ -4,6 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasEnabled;
+import com.vaadin.flow.component.HasHelper;
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -21,18 +24,19 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.Setter;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
+import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
@@ -41,6 +45,7 @@ import org.mnistlab.training.LrSchedule;
 import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunPreset;
+import org.mnistlab.training.RunSetting;
 
 /**
  * The run configuration form. Every field is checked by {@link RunConfig#validate()} (the engine's rules and
@@ -56,35 +61,39 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     private RunConfigDraft draft;
     /** Set while readBean fills the fields, so their change events do not write half a config back. */
     private boolean reading;
-    /** Engine field name → the field that shows its problems. */
-    private final Map<String, HasValidation> fieldsByProblem = new LinkedHashMap<>();
+    /** Each setting's field, which shows its problems. */
+    private final Map<RunSetting, Component> fields = new EnumMap<>(RunSetting.class);
+    /** Shown disabled rather than hidden when the configuration does not use them, so they can be found. */
+    private static final Set<RunSetting> DISABLED_WHEN_UNUSED = EnumSet.of(RunSetting.MOMENTUM,
+            RunSetting.RESTORE_BEST_WEIGHTS);
 
-    final TextField name = new TextField("Run name");
+    final TextField name = new TextField();
     final Select<DatasetKind> dataset = new Select<>();
     final Select<Architecture> architecture = new Select<>();
-    final TextField hiddenLayers = new TextField("Hidden layers");
+    final TextField hiddenLayers = new TextField();
     final Select<OptimizerKind> optimizer = new Select<>();
-    final NumberField learningRate = new NumberField("Learning rate");
-    final NumberField momentum = new NumberField("Momentum");
-    final IntegerField batchSize = new IntegerField("Batch size");
-    final IntegerField epochs = new IntegerField("Epochs");
-    final IntegerField seed = new IntegerField("Random seed");
-    final NumberField l1 = new NumberField("L1");
-    final NumberField l2 = new NumberField("L2 (weight decay)");
-    final NumberField convDropout = new NumberField("Dropout after conv blocks");
-    final NumberField denseDropout = new NumberField("Dropout after dense layers");
-    final Checkbox batchNorm = new Checkbox("Batch normalization");
-    final NumberField rotation = new NumberField("Rotation ± degrees");
-    final NumberField shift = new NumberField("Shift ± pixels");
-    final NumberField zoom = new NumberField("Zoom ± fraction");
-    final NumberField validationFraction = new NumberField("Validation split");
-    final IntegerField earlyStoppingPatience = new IntegerField("Early stopping patience");
-    final Checkbox restoreBestWeights = new Checkbox("Keep the best epoch's weights");
+    final NumberField learningRate = new NumberField();
+    final NumberField momentum = new NumberField();
+    final IntegerField batchSize = new IntegerField();
+    final IntegerField epochs = new IntegerField();
+    /** Text, not a number field: a browser's number input would round seeds beyond 2^53. */
+    final TextField seed = new TextField();
+    final NumberField l1 = new NumberField();
+    final NumberField l2 = new NumberField();
+    final NumberField convDropout = new NumberField();
+    final NumberField denseDropout = new NumberField();
+    final Checkbox batchNorm = new Checkbox();
+    final NumberField rotation = new NumberField();
+    final NumberField shift = new NumberField();
+    final NumberField zoom = new NumberField();
+    final NumberField validationFraction = new NumberField();
+    final IntegerField earlyStoppingPatience = new IntegerField();
+    final Checkbox restoreBestWeights = new Checkbox();
     final Select<LrSchedule.Type> scheduleType = new Select<>();
-    final NumberField scheduleFactor = new NumberField("Decay factor");
-    final IntegerField scheduleStepEpochs = new IntegerField("Every N epochs");
-    final IntegerField schedulePatience = new IntegerField("Plateau patience");
-    final IntegerField trainSubset = new IntegerField("Training images");
+    final NumberField scheduleFactor = new NumberField();
+    final IntegerField scheduleStepEpochs = new IntegerField();
+    final IntegerField schedulePatience = new IntegerField();
+    final IntegerField trainSubset = new IntegerField();
     final Button start = new Button("Start training", VaadinIcon.PLAY.create());
     private final Span problems = new Span();
 
@@ -166,8 +175,7 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     public void showProblems(List<ConfigProblem> found) {
         StringBuilder unplaced = new StringBuilder();
         for (ConfigProblem p : found) {
-            HasValidation field = fieldsByProblem.get(p.field());
-            if (field != null && ((Component) field).isVisible()) {
+            if (fields.get(p.setting()) instanceof HasValidation field && ((Component) field).isVisible()) {
                 field.setErrorMessage(p.message());
                 field.setInvalid(true);
             } else {
@@ -198,25 +206,24 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     }
 
     private void refresh() {
-        Architecture arch = draft.getArchitecture();
-        hiddenLayers.setVisible(arch == Architecture.MLP);
-        convDropout.setVisible(arch != null && arch.convolutional());
-        momentum.setEnabled(draft.getOptimizer() != null && draft.getOptimizer().usesMomentum());
-        LrSchedule.Type type = draft.getScheduleType();
-        scheduleFactor.setVisible(type != null && type != LrSchedule.Type.NONE);
-        scheduleStepEpochs.setVisible(type == LrSchedule.Type.STEP);
-        schedulePatience.setVisible(type == LrSchedule.Type.PLATEAU);
-        restoreBestWeights.setEnabled(draft.getEarlyStoppingPatience() != null && draft.getEarlyStoppingPatience() > 0);
-        architecture.setHelperText(arch == null ? "" : arch.description());
         RunConfig config = draft.toConfig();
+        fields.forEach((setting, field) -> {
+            boolean applies = setting.appliesTo(config);
+            if (DISABLED_WHEN_UNUSED.contains(setting)) {
+                ((HasEnabled) field).setEnabled(applies);
+            } else {
+                field.setVisible(applies);
+            }
+        });
+        architecture.setHelperText(config.architecture() == null ? "" : config.architecture().description());
         name.setPlaceholder(config.dataset() != null && config.architecture() != null && config.optimizer() != null
-                ? config.withName("").displayName() : "");
+                ? config.settingsName() : "");
 
         boolean fieldsOk = binder.validate().isOk();
         List<ConfigProblem> found = config.validate();
         // problems whose field is hidden would otherwise be invisible
         problems.setText(found.stream()
-                .filter(p -> !(fieldsByProblem.get(p.field()) instanceof Component c) || !c.isVisible())
+                .filter(p -> !fields.containsKey(p.setting()) || !fields.get(p.setting()).isVisible())
                 .map(ConfigProblem::message).collect(Collectors.joining(" · ")));
         boolean valid = fieldsOk && found.isEmpty();
         start.setEnabled(valid);
@@ -234,16 +241,12 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     }
 
     private void configureFields() {
-        dataset.setLabel("Dataset");
         dataset.setItems(DatasetKind.values());
         dataset.setItemLabelGenerator(DatasetKind::displayName);
-        architecture.setLabel("Model");
         architecture.setItems(Architecture.values());
         architecture.setItemLabelGenerator(Architecture::displayName);
-        optimizer.setLabel("Optimizer");
         optimizer.setItems(OptimizerKind.values());
         optimizer.setItemLabelGenerator(OptimizerKind::displayName);
-        scheduleType.setLabel("Learning-rate schedule");
         scheduleType.setItems(LrSchedule.Type.values());
         scheduleType.setItemLabelGenerator(t -> switch (t) {
             case NONE -> "Constant";
@@ -252,74 +255,69 @@ public class RunConfigForm extends Composite<VerticalLayout> {
         });
 
         name.setClearButtonVisible(true);
-        name.setHelperText("Leave empty for a name made from the settings");
-        hiddenLayers.setHelperText("Units per hidden layer, e.g. 256, 128");
-        trainSubset.setHelperText("0 = all; a small number (e.g. 2000) trains in seconds");
-        learningRate.setHelperText("Adam: about 0.001; SGD: about 0.01–0.1");
-        momentum.setHelperText("SGD and Nesterov only");
-        l2.setHelperText("Penalty on large weights, e.g. 0.0001");
-        validationFraction.setHelperText("Share of the training images held out, e.g. 0.1");
-        earlyStoppingPatience.setHelperText("Stop after this many epochs without a better validation loss; 0 = off");
-        rotation.setHelperText("0–45; e.g. 10");
-        shift.setHelperText("0–8; e.g. 2");
-        zoom.setHelperText("0–0.5; e.g. 0.1");
-
         name.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         hiddenLayers.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     }
 
     private void bindFields() {
-        bind(name, "name", RunConfigDraft::getName, RunConfigDraft::setName, false);
-        bind(dataset, "dataset", RunConfigDraft::getDataset, RunConfigDraft::setDataset, true);
-        bind(architecture, "architecture", RunConfigDraft::getArchitecture, RunConfigDraft::setArchitecture, true);
-        hiddenLayers.setId("field-hiddenLayers");
-        fieldsByProblem.put("hiddenLayers", hiddenLayers);
-        binder.forField(hiddenLayers)
-                .withConverter(new HiddenLayersConverter())
-                .withValidator(engineCheck("hiddenLayers", RunConfigDraft::setHiddenLayers, false))
-                .bind(RunConfigDraft::getHiddenLayers, RunConfigDraft::setHiddenLayers);
-        bind(optimizer, "optimizer", RunConfigDraft::getOptimizer, RunConfigDraft::setOptimizer, true);
-        bind(learningRate, "learningRate", RunConfigDraft::getLearningRate, RunConfigDraft::setLearningRate, true);
-        bind(momentum, "momentum", RunConfigDraft::getMomentum, RunConfigDraft::setMomentum, true);
-        bind(batchSize, "batchSize", RunConfigDraft::getBatchSize, RunConfigDraft::setBatchSize, true);
-        bind(epochs, "epochs", RunConfigDraft::getEpochs, RunConfigDraft::setEpochs, true);
-        bind(seed, "seed", RunConfigDraft::getSeed, RunConfigDraft::setSeed, true);
-        bind(l1, "l1", RunConfigDraft::getL1, RunConfigDraft::setL1, true);
-        bind(l2, "l2", RunConfigDraft::getL2, RunConfigDraft::setL2, true);
-        bind(convDropout, "convDropout", RunConfigDraft::getConvDropout, RunConfigDraft::setConvDropout, true);
-        bind(denseDropout, "denseDropout", RunConfigDraft::getDenseDropout, RunConfigDraft::setDenseDropout, true);
-        bind(batchNorm, "batchNorm", RunConfigDraft::isBatchNorm, RunConfigDraft::setBatchNorm, true);
-        bind(rotation, "augmentation.maxRotationDegrees", RunConfigDraft::getRotation, RunConfigDraft::setRotation, true);
-        bind(shift, "augmentation.maxShiftPixels", RunConfigDraft::getShift, RunConfigDraft::setShift, true);
-        bind(zoom, "augmentation.zoomRange", RunConfigDraft::getZoom, RunConfigDraft::setZoom, true);
-        bind(validationFraction, "validationFraction", RunConfigDraft::getValidationFraction,
-                RunConfigDraft::setValidationFraction, true);
-        bind(earlyStoppingPatience, "earlyStoppingPatience", RunConfigDraft::getEarlyStoppingPatience,
-                RunConfigDraft::setEarlyStoppingPatience, true);
-        bind(restoreBestWeights, "restoreBestWeights", RunConfigDraft::isRestoreBestWeights,
-                RunConfigDraft::setRestoreBestWeights, true);
-        bind(scheduleType, "lrSchedule.type", RunConfigDraft::getScheduleType, RunConfigDraft::setScheduleType, true);
-        bind(scheduleFactor, "lrSchedule.factor", RunConfigDraft::getScheduleFactor,
-                RunConfigDraft::setScheduleFactor, true);
-        bind(scheduleStepEpochs, "lrSchedule.stepEpochs", RunConfigDraft::getScheduleStepEpochs,
-                RunConfigDraft::setScheduleStepEpochs, true);
-        bind(schedulePatience, "lrSchedule.patience", RunConfigDraft::getSchedulePatience,
-                RunConfigDraft::setSchedulePatience, true);
-        bind(trainSubset, "trainSubset", RunConfigDraft::getTrainSubset, RunConfigDraft::setTrainSubset, true);
+        bind(name, RunSetting.NAME, false);
+        bind(dataset, RunSetting.DATASET, true);
+        bind(architecture, RunSetting.ARCHITECTURE, true);
+        bind(hiddenLayers, RunSetting.HIDDEN_LAYERS, new HiddenLayersConverter(), false);
+        bind(optimizer, RunSetting.OPTIMIZER, true);
+        bind(learningRate, RunSetting.LEARNING_RATE, true);
+        bind(momentum, RunSetting.MOMENTUM, true);
+        bind(batchSize, RunSetting.BATCH_SIZE, true);
+        bind(epochs, RunSetting.EPOCHS, true);
+        bind(seed, RunSetting.SEED, new SeedConverter(), true);
+        bind(l1, RunSetting.L1, true);
+        bind(l2, RunSetting.L2, true);
+        bind(convDropout, RunSetting.CONV_DROPOUT, true);
+        bind(denseDropout, RunSetting.DENSE_DROPOUT, true);
+        bind(batchNorm, RunSetting.BATCH_NORM, true);
+        bind(rotation, RunSetting.AUGMENTATION_ROTATION, true);
+        bind(shift, RunSetting.AUGMENTATION_SHIFT, true);
+        bind(zoom, RunSetting.AUGMENTATION_ZOOM, true);
+        bind(validationFraction, RunSetting.VALIDATION_FRACTION, true);
+        bind(earlyStoppingPatience, RunSetting.EARLY_STOPPING_PATIENCE, true);
+        bind(restoreBestWeights, RunSetting.RESTORE_BEST_WEIGHTS, true);
+        bind(scheduleType, RunSetting.LR_SCHEDULE_TYPE, true);
+        bind(scheduleFactor, RunSetting.LR_SCHEDULE_FACTOR, true);
+        bind(scheduleStepEpochs, RunSetting.LR_SCHEDULE_STEP_EPOCHS, true);
+        bind(schedulePatience, RunSetting.LR_SCHEDULE_PATIENCE, true);
+        bind(trainSubset, RunSetting.TRAIN_SUBSET, true);
         binder.addValueChangeListener(e -> onFieldChanged());
     }
 
-    private <F extends Component & HasValue<?, V>, V> void bind(F field, String problemField,
-            ValueProvider<RunConfigDraft, V> getter, Setter<RunConfigDraft, V> setter, boolean required) {
-        field.setId("field-" + problemField.replace('.', '-'));
-        if (field instanceof HasValidation v) {
-            fieldsByProblem.put(problemField, v);
+    private <F extends Component & HasValue<?, V>, V> void bind(F field, RunSetting setting, boolean required) {
+        bind(field, setting, Converter.identity(), required);
+    }
+
+    /** Binds a field to a setting: its id, label, value in the draft and the engine's check of that setting. */
+    private <F extends Component & HasValue<?, P>, P, V> void bind(F field, RunSetting setting,
+            Converter<P, V> converter, boolean required) {
+        field.setId("field-" + setting.key().replace('.', '-'));
+        if (field instanceof HasLabel labelled) {
+            labelled.setLabel(setting.formLabel());
         }
-        binder.forField(field).withValidator(engineCheck(problemField, setter, required)).bind(getter, setter);
+        if (field instanceof HasHelper helped && !setting.hint().isEmpty()) {
+            helped.setHelperText(setting.hint());
+        }
+        fields.put(setting, field);
+        binder.forField(field)
+                .withConverter(converter)
+                .withValidator(engineCheck(setting, required))
+                .bind(d -> valueOf(d, setting), (d, value) -> d.set(setting, value));
+    }
+
+    /** The draft's value, of the setting's type: the field bound to it converts to that type. */
+    @SuppressWarnings("unchecked")
+    private static <V> V valueOf(RunConfigDraft draft, RunSetting setting) {
+        return (V) draft.get(setting);
     }
 
     /** Checks a candidate value with the engine's validation, keeping the other fields as they are. */
-    private <V> Validator<V> engineCheck(String problemField, Setter<RunConfigDraft, V> setter, boolean required) {
+    private <V> Validator<V> engineCheck(RunSetting setting, boolean required) {
         return (value, context) -> {
             if (required && value == null) {
                 return ValidationResult.error(ENTER_A_VALUE);
@@ -328,9 +326,9 @@ public class RunConfigForm extends Composite<VerticalLayout> {
                 return ValidationResult.ok();
             }
             RunConfigDraft probe = draft.copy();
-            setter.accept(probe, value);
+            probe.set(setting, value);
             Optional<ConfigProblem> problem = probe.toConfig().validate().stream()
-                    .filter(p -> p.field().equals(problemField)).findFirst();
+                    .filter(p -> p.setting() == setting).findFirst();
             return problem.map(p -> ValidationResult.error(p.message())).orElse(ValidationResult.ok());
         };
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.mnistlab.training.ModelCatalog;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +93,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         }
         RunRecord run = source.get();
         // the new run gets a fresh readable name from its (possibly changed) settings
-        form.setConfig(run.config().withName(""));
+        form.setConfig(run.config().toBuilder().name("").build());
         origin.setText("Settings copied from run #" + run.id() + " “" + run.name() + "”. Change what you like and start.");
         origin.setVisible(true);
     }
@@ -102,7 +104,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         if (model.equals(summarizedModel)) {
             return;
         }
-        boolean modelFieldsValid = config.validate().stream().noneMatch(p -> MODEL_FIELDS.contains(p.field()));
+        boolean modelFieldsValid = config.validate().stream().noneMatch(p -> p.setting().shapesModel());
         if (!modelFieldsValid) {
             summarizedModel = null;
             summary.showMessage("Fix the model settings to see its layers.");
@@ -118,17 +120,13 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private static final List<String> MODEL_FIELDS = List.of("dataset", "architecture", "hiddenLayers",
-            "convDropout", "denseDropout");
-
-    /** Only these settings change the layer table; the rest need no new summary. */
+    /** Only the settings that shape the model change the layer table; the rest need no new summary. */
     private static List<Object> modelKey(RunConfig c) {
-        return java.util.Arrays.asList(c.architecture(), c.hiddenLayers(), c.convDropout(), c.denseDropout(),
-                c.batchNorm(), c.dataset());
+        return Arrays.stream(RunSetting.values()).filter(RunSetting::shapesModel).map(s -> s.value(c)).toList();
     }
 
     private void start(RunConfig config) {
-        RunConfig named = config.name().isEmpty() ? config.withName(config.displayName()) : config;
+        RunConfig named = config.name().isEmpty() ? config.toBuilder().name(config.settingsName()).build() : config;
         try {
             RunRecord run = queue.submit(named);
             UI.getCurrent().navigate(LiveRunView.class, new RouteParameters("id", String.valueOf(run.id())));

@@ -32,20 +32,17 @@ class CompareViewTest extends SpringAppTest {
     private long longer;
 
     private static RunConfig withLearningRate(RunConfig c, double lr) {
-        return new RunConfig(c.name(), c.dataset(), c.architecture(), c.hiddenLayers(), c.optimizer(), lr,
-                c.momentum(), c.batchSize(), c.epochs(), c.seed(), c.l1(), c.l2(), c.convDropout(),
-                c.denseDropout(), c.batchNorm(), c.augmentation(), c.validationFraction(),
-                c.earlyStoppingPatience(), c.restoreBestWeights(), c.lrSchedule(), c.trainSubset());
+        return c.toBuilder().learningRate(lr).build();
     }
 
     @BeforeEach
     void seedThreeRuns() {
-        RunConfig base = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withEpochs(3).withTrainSubset(1000);
+        RunConfig base = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().epochs(3).trainSubset(1000).build();
         Evaluation ev = new Evaluation(0.95, 0.2, new int[10][10], List.of(), List.of());
-        slow = seeder.finished(base.withName("lr 0.001"), RunSeeder.T0, 101_770, RunSeeder.epochs(3, 0.95), ev);
-        fast = seeder.finished(withLearningRate(base, 0.01).withName("lr 0.01"), RunSeeder.T0.plusSeconds(1), 101_770,
+        slow = seeder.finished(base.toBuilder().name("lr 0.001").build(), RunSeeder.T0, 101_770, RunSeeder.epochs(3, 0.95), ev);
+        fast = seeder.finished(withLearningRate(base, 0.01).toBuilder().name("lr 0.01").build(), RunSeeder.T0.plusSeconds(1), 101_770,
                 RunSeeder.epochs(3, 0.96), new Evaluation(0.96, 0.2, new int[10][10], List.of(), List.of()));
-        longer = seeder.finished(base.withEpochs(5).withName("5 epochs"), RunSeeder.T0.plusSeconds(2), 101_770,
+        longer = seeder.finished(base.toBuilder().epochs(5).name("5 epochs").build(), RunSeeder.T0.plusSeconds(2), 101_770,
                 RunSeeder.epochs(5, 0.97), new Evaluation(0.97, 0.2, new int[10][10], List.of(), List.of()));
     }
 
@@ -99,8 +96,8 @@ class CompareViewTest extends SpringAppTest {
 
     @Test
     void identical_settings_say_so() {
-        long twin = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withEpochs(3)
-                        .withTrainSubset(1000).withName("twin"), RunSeeder.T0.plusSeconds(9), 101_770,
+        long twin = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().epochs(3)
+                        .trainSubset(1000).name("twin").build(), RunSeeder.T0.plusSeconds(9), 101_770,
                 RunSeeder.epochs(3, 0.95), null);
         compare("?runs=" + slow + "," + twin);
 

@@ -37,13 +37,13 @@ class LiveRunViewTest extends SpringAppTest {
     }
 
     private static RunConfig tinyMlp(String name, int epochs) {
-        return RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000).withEpochs(epochs).withName(name);
+        return RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000).epochs(epochs).name(name).build();
     }
 
     /** A slow run occupying the single training slot, so the next one waits in the queue. */
     private void occupyTheQueue() {
-        blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
-                .withEpochs(20).withName("blocker"));
+        blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
+                .epochs(20).name("blocker").build());
     }
 
     private LiveRunView open(long runId) {

@@ -31,12 +31,12 @@ class QueueViewTest extends SpringAppTest {
 
     @Test
     void shows_running_and_queued_runs_in_order_and_follows_cancellations() throws InterruptedException {
-        RunRecord running = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).withTrainSubset(20_000)
-                .withEpochs(20).withName("queue running"));
-        RunRecord first = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
-                .withEpochs(1).withName("queue first"));
-        RunRecord second = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).withTrainSubset(1000)
-                .withEpochs(1).withName("queue second"));
+        RunRecord running = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
+                .epochs(20).name("queue running").build());
+        RunRecord first = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000)
+                .epochs(1).name("queue first").build());
+        RunRecord second = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000)
+                .epochs(1).name("queue second").build());
         int before = queue.listenerCount();
 
         UI.getCurrent().navigate("queue");

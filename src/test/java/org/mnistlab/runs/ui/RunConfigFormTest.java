@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasEnabled;
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.Augmentation;
@@ -32,6 +34,7 @@ import org.mnistlab.training.LrSchedule;
 import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunPreset;
+import org.mnistlab.training.RunSetting;
 
 /** The configurator form in a mocked Vaadin UI: the engine's validation per field, presets, Start. */
 class RunConfigFormTest {
@@ -263,20 +266,23 @@ class RunConfigFormTest {
     }
 
     @Test
-    void problems_from_the_service_are_shown_on_their_fields() {
-        form.showProblems(List.of(new ConfigProblem("epochs", "Too many epochs for this server"),
-                new ConfigProblem("somethingElse", "Dataset is missing")));
+    void problems_from_the_service_are_shown_on_their_fields_or_below_start_if_hidden() {
+        form.showProblems(List.of(new ConfigProblem(RunSetting.EPOCHS, "Too many epochs for this server"),
+                new ConfigProblem(RunSetting.CONV_DROPOUT, "No dropout on this server")));
 
         assertThat(error("field-epochs")).isEqualTo("Too many epochs for this server");
         assertThat(_get(form, Span.class, spec -> spec.withId("form-problems")).getText())
-                .isEqualTo("Dataset is missing");
+                .isEqualTo("No dropout on this server");
     }
 
     @Test
     void a_stored_config_fills_every_field() {
-        RunConfig stored = new RunConfig("clone me", DatasetKind.FASHION_MNIST, Architecture.MLP, List.of(300, 100),
-                OptimizerKind.NESTEROV, 0.05, 0.8, 32, 7, 123, 0.001, 0.0005, 0.1, 0.3, true,
-                new Augmentation(5, 1, 0.05), 0.2, 3, false, new LrSchedule(LrSchedule.Type.STEP, 0.5, 2, 2), 5000);
+        RunConfig stored = RunConfig.builder().name("clone me").dataset(DatasetKind.FASHION_MNIST)
+                .architecture(Architecture.MLP).hiddenLayers(List.of(300, 100)).optimizer(OptimizerKind.NESTEROV)
+                .learningRate(0.05).momentum(0.8).batchSize(32).epochs(7).seed(123).l1(0.001).l2(0.0005)
+                .convDropout(0.1).denseDropout(0.3).batchNorm(true).augmentation(new Augmentation(5, 1, 0.05))
+                .validationFraction(0.2).earlyStoppingPatience(3).restoreBestWeights(false)
+                .lrSchedule(LrSchedule.step(0.5, 2)).trainSubset(5000).build();
 
         form.setConfig(stored);
 
@@ -285,6 +291,54 @@ class RunConfigFormTest {
         assertThat(this.<Double>field("field-momentum").getValue()).isEqualTo(0.8);
         assertThat(((HasEnabled) field("field-momentum")).isEnabled()).isTrue();
         assertThat(start().isEnabled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {(1L << 40) + 1, (1L << 53) + 1, Long.MAX_VALUE, Long.MIN_VALUE})
+    void a_stored_seed_of_any_size_is_shown_and_started_exactly(long seed) {
+        RunConfig stored = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().seed(seed).build();
+
+        form.setConfig(stored);
+
+        assertThat(this.<String>field("field-seed").getValue()).isEqualTo(Long.toString(seed));
+        assertThat(form.getConfig()).isEqualTo(stored);
+        _click(start());
+        assertThat(started).extracting(RunConfig::seed).containsExactly(seed);
+    }
+
+    @Test
+    void a_typed_seed_is_used_exactly_or_refused_on_its_field() {
+        set("field-seed", "9007199254740993"); // 2^53 + 1: a double would round it
+        assertThat(error("field-seed")).isNull();
+        assertThat(form.getConfig().seed()).isEqualTo(9_007_199_254_740_993L);
+
+        for (String refused : List.of("9223372036854775808", "1.5", "1e3", "seven")) {
+            set("field-seed", refused);
+            assertThat(error("field-seed")).as(refused).isEqualTo(SeedConverter.NOT_A_SEED);
+            assertThat(start().isEnabled()).isFalse();
+            assertThat(form.getConfig().seed()).isEqualTo(9_007_199_254_740_993L);
+        }
+        set("field-seed", "");
+        assertThat(error("field-seed")).isEqualTo(RunConfigForm.ENTER_A_VALUE);
+
+        set("field-seed", "-5");
+        assertThat(start().isEnabled()).isTrue();
+        assertThat(form.getConfig().seed()).isEqualTo(-5);
+    }
+
+    @Test
+    void each_setting_has_one_field_labelled_by_its_description() {
+        for (RunSetting setting : RunSetting.values()) {
+            String id = "field-" + setting.key().replace('.', '-');
+            // hidden fields too (e.g. conv dropout for an MLP), so the whole tree rather than Karibu's visible one
+            List<Component> fields = descendants(form).filter(c -> c.getId().filter(id::equals).isPresent()).toList();
+            assertThat(fields).as(id).hasSize(1);
+            assertThat(((HasLabel) fields.get(0)).getLabel()).as(id).isEqualTo(setting.formLabel());
+        }
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(RunConfigFormTest::descendants));
     }
 
     @Test

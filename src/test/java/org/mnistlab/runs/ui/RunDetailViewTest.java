@@ -52,8 +52,8 @@ class RunDetailViewTest extends SpringAppTest {
     void seedAnEvaluatedRun() {
         test = datasets.samples(DatasetKind.MNIST, Split.TEST);
         evaluation = RunSeeder.evaluation(test, 250, 7);
-        RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("detail run")
-                .withEpochs(4).withTrainSubset(1000);
+        RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("detail run")
+                .epochs(4).trainSubset(1000).build();
         runId = seeder.finished(config, RunSeeder.T0, 101_770, RunSeeder.epochs(4, 0.975), evaluation);
     }
 
@@ -112,8 +112,8 @@ class RunDetailViewTest extends SpringAppTest {
                 new EpochMetrics(2, 0.30, 0.92, 0.30, 0.91, 0.001, 1000, 1000),
                 new EpochMetrics(3, 0.20, 0.95, 0.35, 0.905, 0.001, 1000, 1000),
                 new EpochMetrics(4, 0.10, 0.98, 0.45, 0.90, 0.001, 1000, 1000));
-        long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("overfit")
-                .withEpochs(4), RunSeeder.T0.plusSeconds(5), 101_770, overfit, null);
+        long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("overfit")
+                .epochs(4).build(), RunSeeder.T0.plusSeconds(5), 101_770, overfit, null);
         open(id);
 
         JsonNode sets = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart"))
@@ -260,8 +260,8 @@ class RunDetailViewTest extends SpringAppTest {
 
     @Test
     void a_failed_run_shows_its_message_and_can_be_deleted_or_rerun() {
-        RunConfig config = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).withName("broken")
-                .withEpochs(1).withTrainSubset(100);
+        RunConfig config = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).toBuilder().name("broken")
+                .epochs(1).trainSubset(100).build();
         long failed = seeder.failed(config, RunSeeder.T0.plusSeconds(60), "Out of memory");
         open(failed);
 
@@ -284,7 +284,7 @@ class RunDetailViewTest extends SpringAppTest {
 
     @Test
     void a_running_run_links_to_the_live_dashboard_and_cannot_be_deleted() {
-        RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).withName("still going");
+        RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("still going").build();
         long running = seeder.running(config, RunSeeder.T0, RunSeeder.epochs(2, 0.95));
         open(running);
 

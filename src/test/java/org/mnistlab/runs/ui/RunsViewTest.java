@@ -49,7 +49,7 @@ class RunsViewTest extends SpringAppTest {
     }
 
     private static RunConfig config(String name, DatasetKind dataset, Architecture architecture) {
-        return RunConfig.defaults(architecture, dataset).withName(name).withEpochs(3).withTrainSubset(1000);
+        return RunConfig.defaults(architecture, dataset).toBuilder().name(name).epochs(3).trainSubset(1000).build();
     }
 
     private long finished(String name, DatasetKind dataset, Architecture architecture, int minute, double accuracy,
@@ -211,8 +211,8 @@ class RunsViewTest extends SpringAppTest {
         AtomicInteger refreshes = new AtomicInteger();
         view.grid.getDataProvider().addDataProviderListener(e -> refreshes.incrementAndGet());
 
-        RunConfig tiny = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).withName("live one")
-                .withEpochs(1).withTrainSubset(500);
+        RunConfig tiny = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).toBuilder().name("live one")
+                .epochs(1).trainSubset(500).build();
         long id = runs.awaitEnd(queue.submit(tiny).id()).id();
         awaitUi(Duration.ofSeconds(10), () -> refreshes.get() > 0
                 && GridKt._get(view.grid, 0).status() == RunStatus.FINISHED);

@@ -44,7 +44,7 @@ class RunsViewsBenchmarkTest extends SpringAppTest {
         for (int i = 0; i < RUNS; i++) {
             Architecture a = architectures[i % architectures.length];
             DatasetKind d = i % 3 == 0 ? DatasetKind.FASHION_MNIST : DatasetKind.MNIST;
-            RunConfig config = RunConfig.defaults(a, d).withName("seeded run " + i).withEpochs(3);
+            RunConfig config = RunConfig.defaults(a, d).toBuilder().name("seeded run " + i).epochs(3).build();
             double accuracy = 0.85 + (i * 7919 % 1000) / 10_000.0;
             if (i % 10 == 9) {
                 seeder.failed(config, RunSeeder.T0.plusSeconds(i), "seeded failure");
@@ -84,8 +84,8 @@ class RunsViewsBenchmarkTest extends SpringAppTest {
     void detail_with_confusion_matrix_and_100_thumbnails_opens() {
         var test = datasets.samples(DatasetKind.MNIST, Split.TEST);
         Evaluation evaluation = RunSeeder.evaluation(test, 400, 11);
-        long id = seeder.finished(RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST).withName("perf detail")
-                .withEpochs(10), RunSeeder.T0, 225_034, RunSeeder.epochs(10, 0.97), evaluation);
+        long id = seeder.finished(RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST).toBuilder().name("perf detail")
+                .epochs(10).build(), RunSeeder.T0, 225_034, RunSeeder.epochs(10, 0.97), evaluation);
 
         List<String> opens = new ArrayList<>();
         for (int round = 0; round < 5; round++) {

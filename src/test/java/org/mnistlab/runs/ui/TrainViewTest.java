@@ -119,21 +119,25 @@ class TrainViewTest extends SpringAppTest {
         long id = Long.parseLong(path.replaceAll("runs/(\\d+)/live", "$1"));
         RunRecord run = store.findById(id).orElseThrow();
         assertThat(run.config().trainSubset()).isEqualTo(1000);
-        assertThat(run.name()).isEqualTo(run.config().withName("").displayName());
+        assertThat(run.name()).isEqualTo(run.config().settingsName());
     }
 
     @Test
-    void from_parameter_prefills_the_form_with_a_stored_runs_settings() {
-        RunConfig stored = RunPreset.REGULARIZED_CNN_AUGMENTED.config(DatasetKind.MNIST).withTrainSubset(500)
-                .withEpochs(1).withName("source run");
+    void from_parameter_prefills_the_form_with_a_stored_runs_settings_seed_included() {
+        // a seed beyond int (and beyond a double's exact integers) must survive the store and the form
+        long seed = Long.MAX_VALUE - 2;
+        RunConfig stored = RunPreset.REGULARIZED_CNN_AUGMENTED.config(DatasetKind.MNIST).toBuilder().trainSubset(500)
+                .epochs(1).seed(seed).name("source run").build();
         RunRecord source = queue.submit(stored);
         queue.cancel(source.id());
 
         UI.getCurrent().navigate("train", QueryParameters.simple(Map.of("from", String.valueOf(source.id()))));
 
         RunConfigForm form = _get(RunConfigForm.class);
-        assertThat(form.getConfig()).isEqualTo(stored.withName(""));
+        assertThat(form.getConfig()).isEqualTo(stored.toBuilder().name("").build());
         assertThat(form.getConfig().augmentation()).isEqualTo(new Augmentation(10, 2, 0.1));
+        assertThat(form.getConfig().seed()).isEqualTo(seed);
+        assertThat(form.seed.getValue()).isEqualTo("9223372036854775805");
         assertThat(_get(Span.class, spec -> spec.withId("cloned-from")).getText()).contains("#" + source.id());
     }
 }
