@@ -6,10 +6,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,7 +181,7 @@ class RunsViewTest extends RunsUiTest {
         RunsView view = openRuns();
 
         assertThat(GridKt._size(view.grid)).isZero();
-        Anchor start = _get(Anchor.class, spec -> spec.withId("start-first-run"));
+        RouterLink start = _get(RouterLink.class, spec -> spec.withId("start-first-run"));
         assertThat(start.getHref()).isEqualTo("train");
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("runs-empty-state"))
                 .getElement().getTextRecursively()).contains("No runs yet", "Train page");
@@ -214,10 +213,7 @@ class RunsViewTest extends RunsUiTest {
         while (store.findById(id).orElseThrow().status().active() && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        Thread.sleep(3 * RunsView.REFRESH_MILLIS);
-        MockVaadin.clientRoundtrip();
-
-        assertThat(refreshes.get()).as("grid refreshes pushed by training events").isPositive();
+        assertThat(awaitUi(() -> refreshes.get() > 0, 5)).as("grid refreshes pushed by training events").isTrue();
         assertThat(GridKt._get(view.grid, 0).id()).isEqualTo(id);
         assertThat(GridKt._get(view.grid, 0).status()).isEqualTo(RunStatus.FINISHED);
 
