@@ -1,12 +1,10 @@
 package org.mnistlab.base.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.router.Location;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteParameters;
 
-/** URLs of views from their class and parameters, for hrefs the router cannot fill in (grid cells, query links). */
+/** URLs of views from their class and parameters, for hrefs the router cannot fill in (grid cells, links with query strings). */
 public final class Links {
 
     private Links() {
@@ -17,8 +15,8 @@ public final class Links {
         return RouteConfiguration.forSessionScope().getUrl(view, params);
     }
 
-    /** E.g. {@code train?from=7}. */
-    public static String url(Class<? extends Component> view, QueryParameters query) {
-        return new Location(RouteConfiguration.forSessionScope().getUrl(view), query).getPathWithQueryParameters();
+    /** E.g. {@code compare}. */
+    public static String url(Class<? extends Component> view) {
+        return RouteConfiguration.forSessionScope().getUrl(view);
     }
 }

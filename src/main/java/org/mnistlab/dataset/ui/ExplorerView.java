@@ -18,7 +18,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
@@ -303,7 +302,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
      */
     public static String location(DatasetKind kind, Split split, Integer label, Integer at) {
         // spelled out rather than QueryParameters, which does not keep the order of the parameters
-        StringBuilder url = new StringBuilder(Links.url(ExplorerView.class, QueryParameters.empty()))
+        StringBuilder url = new StringBuilder(Links.url(ExplorerView.class))
                 .append("?dataset=").append(kind.id()).append("&split=").append(split.id());
         if (label != null) {
             url.append("&label=").append(label);

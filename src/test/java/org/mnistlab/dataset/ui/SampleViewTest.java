@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
@@ -21,6 +22,12 @@ class SampleViewTest extends KaribuSpringTest {
 
     @Autowired
     DatasetService datasets;
+
+    /** The views render at once only when the dataset is in memory; a fresh context may still be loading it. */
+    @BeforeEach
+    void loadMnist() {
+        datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+    }
 
     private String path() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();
