@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.Links;
-import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.runs.ConfigDiff;
 import org.mnistlab.runs.RunIds;
 import org.mnistlab.training.RunReport;
@@ -106,12 +105,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         }
         add(summary(runs));
 
-        ChartJs loss = new ChartJs(RunCharts.compareLoss(runs));
-        loss.setId("compare-loss-chart");
-        ChartJs accuracy = new ChartJs(RunCharts.compareAccuracy(runs));
-        accuracy.setId("compare-accuracy-chart");
-        Div charts = new Div(loss, accuracy);
-        charts.addClassName("chart-pair");
+        Div charts = RunCharts.pair("compare-", RunCharts.compareLoss(runs), RunCharts.compareAccuracy(runs));
         Span legend = new Span("Dashed: training · solid: validation · one colour per run");
         legend.addClassNames(TextColor.SECONDARY, FontSize.SMALL);
         add(new H3("Learning curves"), legend, charts);

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
 import com.vaadin.flow.theme.lumo.LumoUtility.Width;
-import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.training.OverfittingReport;
 import org.mnistlab.training.RunReport;
 
@@ -19,12 +18,7 @@ class CurvesPanel extends Div {
             add(new Paragraph("No finished epochs yet."));
             return;
         }
-        ChartJs loss = new ChartJs(RunCharts.loss(report));
-        loss.setId("loss-chart");
-        ChartJs accuracy = new ChartJs(RunCharts.accuracy(report));
-        accuracy.setId("accuracy-chart");
-        Div charts = new Div(loss, accuracy);
-        charts.addClassName("chart-pair");
+        Div charts = RunCharts.pair("", RunCharts.loss(report), RunCharts.accuracy(report));
         OverfittingReport overfitting = report.overfitting();
         Paragraph verdict = new Paragraph(overfitting.overfitting()
                 ? overfitting.signals().get(overfitting.signals().size() - 1).message()

@@ -1,8 +1,10 @@
 package org.mnistlab.runs.ui;
 
+import com.vaadin.flow.component.html.Div;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.EpochMetrics;
 import software.xdev.chartjs.model.charts.LineChart;
@@ -32,6 +34,17 @@ final class RunCharts {
     private static final String OVERFITTING_COLOR = "#d62728";
 
     private RunCharts() {
+    }
+
+    /** Loss and accuracy side by side (under each other on narrow screens), as {@code <idPrefix>loss-chart} etc. */
+    static Div pair(String idPrefix, LineChart loss, LineChart accuracy) {
+        ChartJs lossChart = new ChartJs(loss);
+        lossChart.setId(idPrefix + "loss-chart");
+        ChartJs accuracyChart = new ChartJs(accuracy);
+        accuracyChart.setId(idPrefix + "accuracy-chart");
+        Div pair = new Div(lossChart, accuracyChart);
+        pair.addClassName("chart-pair");
+        return pair;
     }
 
     static String color(int index) {
