@@ -1,22 +1,22 @@
 package org.mnistlab.dataset.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import org.mnistlab.base.ui.UiEventPump;
+import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.DatasetStatus;
 
 /**
  * Stands in for a view's content until its dataset is in memory: a progress bar while the files download
- * or load (live, via {@link DatasetService#subscribe}), and when the dataset cannot be used, the reason
+ * or load (live, via {@link DatasetService#subscribe} and a {@link UiEventPump}), and when the dataset cannot be used, the reason
  * (naming the file and the problem) with a retry button. The rest of the app keeps working meanwhile.
  */
 public class DatasetStatusPanel extends Div {
@@ -25,17 +25,17 @@ public class DatasetStatusPanel extends Div {
     private final Span message = new Span();
     private final ProgressBar progress = new ProgressBar();
     private final Button retry = new Button("Try again", VaadinIcon.REFRESH.create());
-    private DatasetKind awaited;
+    private final UiEventPump<DatasetStatus> pump;
+    private volatile DatasetKind awaited;
     private Runnable onReady;
-    private Runnable unsubscribe;
 
-    public DatasetStatusPanel(DatasetService datasets) {
+    public DatasetStatusPanel(DatasetService datasets, UiPushScheduler pushScheduler) {
         this.datasets = datasets;
         setId("dataset-status");
         addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM, LumoUtility.Width.FULL,
                 LumoUtility.BoxSizing.BORDER);
         message.setId("dataset-status-message");
-        message.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+        message.addClassNames(LumoUtility.Whitespace.PRE_WRAP, "overflow-anywhere");
         retry.setId("dataset-retry");
         retry.addClickListener(e -> {
             if (awaited != null) {
@@ -44,6 +44,9 @@ public class DatasetStatusPanel extends Div {
         });
         add(message, progress, retry);
         setVisible(false);
+        // Progress comes from the service; the outcome from the load this panel started (see await).
+        pump = new UiEventPump<DatasetStatus>(this, pushScheduler, datasets::subscribe, this::apply)
+                .accepting(s -> s.kind() == awaited && !finished(s));
     }
 
     /**
@@ -59,24 +62,36 @@ public class DatasetStatusPanel extends Div {
             return;
         }
         showStatus(datasets.status(kind));
-        UI ui = UI.getCurrent();
-        datasets.loadInBackground(kind).whenComplete((ok, error) -> ui.access(() -> {
-            if (awaited != kind) {
-                return; // the user has moved on to another dataset
+        datasets.loadInBackground(kind).whenComplete((ok, error) -> pump.offer(error == null
+                ? new DatasetStatus(kind, DatasetStatus.State.READY, "", 1)
+                : new DatasetStatus(kind, DatasetStatus.State.FAILED, error instanceof CompletionException
+                        && error.getCause() != null ? error.getCause().getMessage() : error.getMessage(), -1)));
+    }
+
+    private static boolean finished(DatasetStatus status) {
+        return status.state() == DatasetStatus.State.READY || status.state() == DatasetStatus.State.FAILED;
+    }
+
+    private void apply(List<DatasetStatus> statuses) {
+        for (DatasetStatus status : statuses) {
+            if (status.kind() != awaited) {
+                continue; // the user has moved on to another dataset
             }
-            if (error == null) {
+            if (status.ready()) {
                 setVisible(false);
-                ready.run();
-            } else {
-                showFailure(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause().getMessage() : error.getMessage());
+                onReady.run();
+            } else if (status.state() == DatasetStatus.State.FAILED) {
+                showFailure(status.message());
+            } else if (isVisible() && !retry.isVisible()) {
+                showStatus(status);
             }
-        }));
+        }
     }
 
     private void showStatus(DatasetStatus status) {
         setVisible(true);
-        getStyle().set("background", "var(--lumo-contrast-5pct)");
+        removeClassName(LumoUtility.Background.ERROR_10);
+        addClassName(LumoUtility.Background.CONTRAST_5);
         retry.setVisible(false);
         progress.setVisible(true);
         switch (status.state()) {
@@ -98,28 +113,10 @@ public class DatasetStatusPanel extends Div {
 
     private void showFailure(String why) {
         setVisible(true);
-        getStyle().set("background", "var(--lumo-error-color-10pct)");
+        removeClassName(LumoUtility.Background.CONTRAST_5);
+        addClassName(LumoUtility.Background.ERROR_10);
         message.setText(why + "\nPut valid files into that folder (or allow downloads) and try again.");
         progress.setVisible(false);
         retry.setVisible(true);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        unsubscribe = datasets.subscribe(status -> ui.access(() -> {
-            if (status.kind() == awaited && isVisible() && !retry.isVisible()
-                    && status.state() != DatasetStatus.State.FAILED && status.state() != DatasetStatus.State.READY) {
-                showStatus(status);
-            }
-        }));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
     }
 }

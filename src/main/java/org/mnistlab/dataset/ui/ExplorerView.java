@@ -7,8 +7,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,16 +18,20 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.mnistlab.base.ui.Format;
+import org.mnistlab.base.ui.Links;
+import org.mnistlab.base.ui.Notifications;
+import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
@@ -74,9 +76,9 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private boolean updatingFields;
     private Registration resizeRegistration;
 
-    public ExplorerView(DatasetService datasets) {
+    public ExplorerView(DatasetService datasets, UiPushScheduler pushScheduler) {
         this.datasets = datasets;
-        this.status = new DatasetStatusPanel(datasets);
+        this.status = new DatasetStatusPanel(datasets, pushScheduler);
         setSizeFull();
         addClassName("explorer-view");
 
@@ -128,7 +130,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         HorizontalLayout toolbar = new HorizontalLayout(datasetChoice, splitChoice, labelChoice, goTo, summary);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         toolbar.setWidthFull();
-        toolbar.getStyle().set("flex-wrap", "wrap");
+        toolbar.addClassName(LumoUtility.FlexWrap.WRAP);
 
         grid.setId("sample-grid");
         grid.setHeightFull();
@@ -143,7 +145,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         content = new HorizontalLayout(grid, side);
         content.setWidthFull();
         content.setFlexGrow(1, grid);
-        content.getStyle().set("min-height", "0");
+        content.addClassName(LumoUtility.MinHeight.NONE);
 
         add(toolbar, status, content);
         setFlexGrow(1, content);
@@ -158,8 +160,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         label = parse(params, "label", null, ExplorerView::parseLabel, problems);
         scrollTarget = parse(params, "at", null, Integer::valueOf, problems);
         if (!problems.isEmpty()) {
-            Notification n = Notification.show(String.join("\n", problems), 5000, Notification.Position.MIDDLE);
-            n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            Notifications.error(String.join("\n", problems));
         }
         // The URL came from the user; "/" is rewritten to the explorer's own address, so links and menu agree.
         refresh(event.getLocation().getPath().isEmpty());
@@ -223,9 +224,9 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         grid.show(samples, shown);
         goTo.setMax(samples.size() - 1);
         summary.setText(label == null
-                ? String.format("%s %s: %,d samples", kind.displayName(), split.id(), shown.length)
-                : String.format("%s %s: %,d samples of %s (of %,d)", kind.displayName(), split.id(), shown.length,
-                        kind.className(label), samples.size()));
+                ? kind.displayName() + " " + split.id() + ": " + Format.count(shown.length) + " samples"
+                : kind.displayName() + " " + split.id() + ": " + Format.count(shown.length) + " samples of "
+                        + kind.className(label) + " (of " + Format.count(samples.size()) + ")");
         distribution.setChart(distributionChart());
         meansTitle.setText("Mean image per class (" + (split == Split.TRAIN ? "train" : "test") + ")");
         means.show(kind, split.id(), datasets.classMeans(kind, split));
@@ -270,7 +271,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         }
         if (index < 0 || index >= datasets.samples(kind, split).size()) {
             goTo.setInvalid(true);
-            goTo.setErrorMessage(String.format("0 to %,d", datasets.samples(kind, split).size() - 1));
+            goTo.setErrorMessage("0 to " + Format.count(datasets.samples(kind, split).size() - 1));
         } else if (!grid.scrollToSample(index)) {
             goTo.setInvalid(true);
             goTo.setErrorMessage("#" + index + " is a " + kind.className(datasets.samples(kind, split).label(index))
@@ -283,9 +284,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void openSample(int index) {
-        QueryParameters query = label == null ? QueryParameters.empty()
-                : QueryParameters.simple(Map.of("label", String.valueOf(label)));
-        getUI().ifPresent(ui -> ui.navigate(SampleView.path(kind, split, index), query));
+        getUI().ifPresent(ui -> ui.navigate(SampleView.class, SampleView.params(kind, split, index),
+                SampleView.filter(label)));
     }
 
     private void updateUrl() {
@@ -301,7 +301,9 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
      * @param at    a sample to scroll to and mark, or null
      */
     public static String location(DatasetKind kind, Split split, Integer label, Integer at) {
-        StringBuilder url = new StringBuilder("explore?dataset=").append(kind.id()).append("&split=").append(split.id());
+        // spelled out rather than QueryParameters, which does not keep the order of the parameters
+        StringBuilder url = new StringBuilder(Links.url(ExplorerView.class))
+                .append("?dataset=").append(kind.id()).append("&split=").append(split.id());
         if (label != null) {
             url.append("&label=").append(label);
         }

@@ -16,9 +16,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.mnistlab.base.ui.Format;
+import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
@@ -29,8 +34,13 @@ import org.mnistlab.dataset.Split;
  * pixel values as a heat map, label, split and index, the mean image of its class, and previous/next
  * (also with the arrow keys). With {@code ?label=3} previous/next stay within that class, as in the grid.
  */
-@Route("explore/:dataset/:split/:index")
+@Route("explore/:" + SampleView.DATASET + "/:" + SampleView.SPLIT + "/:" + SampleView.INDEX)
 public class SampleView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String DATASET = "dataset";
+    static final String SPLIT = "split";
+    static final String INDEX = "index";
+    private static final String LABEL = "label";
 
     private final DatasetService datasets;
     private final DatasetStatusPanel status;
@@ -42,9 +52,9 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
     private int index;
     private Integer labelFilter;
 
-    public SampleView(DatasetService datasets) {
+    public SampleView(DatasetService datasets, UiPushScheduler pushScheduler) {
         this.datasets = datasets;
-        this.status = new DatasetStatusPanel(datasets);
+        this.status = new DatasetStatusPanel(datasets, pushScheduler);
         addClassName("sample-view");
         body.setWidthFull();
         add(status, body);
@@ -52,19 +62,24 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
         Shortcuts.addShortcutListener(this, () -> step(1), Key.ARROW_RIGHT);
     }
 
-    /** The deep link of a sample, e.g. {@code explore/mnist/train/1234}. */
-    public static String path(DatasetKind kind, Split split, int index) {
-        return "explore/" + kind.id() + "/" + split.id() + "/" + index;
+    /** The route parameters of a sample's deep link, e.g. {@code explore/mnist/train/1234}. */
+    public static RouteParameters params(DatasetKind kind, Split split, int index) {
+        return new RouteParameters(Map.of(DATASET, kind.id(), SPLIT, split.id(), INDEX, String.valueOf(index)));
+    }
+
+    /** {@code ?label=3} keeps previous/next within that class; null for all classes. */
+    public static QueryParameters filter(Integer label) {
+        return label == null ? QueryParameters.empty() : QueryParameters.of(LABEL, String.valueOf(label));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         body.removeAll();
         kind = null;
-        String d = event.getRouteParameters().get("dataset").orElse("");
-        String s = event.getRouteParameters().get("split").orElse("");
-        String i = event.getRouteParameters().get("index").orElse("");
-        List<String> labelParam = event.getLocation().getQueryParameters().getParameters().get("label");
+        String d = event.getRouteParameters().get(DATASET).orElse("");
+        String s = event.getRouteParameters().get(SPLIT).orElse("");
+        String i = event.getRouteParameters().get(INDEX).orElse("");
+        List<String> labelParam = event.getLocation().getQueryParameters().getParameters().get(LABEL);
         try {
             DatasetKind k = DatasetKind.fromId(d);
             Split sp = Split.fromId(s);
@@ -101,8 +116,8 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
     private void render() {
         LabeledImages samples = datasets.samples(kind, split);
         if (index < 0 || index >= samples.size()) {
-            showProblem(String.format("There is no sample #%d: %s %s has %,d samples (0 to %,d).", index,
-                    kind.displayName(), split.id(), samples.size(), samples.size() - 1));
+            showProblem("There is no sample #" + index + ": " + kind.displayName() + " " + split.id() + " has "
+                    + Format.count(samples.size()) + " samples (0 to " + Format.count(samples.size() - 1) + ").");
             return;
         }
         int label = samples.label(index);
@@ -110,7 +125,7 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
 
         H2 heading = new H2("Sample #" + index);
         heading.setId("sample-title");
-        heading.getStyle().set("margin", "0");
+        heading.addClassName(LumoUtility.Margin.NONE);
         Span labelValue = new Span(String.valueOf(label));
         labelValue.setId("sample-label");
         Span labelBadge = badge("label-badge", "Label ", "badge success");
@@ -123,7 +138,7 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
         Span splitBadge = badge("split-badge", split.id(), "badge");
         HorizontalLayout header = new HorizontalLayout(heading, labelBadge, datasetBadge, splitBadge);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        header.getStyle().set("flex-wrap", "wrap");
+        header.addClassName(LumoUtility.FlexWrap.WRAP);
 
         int[] order = samples.indicesOf(labelFilter == null ? -1 : labelFilter);
         int pos = Arrays.binarySearch(order, index);
@@ -137,8 +152,8 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
         Anchor back = new Anchor(explorerLink(), "Back to the grid");
         back.setId("back-to-grid");
         Span position = new Span(pos >= 0
-                ? String.format("%,d of %,d%s", pos + 1, order.length,
-                        labelFilter == null ? "" : " with label " + kind.className(labelFilter))
+                ? Format.count(pos + 1) + " of " + Format.count(order.length)
+                        + (labelFilter == null ? "" : " with label " + kind.className(labelFilter))
                 : "not a " + kind.className(labelFilter) + ": previous/next go to the nearest " + kind.className(labelFilter));
         position.addClassName("sample-position");
         HorizontalLayout nav = new HorizontalLayout(back, prev, next, position);
@@ -163,10 +178,10 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
         left.setWidth("auto");
 
         HorizontalLayout views = new HorizontalLayout(left, new PixelHeatMap(pixels));
-        views.getStyle().set("flex-wrap", "wrap");
+        views.addClassName(LumoUtility.FlexWrap.WRAP);
 
         body.add(header, nav, views);
-        body.getChildren().forEach(c -> c.getElement().getStyle().set("margin-bottom", "var(--lumo-space-m)"));
+        body.getChildren().forEach(c -> c.getElement().getClassList().add(LumoUtility.Margin.Bottom.MEDIUM));
     }
 
     private void step(int direction) {
@@ -179,10 +194,8 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
             i += direction;
         }
         if (i >= 0 && i < samples.size()) {
-            String target = path(kind, split, i);
-            QueryParameters query = labelFilter == null ? QueryParameters.empty()
-                    : QueryParameters.simple(Map.of("label", String.valueOf(labelFilter)));
-            getUI().ifPresent(ui -> ui.navigate(target, query));
+            RouteParameters target = params(kind, split, i);
+            getUI().ifPresent(ui -> ui.navigate(SampleView.class, target, filter(labelFilter)));
         }
     }
 
@@ -193,7 +206,7 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
     private void showProblem(String message) {
         Span problem = new Span(message);
         problem.setId("sample-error");
-        Anchor back = new Anchor("explore", "Back to the explorer");
+        RouterLink back = new RouterLink("Back to the explorer", ExplorerView.class);
         body.add(new Div(problem), back);
         title = "No such sample · MNIST Lab";
     }

@@ -6,8 +6,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,9 +13,11 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mnistlab.base.ui.Notifications;
 import org.mnistlab.playground.DigitPreprocessor;
 import org.mnistlab.playground.EmptyDrawingException;
 import org.mnistlab.playground.GrayImage;
@@ -71,14 +71,13 @@ public class DrawView extends VerticalLayout {
         pad.addStrokeEndListener(e -> onDrawing(e.image()));
         pad.addClearedListener(e -> onDrawing(null));
         Span keys = new Span("Esc clears · Ctrl+Z undoes");
-        keys.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        keys.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
         VerticalLayout padColumn = column("Draw", pad, keys);
 
         steps.setId("preprocessing-steps");
-        steps.getStyle().set("display", "grid").set("grid-template-columns", "repeat(2, auto)")
-                .set("gap", "var(--lumo-space-m)");
+        steps.addClassNames(LumoUtility.Display.GRID, LumoUtility.Grid.Column.COLUMNS_2, LumoUtility.Gap.MEDIUM);
         stepsEmpty.setId("steps-empty");
-        stepsEmpty.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        stepsEmpty.addClassName(LumoUtility.TextColor.SECONDARY);
         VerticalLayout stepsColumn = column("What the model sees", stepsEmpty, steps);
 
         modelPicker.setId("model-picker");
@@ -103,7 +102,7 @@ public class DrawView extends VerticalLayout {
         comparePicker.setVisible(false);
         comparePicker.addValueChangeListener(e -> predict());
         noModel.setId("no-model");
-        noModel.add(new Span("No trained model yet. "), new Anchor("train", "Train one in the configurator"),
+        noModel.add(new Span("No trained model yet. "), trainLink(),
                 new Span(" and come back to see what it makes of your digits."));
         VerticalLayout predictionColumn = column("Prediction", noModel, modelPicker, compareToggle, comparePicker,
                 probabilities);
@@ -216,16 +215,16 @@ public class DrawView extends VerticalLayout {
 
     private void save(int label) {
         if (current == null) {
-            notify(EmptyDrawingException.MESSAGE, NotificationVariant.LUMO_CONTRAST);
+            Notifications.error(EmptyDrawingException.MESSAGE);
             return;
         }
         try {
             myDigits.save(label, current.centered());
         } catch (IllegalArgumentException e) {
-            notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
             return;
         }
-        notify("Saved as a " + label, NotificationVariant.LUMO_SUCCESS);
+        Notifications.success("Saved as a " + label);
         refreshGallery();
         pad.clear(); // ready for the next one; the pad reports the clearing back
     }
@@ -255,8 +254,8 @@ public class DrawView extends VerticalLayout {
         myDigitsPanel.showDigits(myDigits.newest(MyDigitsPanel.GALLERY_LIMIT), myDigits.count());
     }
 
-    private static void notify(String text, NotificationVariant variant) {
-        Notification n = Notification.show(text, 3000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(variant);
+    /** The playground may not depend on the run screens, so it links to the configurator by its address. */
+    private static Anchor trainLink() {
+        return new Anchor("train", "Train one in the configurator");
     }
 }

@@ -14,7 +14,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
-import java.util.Locale;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.mnistlab.base.ui.Format;
 import org.mnistlab.dataset.ui.DigitImage;
 import org.mnistlab.playground.MyDigit;
 import org.mnistlab.playground.MyDigitsEvaluation;
@@ -94,15 +95,15 @@ class MyDigitsPanel extends VerticalLayout {
         Div block = new Div();
         block.addClassName("my-digits-evaluation");
         Span summary = new Span(evaluation.total() == 0 ? evaluation.modelName() + ": save some digits first"
-                : String.format(Locale.ROOT, "%s: %d of %d right (%.1f %%)", evaluation.modelName(),
-                evaluation.correct(), evaluation.total(), evaluation.accuracy() * 100));
-        summary.getStyle().set("font-weight", "600");
+                : evaluation.modelName() + ": " + evaluation.correct() + " of " + evaluation.total() + " right ("
+                        + Format.percent(evaluation.accuracy(), 1) + ")");
+        summary.addClassName(LumoUtility.FontWeight.SEMIBOLD);
         Div wrong = new Div();
-        wrong.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
+        wrong.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);
         for (MyDigitsEvaluation.Mistake m : evaluation.mistakes()) {
-            Span text = new Span(String.format(Locale.ROOT, "%d → %d (%.0f %%)", m.digit().label(), m.predicted(),
-                    m.confidence() * 100));
-            text.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+            Span text = new Span(m.digit().label() + " → " + m.predicted() + " ("
+                    + Format.percent((double) m.confidence(), 0) + ")");
+            text.addClassName(LumoUtility.FontSize.XSMALL);
             Div item = new Div(new DigitImage(m.digit().pixels(), "mistake-" + m.digit().id(), 56), new Div(text));
             item.addClassName("my-digit-mistake");
             wrong.add(item);

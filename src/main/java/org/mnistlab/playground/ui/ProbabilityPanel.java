@@ -5,7 +5,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.playground.Comparison;
 import org.mnistlab.playground.Prediction;
@@ -149,7 +149,7 @@ class ProbabilityPanel extends VerticalLayout {
     }
 
     private static String percent(float p) {
-        return String.format(Locale.ROOT, "%.1f %%", p * 100);
+        return Format.percent((double) p, 1);
     }
 
     private static String json(String s) {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -16,11 +15,17 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility.FontSize;
+import com.vaadin.flow.theme.lumo.LumoUtility.FontWeight;
+import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
+import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.mnistlab.base.ui.chart.ChartJs;
+import org.mnistlab.base.ui.Format;
+import org.mnistlab.base.ui.Links;
 import org.mnistlab.runs.ConfigDiff;
 import org.mnistlab.runs.RunIds;
 import org.mnistlab.training.RunReport;
@@ -36,6 +41,8 @@ import org.mnistlab.training.RunRecord;
 @PageTitle("Compare runs · MNIST Lab")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final String RUNS = "runs";
+
     private final RunStore store;
 
     RunComparison comparison;
@@ -50,10 +57,16 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         showAll.setId("show-all-settings");
     }
 
+    /** The page comparing these runs, e.g. {@code compare?runs=3,7}; {@code compare} for none. */
+    static String url(List<Long> ids) {
+        // spelled out: QueryParameters would encode the commas, and the address is meant to be read
+        return Links.url(CompareView.class) + (ids.isEmpty() ? "" : "?" + RUNS + "=" + RunIds.format(ids));
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        List<String> values = event.getLocation().getQueryParameters().getParameters().getOrDefault("runs", List.of());
+        List<String> values = event.getLocation().getQueryParameters().getParameters().getOrDefault(RUNS, List.of());
         List<Long> ids;
         try {
             ids = RunIds.parse(String.join(",", values));
@@ -68,23 +81,23 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     private void problem(String text) {
         Paragraph p = new Paragraph(text);
         p.setId("compare-problem");
-        add(new H2("Compare runs"), p, new Anchor("runs", "Choose runs on the Runs page"));
+        add(new H2("Compare runs"), p, new RouterLink("Choose runs on the Runs page", RunsView.class));
     }
 
     private void render() {
         List<RunReport> runs = comparison.runs();
         H2 title = new H2("Compare " + runs.size() + (runs.size() == 1 ? " run" : " runs"));
-        title.getStyle().set("margin", "0");
+        title.addClassName(Margin.NONE);
         add(title);
         if (!comparison.missing().isEmpty()) {
             Paragraph missing = new Paragraph("Not found (deleted?): " + comparison.missing().stream()
                     .map(id -> "#" + id).collect(Collectors.joining(", ")));
             missing.setId("compare-missing");
-            missing.getStyle().set("color", "var(--lumo-error-text-color)");
+            missing.addClassName(TextColor.ERROR);
             add(missing);
         }
         if (runs.isEmpty()) {
-            add(new Anchor("runs", "Choose runs on the Runs page"));
+            add(new RouterLink("Choose runs on the Runs page", RunsView.class));
             return;
         }
         if (runs.size() == 1) {
@@ -92,15 +105,9 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         }
         add(summary(runs));
 
-        ChartJs loss = new ChartJs(RunCharts.compareLoss(runs));
-        loss.setId("compare-loss-chart");
-        ChartJs accuracy = new ChartJs(RunCharts.compareAccuracy(runs));
-        accuracy.setId("compare-accuracy-chart");
-        Div charts = new Div(loss, accuracy);
-        Styles.apply(charts, "display:grid; grid-template-columns:repeat(auto-fit, minmax(420px, 1fr));"
-                + " gap:var(--lumo-space-m); width:100%");
+        Div charts = RunCharts.pair("compare-", RunCharts.compareLoss(runs), RunCharts.compareAccuracy(runs));
         Span legend = new Span("Dashed: training · solid: validation · one colour per run");
-        legend.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        legend.addClassNames(TextColor.SECONDARY, FontSize.SMALL);
         add(new H3("Learning curves"), legend, charts);
 
         add(new H3("Settings"), settings(runs));
@@ -116,24 +123,25 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         summaryGrid.setId("compare-summary");
         summaryGrid.addColumn(LitRenderer.<RunReport>of("<span style=\"display:inline-block;width:0.9em;height:0.9em;"
                                 + "border-radius:50%;background:${item.color};margin-right:0.4em\"></span>"
-                                + "<a href=\"runs/${item.id}\">${item.name}</a>")
+                                + "<a href=\"${item.href}\">${item.name}</a>")
                         .withProperty("color", r -> RunCharts.color(runs.indexOf(r)))
-                        .withProperty("id", r -> r.run().id())
+                        .withProperty("href", r -> Links.url(RunDetailView.class, RunDetailView.params(r.run().id())))
                         .withProperty("name", r -> "#" + r.run().id() + " " + RunFormat.name(r.run())))
                 .setHeader("Run").setFlexGrow(3).setKey("run");
-        summaryGrid.addColumn(r -> RunFormat.status(r.run().status())).setHeader("Status").setAutoWidth(true);
-        summaryGrid.addColumn(r -> RunFormat.percent(r.run().testAccuracy())
+        summaryGrid.addColumn(StatusBadge.renderer(r -> r.run().status(), r -> "")).setHeader("Status")
+                .setAutoWidth(true);
+        summaryGrid.addColumn(r -> Format.percent(r.run().testAccuracy())
                         + (bestTest != null && bestTest.equals(r.run().testAccuracy()) ? " ★" : ""))
                 .setHeader("Test accuracy").setKey("testAccuracy").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        summaryGrid.addColumn(r -> r.bestEpoch().map(String::valueOf).orElse(RunFormat.NONE))
+        summaryGrid.addColumn(r -> r.bestEpoch().map(String::valueOf).orElse(Format.NONE))
                 .setHeader("Best epoch").setKey("bestEpoch").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        summaryGrid.addColumn(r -> RunFormat.percent(r.run().bestValidationAccuracy()))
+        summaryGrid.addColumn(r -> Format.percent(r.run().bestValidationAccuracy()))
                 .setHeader("Best val. accuracy").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        summaryGrid.addColumn(r -> RunFormat.duration(r.run().duration())).setHeader("Duration").setKey("duration")
+        summaryGrid.addColumn(r -> Format.duration(r.run().duration())).setHeader("Duration").setKey("duration")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         summaryGrid.addColumn(r -> RunFormat.epochs(r.run())).setHeader("Epochs")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        summaryGrid.addColumn(r -> RunFormat.count(r.run().parameterCount())).setHeader("Parameters")
+        summaryGrid.addColumn(r -> Format.count(r.run().parameterCount())).setHeader("Parameters")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         summaryGrid.setItems(runs);
         summaryGrid.setAllRowsVisible(true);
@@ -145,10 +153,10 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
         configGrid = new Grid<>();
         configGrid.setId("config-diff");
         configGrid.addColumn(LitRenderer.<ConfigDiff.Row>of(
-                                "<span style=\"${item.style}\" data-key=\"${item.key}\">${item.label}</span>")
+                                "<span class=\"${item.look}\" data-key=\"${item.key}\">${item.label}</span>")
                         .withProperty("label", ConfigDiff.Row::label)
                         .withProperty("key", ConfigDiff.Row::key)
-                        .withProperty("style", r -> r.differs() ? "font-weight:600" : "color:var(--lumo-secondary-text-color)"))
+                        .withProperty("look", r -> r.differs() ? FontWeight.SEMIBOLD : TextColor.SECONDARY))
                 .setHeader("Setting").setKey("setting").setAutoWidth(true).setFrozen(true);
         for (int i = 0; i < runs.size(); i++) {
             int column = i;

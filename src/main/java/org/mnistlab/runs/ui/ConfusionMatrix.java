@@ -23,10 +23,7 @@ public class ConfusionMatrix extends Div {
         int n = confusion.length;
         cells = new Div[n][n];
         addClassName("confusion-matrix");
-        getStyle().set("display", "grid")
-                .set("grid-template-columns", "auto auto repeat(" + n + ", minmax(2.6em, 1fr))")
-                .set("gap", "2px").set("font-size", "var(--lumo-font-size-s)")
-                .set("font-variant-numeric", "tabular-nums").set("max-width", "44em");
+        getStyle().set("grid-template-columns", "auto auto repeat(" + n + ", minmax(2.6em, 1fr))");
 
         int maxError = 1;
         for (int a = 0; a < n; a++) {
@@ -38,20 +35,21 @@ public class ConfusionMatrix extends Div {
         }
 
         // Header rows: axis title and class names of the predicted columns.
-        add(label("", null), label("", null));
-        Div predictedTitle = label("Predicted", "grid-column: span " + n + "; text-align:center; font-weight:600");
+        add(new Div(), new Div());
+        Div predictedTitle = label("Predicted", "cm-axis");
+        predictedTitle.getStyle().set("grid-column", "span " + n);
         add(predictedTitle);
-        add(label("", null), label("", null));
+        add(new Div(), new Div());
         for (int p = 0; p < n; p++) {
-            add(label(shortName(classNames.get(p)), "text-align:center; color:var(--lumo-secondary-text-color)"));
+            add(label(shortName(classNames.get(p)), "cm-class"));
         }
         for (int a = 0; a < n; a++) {
             if (a == 0) {
-                add(label("True", "grid-row: span " + n + "; writing-mode: vertical-rl; transform: rotate(180deg);"
-                        + " text-align:center; font-weight:600"));
+                Div trueTitle = label("True", "cm-axis", "true");
+                trueTitle.getStyle().set("grid-row", "span " + n);
+                add(trueTitle);
             }
-            add(label(shortName(classNames.get(a)), "color:var(--lumo-secondary-text-color); padding-right:0.4em;"
-                    + " text-align:right; white-space:nowrap"));
+            add(label(shortName(classNames.get(a)), "cm-class", "row"));
             int rowTotal = 0;
             for (int p = 0; p < n; p++) {
                 rowTotal += confusion[a][p];
@@ -82,9 +80,7 @@ public class ConfusionMatrix extends Div {
         cell.getElement().setAttribute("title", "True " + classNames.get(actual) + ", predicted "
                 + classNames.get(predicted) + ": " + count + (count == 1 ? " image" : " images"));
         cell.getStyle().set("background", String.format(Locale.ROOT, "rgba(%s, %.3f)", rgb, intensity))
-                .set("color", intensity > 0.55 ? "white" : "var(--lumo-body-text-color)")
-                .set("text-align", "center").set("padding", "0.45em 0.1em").set("cursor", "pointer")
-                .set("border-radius", "3px").set("outline-offset", "-2px");
+                .set("color", intensity > 0.55 ? "white" : "var(--lumo-body-text-color)");
         if (count == 0) {
             cell.getStyle().set("color", "var(--lumo-disabled-text-color)");
         }
@@ -99,10 +95,10 @@ public class ConfusionMatrix extends Div {
 
     private void select(int actual, int predicted, boolean fromClient) {
         if (selected != null) {
-            selected.getStyle().remove("outline");
+            selected.removeClassName("selected");
         }
         selected = cells[actual][predicted];
-        selected.getStyle().set("outline", "2px solid var(--lumo-body-text-color)");
+        selected.addClassName("selected");
         fireEvent(new CellSelectedEvent(this, fromClient, actual, predicted, confusion[actual][predicted]));
     }
 
@@ -114,12 +110,9 @@ public class ConfusionMatrix extends Div {
         return addListener(CellSelectedEvent.class, listener);
     }
 
-    private static Div label(String text, String style) {
+    private static Div label(String text, String... classNames) {
         Div d = new Div(text);
-        if (style != null) {
-            Styles.apply(d, style);
-        }
-        d.getStyle().set("align-self", "center");
+        d.addClassNames(classNames);
         return d;
     }
 

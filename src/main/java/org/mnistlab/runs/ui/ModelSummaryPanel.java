@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.List;
-import java.util.Locale;
+import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.LayerSummary;
 import org.mnistlab.training.ModelSummary;
 
@@ -26,7 +26,7 @@ class ModelSummaryPanel extends Composite<VerticalLayout> {
         layers.addColumn(LayerSummary::name).setHeader("Layer").setAutoWidth(true);
         layers.addColumn(LayerSummary::type).setHeader("Type").setAutoWidth(true);
         layers.addColumn(LayerSummary::outputShape).setHeader("Output").setAutoWidth(true);
-        layers.addColumn(l -> formatCount(l.parameters())).setHeader("Parameters")
+        layers.addColumn(l -> Format.count(l.parameters())).setHeader("Parameters")
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         layers.setAllRowsVisible(true);
         total.setId("parameter-total");
@@ -42,7 +42,7 @@ class ModelSummaryPanel extends Composite<VerticalLayout> {
     void show(ModelSummary summary) {
         layers.setItems(summary.layers());
         layers.setVisible(true);
-        total.setText("Total: " + formatCount(summary.totalParameters()) + " trainable parameters");
+        total.setText("Total: " + Format.count(summary.totalParameters()) + " trainable parameters");
         message.setText("");
     }
 
@@ -52,9 +52,5 @@ class ModelSummaryPanel extends Composite<VerticalLayout> {
         layers.setVisible(false);
         total.setText("");
         message.setText(text);
-    }
-
-    static String formatCount(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -1,8 +1,5 @@
 package org.mnistlab.runs.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -14,15 +11,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mnistlab.base.ui.Format;
+import org.mnistlab.base.ui.Links;
+import org.mnistlab.base.ui.UiEventPump;
+import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunRecord;
@@ -39,15 +37,11 @@ import org.mnistlab.training.RunQueue;
 @Menu(order = 4, title = "Queue", icon = "vaadin:list-ol")
 public class QueueView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
-
     /** One grid row: the run and its place (0 = running). */
     record QueueRow(RunRecord run, int position) {
     }
 
     private final RunQueue queue;
-    private final UiPushScheduler pushScheduler;
     private final Grid<QueueRow> grid = new Grid<>();
     private final List<QueueRow> rows = new ArrayList<>();
     private final ListDataProvider<QueueRow> provider = new ListDataProvider<>(rows) {
@@ -59,24 +53,21 @@ public class QueueView extends VerticalLayout {
     private final Span empty = new Span("Nothing is queued or running. Start a run from Train.");
     private final Map<Long, BatchProgress> progressByRun = new HashMap<>();
     private final Set<Long> cancelling = new HashSet<>();
-    private RunEventPump pump;
 
     public QueueView(RunQueue queue, UiPushScheduler pushScheduler) {
         this.queue = queue;
-        this.pushScheduler = pushScheduler;
         grid.setId("queue-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(r -> r.position() == 0 ? "running" : "#" + r.position()).setHeader("Position").setAutoWidth(true);
-        grid.addColumn(LitRenderer.<QueueRow>of("<a href=\"runs/${item.id}/live\">${item.name}</a>")
-                        .withProperty("id", r -> r.run().id())
+        grid.addColumn(LitRenderer.<QueueRow>of("<a href=\"${item.href}\">${item.name}</a>")
+                        .withProperty("href", r -> Links.url(LiveRunView.class, LiveRunView.params(r.run().id())))
                         .withProperty("name", r -> r.run().name()))
                 .setHeader("Run").setFlexGrow(1);
         grid.addColumn(r -> r.run().architecture().displayName()).setHeader("Model").setAutoWidth(true);
         grid.addColumn(r -> r.run().dataset().displayName()).setHeader("Dataset").setAutoWidth(true);
-        grid.addColumn(r -> r.run().status() == RunStatus.RUNNING ? "Running" : "Queued").setHeader("Status")
-                .setAutoWidth(true);
+        grid.addColumn(StatusBadge.renderer(r -> r.run().status(), r -> "")).setHeader("Status").setAutoWidth(true);
         grid.addColumn(this::progressText).setHeader("Progress").setAutoWidth(true);
-        grid.addColumn(r -> TIME.format(r.run().createdAt())).setHeader("Submitted").setAutoWidth(true);
+        grid.addColumn(r -> Format.time(r.run().createdAt())).setHeader("Submitted").setAutoWidth(true);
         grid.addColumn(LitRenderer.<QueueRow>of("<vaadin-button id=\"cancel-${item.id}\" theme=\"small error tertiary\""
                                 + " ?disabled=\"${item.cancelling}\" @click=\"${cancel}\">Cancel</vaadin-button>")
                         .withProperty("id", r -> r.run().id())
@@ -88,26 +79,9 @@ public class QueueView extends VerticalLayout {
         empty.setId("queue-empty");
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
         add(new H2("Queue"), grid, empty);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        pump = new RunEventPump(pushScheduler.executor(), command -> ui.access(command::run), this::apply,
-                UiPushScheduler.MIN_BATCH_INTERVAL_NANOS);
-        RunEventPump mine = pump;
-        Runnable unsubscribe = queue.subscribe(mine::offer);
-        mine.whenClosed(unsubscribe);
-        refresh();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (pump != null) {
-            pump.close(); // runs the unsubscribe
-        }
-        super.onDetach(detachEvent);
+        new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, this::apply)
+                .latestOnly(RunEvent.BatchProgressed.class::isInstance)
+                .onSubscribed(this::refresh);
     }
 
     private void cancel(QueueRow row) {
@@ -159,7 +133,7 @@ public class QueueView extends VerticalLayout {
         if (p == null) {
             return row.position() == 0 ? "starting" : "";
         }
-        return String.format(Locale.ROOT, "%.0f %% · epoch %d/%d · ETA %s", p.fraction() * 100, p.epoch(),
-                p.totalEpochs(), LiveRunView.formatEta(p.etaMillis()));
+        return Format.percent(p.fraction(), 0) + " · epoch " + p.epoch() + "/" + p.totalEpochs() + " · ETA "
+                + Format.clock(p.etaMillis());
     }
 }

@@ -4,8 +4,18 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.theme.lumo.LumoUtility.Border;
+import com.vaadin.flow.theme.lumo.LumoUtility.BorderColor;
+import com.vaadin.flow.theme.lumo.LumoUtility.BorderRadius;
+import com.vaadin.flow.theme.lumo.LumoUtility.FontSize;
+import com.vaadin.flow.theme.lumo.LumoUtility.FontWeight;
+import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
+import com.vaadin.flow.theme.lumo.LumoUtility.Padding;
+import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
+import com.vaadin.flow.theme.lumo.LumoUtility.Width;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSetting;
@@ -22,8 +32,7 @@ class ReproducibilityCard extends Details {
         setSummaryText("Reproducibility · seed " + run.config().seed()
                 + (backend == null ? "" : " · " + backend));
         setOpened(true);
-        Styles.apply(this, "width:100%; border:1px solid var(--lumo-contrast-10pct);"
-                + " border-radius:var(--lumo-border-radius-l); padding:0 var(--lumo-space-m)");
+        addClassNames(Width.FULL, Border.ALL, BorderColor.CONTRAST_10, BorderRadius.LARGE, Padding.Horizontal.MEDIUM);
 
         Div settings = pairs("config-settings");
         RunConfig config = run.config();
@@ -45,14 +54,14 @@ class ReproducibilityCard extends Details {
         if (checksums.getChildren().findAny().isEmpty()) {
             checksums.add(new Span("not recorded"));
         }
-        checksums.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        checksums.addClassName("monospace");
         add(section("Dataset files (MD5) · " + run.dataset().displayName(), checksums));
 
         Div times = pairs("run-times");
-        add(times, "Created", RunFormat.instant(run.createdAt()), null, null);
-        add(times, "Started", RunFormat.instant(run.startedAt()), null, null);
-        add(times, "Finished", RunFormat.instant(run.finishedAt()), null, null);
-        add(times, "Model file", run.modelFile() == null ? RunFormat.NONE : run.modelFile(), null, null);
+        add(times, "Created", Format.dateTime(run.createdAt()), null, null);
+        add(times, "Started", Format.dateTime(run.startedAt()), null, null);
+        add(times, "Finished", Format.dateTime(run.finishedAt()), null, null);
+        add(times, "Model file", run.modelFile() == null ? Format.NONE : run.modelFile(), null, null);
         add(section("Run", times));
     }
 
@@ -62,7 +71,7 @@ class ReproducibilityCard extends Details {
 
     private static Div section(String title, Div content) {
         H4 h = new H4(title);
-        Styles.apply(h, "margin:var(--lumo-space-s) 0 var(--lumo-space-xs) 0; font-size:var(--lumo-font-size-s)");
+        h.addClassNames(Margin.Top.SMALL, Margin.Bottom.XSMALL, FontSize.SMALL);
         return new Div(h, content);
     }
 
@@ -70,20 +79,19 @@ class ReproducibilityCard extends Details {
     private static Div pairs(String id) {
         Div d = new Div();
         d.setId(id);
-        Styles.apply(d, "display:grid; grid-template-columns:repeat(auto-fill, minmax(16em, 1fr));"
-                + " gap:2px var(--lumo-space-l); font-size:var(--lumo-font-size-s)");
+        d.addClassName("setting-pairs");
         return d;
     }
 
     private static void add(Div pairs, String label, String value, String unusedHint, String id) {
         Span l = new Span(label);
-        Styles.apply(l, "color:var(--lumo-secondary-text-color)");
+        l.addClassName(TextColor.SECONDARY);
         Span v = new Span(value);
-        Styles.apply(v, "font-weight:500; overflow-wrap:anywhere");
+        v.addClassName(FontWeight.MEDIUM);
         Div row = new Div(l, new Span(": "), v);
         if (unusedHint != null) {
             row.getElement().setAttribute("title", unusedHint);
-            Styles.apply(row, "opacity:0.5");
+            row.addClassName("unused");
         }
         if (id != null) {
             row.setId(id);

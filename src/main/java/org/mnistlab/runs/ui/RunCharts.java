@@ -1,8 +1,10 @@
 package org.mnistlab.runs.ui;
 
+import com.vaadin.flow.component.html.Div;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.EpochMetrics;
 import software.xdev.chartjs.model.charts.LineChart;
@@ -17,7 +19,7 @@ import software.xdev.chartjs.model.options.scale.cartesian.category.CategoryScal
 import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOptions;
 
 /**
- * The learning-curve charts of the run detail and the compare page. Training curves are dashed and
+ * The learning-curve charts of the run detail, the live dashboard and the compare page. Training curves are dashed and
  * validation curves solid everywhere; on the compare page each run has one colour.
  */
 final class RunCharts {
@@ -28,8 +30,21 @@ final class RunCharts {
     static final List<Integer> DASHED = List.of(6, 4);
     private static final String TRAIN_COLOR = "#1f77b4";
     private static final String VALIDATION_COLOR = "#ff7f0e";
+    private static final String BEST_COLOR = "#2ca02c";
+    private static final String OVERFITTING_COLOR = "#d62728";
 
     private RunCharts() {
+    }
+
+    /** Loss and accuracy side by side (under each other on narrow screens), as {@code <idPrefix>loss-chart} etc. */
+    static Div pair(String idPrefix, LineChart loss, LineChart accuracy) {
+        ChartJs lossChart = new ChartJs(loss);
+        lossChart.setId(idPrefix + "loss-chart");
+        ChartJs accuracyChart = new ChartJs(accuracy);
+        accuracyChart.setId(idPrefix + "accuracy-chart");
+        Div pair = new Div(lossChart, accuracyChart);
+        pair.addClassName("chart-pair");
+        return pair;
     }
 
     static String color(int index) {
@@ -38,29 +53,46 @@ final class RunCharts {
 
     /** Loss per epoch, train vs validation, with the best epoch and the first overfitting signal marked. */
     static LineChart loss(RunReport report) {
-        return single("Loss", "loss", report, EpochMetrics::trainLoss, EpochMetrics::validationLoss);
+        return loss(report.epochs(), report.bestEpoch().orElse(0), report.overfitting().firstFlaggedEpoch());
     }
 
     /** Accuracy (%) per epoch, train vs validation, with the same marks. */
     static LineChart accuracy(RunReport report) {
-        return single("Accuracy (%)", "accuracy", report, e -> 100 * e.trainAccuracy(),
+        return accuracy(report.epochs(), report.bestEpoch().orElse(0), report.overfitting().firstFlaggedEpoch());
+    }
+
+    /** The loss curves of epochs so far (a run in progress); 0 for no best epoch or no overfitting yet. */
+    static LineChart loss(List<EpochMetrics> epochs, int bestEpoch, int overfittingEpoch) {
+        return single("Loss", "loss", epochs, bestEpoch, overfittingEpoch, EpochMetrics::trainLoss,
+                EpochMetrics::validationLoss);
+    }
+
+    static LineChart accuracy(List<EpochMetrics> epochs, int bestEpoch, int overfittingEpoch) {
+        return single("Accuracy (%)", "accuracy", epochs, bestEpoch, overfittingEpoch, e -> 100 * e.trainAccuracy(),
                 e -> 100 * e.validationAccuracy());
     }
 
-    private static LineChart single(String title, String what, RunReport report,
-                                    ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation) {
-        List<EpochMetrics> epochs = report.epochs();
+    /** The mean loss of the current epoch's batches so far (smoother than single batches); points are appended. */
+    static LineChart batchLoss() {
+        LineData data = new LineData().setLabels(new ArrayList<>())
+                .addDataset(series("Mean batch loss so far", TRAIN_COLOR, new ArrayList<>(), false));
+        return chart(data, "Training loss within the current epoch", "Batch", "Loss");
+    }
+
+    private static LineChart single(String title, String what, List<EpochMetrics> epochs, int bestEpoch,
+                                    int overfittingEpoch, ToDoubleFunction<EpochMetrics> train,
+                                    ToDoubleFunction<EpochMetrics> validation) {
         List<String> labels = epochs.stream().map(e -> String.valueOf(e.epoch())).toList();
         List<Number> validationValues = values(epochs, validation);
         LineData data = new LineData().setLabels(labels)
                 .addDataset(series("Train " + what, TRAIN_COLOR, values(epochs, train), true))
                 .addDataset(series("Validation " + what, VALIDATION_COLOR, validationValues, false));
-        report.bestEpoch().ifPresent(best -> data.addDataset(marker("Best epoch " + best, "#2ca02c", "star",
-                epochs, validationValues, best)));
-        int overfitting = report.overfitting().firstFlaggedEpoch();
-        if (overfitting > 0) {
-            data.addDataset(marker("Overfitting signalled at epoch " + overfitting, "#d62728", "triangle", epochs,
-                    validationValues, overfitting));
+        if (bestEpoch > 0) {
+            data.addDataset(marker("Best epoch " + bestEpoch, BEST_COLOR, "star", epochs, validationValues, bestEpoch));
+        }
+        if (overfittingEpoch > 0) {
+            data.addDataset(marker("Overfitting signalled at epoch " + overfittingEpoch, OVERFITTING_COLOR, "triangle",
+                    epochs, validationValues, overfittingEpoch));
         }
         return chart(data, title);
     }
@@ -142,13 +174,17 @@ final class RunCharts {
     }
 
     private static LineChart chart(LineData data, String title) {
+        return chart(data, title, "Epoch", title);
+    }
+
+    private static LineChart chart(LineData data, String title, String xTitle, String yTitle) {
         LineOptions options = new LineOptions().setAnimation(false)
                 .setPlugins(new Plugins().setTitle(new Title().setDisplay(true).setText(title)))
                 .setScales(new Scales()
                         .addScale(Scales.ScaleAxis.X, new CategoryScaleOptions()
-                                .setTitle(new AbstractCartesianScaleOptions.Title().setDisplay(true).setText("Epoch")))
+                                .setTitle(new AbstractCartesianScaleOptions.Title().setDisplay(true).setText(xTitle)))
                         .addScale(Scales.ScaleAxis.Y, new LinearScaleOptions()
-                                .setTitle(new AbstractCartesianScaleOptions.Title().setDisplay(true).setText(title))));
+                                .setTitle(new AbstractCartesianScaleOptions.Title().setDisplay(true).setText(yTitle))));
         return new LineChart(data).setOptions(options);
     }
 }

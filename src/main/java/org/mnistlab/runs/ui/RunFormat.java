@@ -1,19 +1,12 @@
 package org.mnistlab.runs.ui;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
 
-/** How the runs views write values, so the grid, detail and compare pages agree. */
+/** How the runs views write a run's own values (numbers in general: {@link Format}). */
 final class RunFormat {
-
-    static final String NONE = "—";
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
 
     private RunFormat() {
     }
@@ -23,38 +16,6 @@ final class RunFormat {
         return run.name() == null || run.name().isBlank() ? run.config().displayName() : run.name();
     }
 
-    /** 0.97314 → "97.31 %". */
-    static String percent(Double fraction) {
-        return fraction == null || fraction.isNaN() ? NONE : String.format(Locale.ROOT, "%.2f %%", fraction * 100);
-    }
-
-    static String decimal(Double value, int digits) {
-        return value == null || value.isNaN() ? NONE : String.format(Locale.ROOT, "%." + digits + "f", value);
-    }
-
-    /** "45 s", "3 m 05 s", "1 h 02 m". */
-    static String duration(Duration d) {
-        if (d == null) {
-            return NONE;
-        }
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%d m %02d s", s / 60, s % 60);
-        }
-        return String.format(Locale.ROOT, "%d h %02d m", s / 3600, (s % 3600) / 60);
-    }
-
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    static String instant(Instant i) {
-        return i == null ? NONE : CREATED.format(i);
-    }
-
     static String epochs(RunRecord run) {
         return run.epochsDone() + " / " + run.epochsPlanned();
     }
@@ -62,23 +23,15 @@ final class RunFormat {
     /** "98.12 % (epoch 7)". */
     static String bestValidation(RunRecord run) {
         if (run.bestValidationAccuracy() == null) {
-            return NONE;
+            return Format.NONE;
         }
-        return percent(run.bestValidationAccuracy()) + (run.bestEpoch() == null ? "" : " (epoch " + run.bestEpoch() + ")");
+        return Format.percent(run.bestValidationAccuracy())
+                + (run.bestEpoch() == null ? "" : " (epoch " + run.bestEpoch() + ")");
     }
 
+    /** "Finished", "Running", … */
     static String status(RunStatus status) {
         String s = status.name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** Lumo badge theme of a status (the badge style the explorer uses too). */
-    static String badgeTheme(RunStatus status) {
-        return switch (status) {
-            case RUNNING -> "badge";
-            case FINISHED -> "badge success";
-            case FAILED, INTERRUPTED -> "badge error";
-            case QUEUED, CANCELLED -> "badge contrast";
-        };
     }
 }

@@ -1,9 +1,6 @@
 package org.mnistlab.runs.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -29,12 +26,17 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility.FontSize;
+import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.mnistlab.base.ui.Format;
+import org.mnistlab.base.ui.Links;
+import org.mnistlab.base.ui.UiEventPump;
+import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.runs.RunIds;
 import org.mnistlab.training.Architecture;
@@ -55,11 +57,7 @@ import org.mnistlab.training.RunQueue;
 @Menu(order = 2, title = "Runs", icon = "vaadin:records")
 public class RunsView extends VerticalLayout {
 
-    /** Least time between two live refreshes of the grid. */
-    static final long REFRESH_MILLIS = 500;
-
     private final RunStore store;
-    private final RunQueue queue;
 
     final Grid<RunRecord> grid = new Grid<>();
     final ComboBox<DatasetKind> datasetFilter = new ComboBox<>("Dataset");
@@ -68,23 +66,17 @@ public class RunsView extends VerticalLayout {
     final TextField search = new TextField("Search");
     final Button compare = new Button("Compare", VaadinIcon.SPLIT_H.create());
     /** A real link (runs=3,7,9 stays readable, can open in a new tab); the button inside is its look. */
-    final Anchor compareLink = new Anchor("compare", compare);
+    final Anchor compareLink = new Anchor("", compare);
     private final Div emptyState = new Div();
     private final ConfigurableFilterDataProvider<RunRecord, Void, RunFilter> dataProvider;
 
-    private Runnable unsubscribe;
-    private Throttle liveRefresh;
-    private final Set<Long> changedRuns = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean structureChanged = new AtomicBoolean();
-
-    public RunsView(RunStore store, RunQueue queue) {
+    public RunsView(RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.store = store;
-        this.queue = queue;
         setSizeFull();
 
         H2 title = new H2("Runs");
-        title.getStyle().set("margin", "0");
-        Anchor newRun = new Anchor("train", "New run");
+        title.addClassName(Margin.NONE);
+        RouterLink newRun = new RouterLink("New run", TrainView.class);
         newRun.setId("new-run-link");
         HorizontalLayout header = new HorizontalLayout(title, newRun);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -109,6 +101,9 @@ public class RunsView extends VerticalLayout {
         updateEmptyState();
         add(header, toolbar, grid);
         setFlexGrow(1, grid);
+        // Epochs and status changes are what the grid shows; batch progress (several a second) is left out.
+        new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, this::applyLiveChanges)
+                .accepting(e -> !(e instanceof RunEvent.BatchProgressed));
     }
 
     private Stream<RunRecord> fetch(Query<RunRecord, RunFilter> query) {
@@ -167,15 +162,16 @@ public class RunsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("runs-grid");
-        grid.getStyle().set("font-size", "var(--lumo-font-size-s)"); // ten columns: denser text fits more
+        grid.addClassName(FontSize.SMALL); // ten columns: denser text fits more
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         // Names stay in view when the numbers scroll sideways on narrow screens.
         ((GridMultiSelectionModel<RunRecord>) grid.getSelectionModel()).setSelectionColumnFrozen(true);
         grid.setColumnReorderingAllowed(true);
         grid.setMultiSort(false);
         grid.addColumn(LitRenderer.<RunRecord>of(
-                        "<a href=\"runs/${item.id}\" class=\"run-link\" data-run-id=\"${item.id}\">${item.name}</a>")
+                        "<a href=\"${item.href}\" class=\"run-link\" data-run-id=\"${item.id}\">${item.name}</a>")
                         .withProperty("id", RunRecord::id)
+                        .withProperty("href", r -> Links.url(RunDetailView.class, RunDetailView.params(r.id())))
                         .withProperty("name", RunFormat::name))
                 .setHeader("Name").setKey("name").setSortProperty(RunSort.Column.NAME.name())
                 .setFlexGrow(1).setWidth("14rem").setResizable(true).setFrozen(true);
@@ -183,12 +179,7 @@ public class RunsView extends VerticalLayout {
                 .setSortProperty(RunSort.Column.DATASET.name()).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
                 .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(LitRenderer.<RunRecord>of("<span theme=\"${item.theme}\" title=\"${item.message}\" "
-                                + "data-status=\"${item.code}\">${item.status}</span>")
-                        .withProperty("theme", r -> RunFormat.badgeTheme(r.status()))
-                        .withProperty("status", r -> RunFormat.status(r.status()))
-                        .withProperty("code", r -> r.status().name())
-                        .withProperty("message", r -> r.errorMessage() == null ? "" : r.errorMessage()))
+        grid.addColumn(StatusBadge.renderer(RunRecord::status, r -> r.errorMessage() == null ? "" : r.errorMessage()))
                 .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
                 .setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
@@ -196,15 +187,15 @@ public class RunsView extends VerticalLayout {
         grid.addColumn(RunFormat::bestValidation).setHeader("Best val. acc.").setKey("bestValidation")
                 .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
                 .setWidth("10rem").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.percent(r.testAccuracy())).setHeader("Test acc.").setKey("testAccuracy")
+        grid.addColumn(r -> Format.percent(r.testAccuracy())).setHeader("Test acc.").setKey("testAccuracy")
                 .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
                 .setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.duration(r.duration())).setHeader("Duration").setKey("duration")
+        grid.addColumn(r -> Format.duration(r.duration())).setHeader("Duration").setKey("duration")
                 .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.count(r.parameterCount())).setHeader("Params").setKey("parameters")
+        grid.addColumn(r -> Format.count(r.parameterCount())).setHeader("Params").setKey("parameters")
                 .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
                 .setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(r -> RunFormat.instant(r.createdAt())).setHeader("Created").setKey("created")
+        grid.addColumn(r -> Format.dateTime(r.createdAt())).setHeader("Created").setKey("created")
                 .setSortProperty(RunSort.Column.CREATED.name()).setWidth("9rem").setFlexGrow(0);
         grid.getColumns().forEach(c -> c.setSortable(true));
         grid.setItems(dataProvider);
@@ -219,7 +210,7 @@ public class RunsView extends VerticalLayout {
         boolean enabled = n >= 2 && n <= RunIds.MAX_COMPARED;
         List<Long> ids = selected.stream().sorted(Comparator.comparing(RunRecord::createdAt))
                 .map(RunRecord::id).toList();
-        compareLink.setHref(enabled ? "compare?runs=" + RunIds.format(ids) : "compare");
+        compareLink.setHref(CompareView.url(enabled ? ids : List.of()));
         compareLink.setEnabled(enabled);
         compare.setEnabled(enabled);
         compare.setText(n >= 2 ? "Compare (" + n + ")" : "Compare");
@@ -228,7 +219,7 @@ public class RunsView extends VerticalLayout {
     private void updateEmptyState() {
         emptyState.removeAll();
         if (store.count(RunFilter.ALL) == 0) {
-            Anchor start = new Anchor("train", "Start your first run");
+            RouterLink start = new RouterLink("Start your first run", TrainView.class);
             start.setId("start-first-run");
             emptyState.add(new Paragraph("No runs yet. Open the Train page, pick a dataset and a model "
                     + "(a small MLP on MNIST trains in under a minute), and press Start: the run appears here "
@@ -247,55 +238,14 @@ public class RunsView extends VerticalLayout {
         search.clear();
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        liveRefresh = new Throttle(REFRESH_MILLIS, () -> {
-            try {
-                ui.access(this::applyLiveChanges);
-            } catch (UIDetachedException ignored) {
-                // the view closed while the refresh was pending
-            }
-        });
-        unsubscribe = queue.subscribe(this::onRunEvent);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            unsubscribe = null;
-        }
-        if (liveRefresh != null) {
-            liveRefresh.close();
-        }
-        super.onDetach(detachEvent);
-    }
-
-    /** On the training thread: remember what changed, refresh later on the UI thread. */
-    private void onRunEvent(RunEvent event) {
-        if (event instanceof RunEvent.BatchProgressed) {
-            return; // several per second; epochs and status changes are what the grid shows
-        }
-        if (event instanceof RunEvent.EpochFinished) {
-            changedRuns.add(event.runId());
-        } else {
-            structureChanged.set(true); // new, finished or deleted runs may move rows
-        }
-        liveRefresh.trigger();
-    }
-
-    private void applyLiveChanges() {
-        if (structureChanged.getAndSet(false)) {
-            changedRuns.clear();
+    /** Applies pushed run events: rows of runs with new epochs are redrawn; anything else may move rows. */
+    private void applyLiveChanges(List<RunEvent> events) {
+        if (events.stream().anyMatch(e -> !(e instanceof RunEvent.EpochFinished))) {
             dataProvider.refreshAll();
             updateEmptyState();
             return;
         }
-        for (Long id : List.copyOf(changedRuns)) {
-            changedRuns.remove(id);
-            store.findById(id).ifPresent(dataProvider::refreshItem);
-        }
+        events.stream().map(RunEvent::runId).distinct()
+                .forEach(id -> store.findById(id).ifPresent(dataProvider::refreshItem));
     }
 }

@@ -3,8 +3,6 @@ package org.mnistlab.runs.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -12,12 +10,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mnistlab.base.ui.Notifications;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.Split;
 import org.mnistlab.training.Augmenter;
@@ -42,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(TrainView.class);
+    private static final String FROM = "from";
 
     private final RunQueue queue;
     private final RunStore store;
@@ -80,15 +80,20 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         showModel(form.getConfig());
     }
 
+    /** Opens the configurator with a stored run's settings ({@code train?from=<runId>}). */
+    static QueryParameters copying(long runId) {
+        return QueryParameters.of(FROM, String.valueOf(runId));
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<String> from = event.getLocation().getQueryParameters().getSingleParameter("from");
+        Optional<String> from = event.getLocation().getQueryParameters().getSingleParameter(FROM);
         if (from.isEmpty()) {
             return;
         }
         Optional<RunRecord> source = parseId(from.get()).flatMap(store::findById);
         if (source.isEmpty()) {
-            notify("Run " + from.get() + " was not found; showing the default settings.", false);
+            Notifications.error("Run " + from.get() + " was not found; showing the default settings.");
             return;
         }
         RunRecord run = source.get();
@@ -129,13 +134,13 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         RunConfig named = config.name().isEmpty() ? config.toBuilder().name(config.settingsName()).build() : config;
         try {
             RunRecord run = queue.submit(named);
-            UI.getCurrent().navigate(LiveRunView.class, new RouteParameters("id", String.valueOf(run.id())));
+            UI.getCurrent().navigate(LiveRunView.class, LiveRunView.params(run.id()));
         } catch (InvalidConfigException e) {
             form.showProblems(e.problems());
-            notify("The run was not started: " + e.getMessage(), true);
+            Notifications.error("The run was not started: " + e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Submitting a run failed", e);
-            notify("The run could not be started: " + Objects.requireNonNullElse(e.getMessage(), e.toString()), true);
+            Notifications.error("The run could not be started: " + Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 
@@ -145,10 +150,5 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static void notify(String text, boolean error) {
-        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
-        n.addThemeVariants(error ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_CONTRAST);
     }
 }

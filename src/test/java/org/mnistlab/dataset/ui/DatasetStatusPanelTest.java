@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.dataset.DatasetDownloader;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
@@ -36,6 +37,8 @@ class DatasetStatusPanelTest {
     @TempDir
     Path dir;
 
+    private final UiPushScheduler pushScheduler = new UiPushScheduler();
+
     @BeforeEach
     void setUp() {
         MockVaadin.setup();
@@ -44,12 +47,13 @@ class DatasetStatusPanelTest {
     @AfterEach
     void tearDown() {
         MockVaadin.tearDown();
+        pushScheduler.destroy();
     }
 
     private DatasetStatusPanel panel(Path datasetsDir) {
         DatasetService service = new DatasetService(new MnistLabProperties(dir, datasetsDir, false, 1),
                 new DatasetDownloader());
-        DatasetStatusPanel panel = new DatasetStatusPanel(service);
+        DatasetStatusPanel panel = new DatasetStatusPanel(service, pushScheduler);
         UI.getCurrent().add(panel);
         return panel;
     }
@@ -101,7 +105,7 @@ class DatasetStatusPanelTest {
         try (LocalMirror mirror = new LocalMirror(REAL.resolve("mnist"), 3)) {
             DatasetService service = new DatasetService(new MnistLabProperties(dir, dir.resolve("datasets"), true, 1),
                     mirror.downloader());
-            DatasetStatusPanel panel = new DatasetStatusPanel(service);
+            DatasetStatusPanel panel = new DatasetStatusPanel(service, pushScheduler);
             UI.getCurrent().add(panel);
             AtomicInteger ready = new AtomicInteger();
             panel.await(DatasetKind.MNIST, ready::incrementAndGet);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
 import org.mnistlab.dataset.DatasetKind;
@@ -16,6 +17,12 @@ import org.mnistlab.dataset.Split;
 
 /** The sample detail view reached by deep link: right label, pixel table, previous/next, bad links. */
 class SampleViewTest extends SpringAppTest {
+
+    /** The views render at once only when the dataset is in memory; a fresh context may still be loading it. */
+    @BeforeEach
+    void loadMnist() {
+        datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+    }
 
     private String path() {
         return UI.getCurrent().getInternals().getActiveViewLocation().getPathWithQueryParameters();

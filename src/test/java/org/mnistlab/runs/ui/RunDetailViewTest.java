@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLink;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +63,8 @@ class RunDetailViewTest extends SpringAppTest {
         return _get(RunDetailView.class);
     }
 
-    private static List<DigitTile> tiles(Div container) {
-        return _find(container, DigitTile.class);
+    private static List<DigitTile> tiles(String containerId) {
+        return _find(_get(Div.class, spec -> spec.withId(containerId)), DigitTile.class);
     }
 
     private static int attr(DigitTile tile, String name) {
@@ -129,17 +130,17 @@ class RunDetailViewTest extends SpringAppTest {
 
     @Test
     void clicking_an_error_cell_shows_exactly_the_images_of_that_pair() {
-        RunDetailView view = open(runId);
+        open(runId);
         Misclassified sample = evaluation.misclassified().get(0);
         int actual = sample.trueLabel();
         int predicted = sample.predictedLabel();
         int count = evaluation.confusion()[actual][predicted];
 
-        _click(view.matrix.cell(actual, predicted));
+        _click(_get(ConfusionMatrix.class).cell(actual, predicted));
 
-        assertThat(view.cellImages.getElement().getTextRecursively())
+        assertThat(_get(Div.class, spec -> spec.withId("cell-images")).getElement().getTextRecursively())
                 .contains("True " + actual + ", predicted " + predicted + ": " + count + " images");
-        List<DigitTile> shown = tiles(view.cellImages);
+        List<DigitTile> shown = tiles("cell-images");
         assertThat(shown).hasSize(count);
         for (DigitTile tile : shown) {
             assertThat(attr(tile, "data-true")).isEqualTo(actual);
@@ -150,12 +151,12 @@ class RunDetailViewTest extends SpringAppTest {
 
     @Test
     void clicking_a_diagonal_cell_shows_correctly_classified_images_of_that_class() {
-        RunDetailView view = open(runId);
+        open(runId);
 
-        _click(view.matrix.cell(3, 3));
+        _click(_get(ConfusionMatrix.class).cell(3, 3));
 
-        List<DigitTile> shown = tiles(view.cellImages);
-        assertThat(shown).hasSize(RunDetailView.PAGE);
+        List<DigitTile> shown = tiles("cell-images");
+        assertThat(shown).hasSize(EvaluationPanel.PAGE);
         List<Integer> wrong = evaluation.misclassified().stream().map(Misclassified::testIndex).toList();
         for (DigitTile tile : shown) {
             int index = attr(tile, "data-test-index");
@@ -166,9 +167,9 @@ class RunDetailViewTest extends SpringAppTest {
 
     @Test
     void gallery_shows_the_most_confidently_wrong_first_in_pages_of_100() {
-        RunDetailView view = open(runId);
+        open(runId);
 
-        List<DigitTile> first = tiles(view.gallery);
+        List<DigitTile> first = tiles("misclassified");
         assertThat(first).hasSize(100);
         double previous = 2;
         for (DigitTile tile : first) {
@@ -182,7 +183,7 @@ class RunDetailViewTest extends SpringAppTest {
         assertThat(more.getText()).isEqualTo("Show 100 more (150 left)");
         _click(more);
         _click(more);
-        assertThat(tiles(view.gallery)).hasSize(250);
+        assertThat(tiles("misclassified")).hasSize(250);
         assertThat(more.isVisible()).isFalse();
     }
 
@@ -288,7 +289,7 @@ class RunDetailViewTest extends SpringAppTest {
         long running = seeder.running(config, RunSeeder.T0, RunSeeder.epochs(2, 0.95));
         open(running);
 
-        assertThat(_get(Anchor.class, spec -> spec.withId("live-link")).getHref()).isEqualTo("runs/" + running + "/live");
+        assertThat(_get(RouterLink.class, spec -> spec.withId("live-link")).getHref()).isEqualTo("runs/" + running + "/live");
         assertThat(_get(Button.class, spec -> spec.withId("delete")).isEnabled()).isFalse();
         assertThat(_get(Span.class, spec -> spec.withId("run-status")).getText()).isEqualTo("Running");
         assertThat(store.findById(running).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.time.Duration;
 import java.util.List;
@@ -186,7 +186,7 @@ class RunsViewTest extends SpringAppTest {
         RunsView view = openRuns();
 
         assertThat(GridKt._size(view.grid)).isZero();
-        Anchor start = _get(Anchor.class, spec -> spec.withId("start-first-run"));
+        RouterLink start = _get(RouterLink.class, spec -> spec.withId("start-first-run"));
         assertThat(start.getHref()).isEqualTo("train");
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("runs-empty-state"))
                 .getElement().getTextRecursively()).contains("No runs yet", "Train page");

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
+import org.mnistlab.base.ui.Format;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.Augmentation;
@@ -69,7 +70,7 @@ class TrainViewTest extends SpringAppTest {
         RunConfig cnn = RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST);
         assertThat(layerRows()).isEqualTo(catalog.summarize(cnn).layers());
         assertThat(_get(Span.class, spec -> spec.withId("parameter-total")).getText())
-                .isEqualTo("Total: " + ModelSummaryPanel.formatCount(catalog.summarize(cnn).totalParameters())
+                .isEqualTo("Total: " + Format.count(catalog.summarize(cnn).totalParameters())
                         + " trainable parameters");
 
         _click(_get(Button.class, spec -> spec.withId("preset-baseline-mlp")));

@@ -1,0 +1,72 @@
+package org.mnistlab.runs.ui;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.theme.lumo.LumoUtility.Width;
+import org.mnistlab.base.ui.Format;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.training.ClassMetrics;
+import org.mnistlab.training.Evaluation;
+import org.mnistlab.training.RunRecord;
+
+/**
+ * How a run does on the test set: the confusion heat map with the images behind each cell, precision,
+ * recall and F1 per class, and the most confidently wrong images.
+ */
+class EvaluationPanel extends Div {
+
+    /** Thumbnails per page of the gallery and per confusion cell. */
+    static final int PAGE = 100;
+
+    /**
+     * @param evaluation null when the run has none (yet)
+     * @param images     the test images, or null when the dataset cannot be loaded
+     */
+    EvaluationPanel(RunRecord run, Evaluation evaluation, LabeledImages images) {
+        addClassName(Width.FULL);
+        if (evaluation == null) {
+            add(new H3("Test set"), new Paragraph(run.status().active()
+                    ? "The test-set evaluation appears when the run finishes."
+                    : "This run has no test-set evaluation."));
+            return;
+        }
+        DatasetKind kind = run.dataset();
+        add(new H3("Test set: confusion matrix (accuracy " + Format.percent(evaluation.accuracy()) + ")"),
+                new ConfusionPanel(evaluation, kind, images));
+        add(new H3("Per-class precision, recall and F1"), perClass(evaluation, kind));
+        add(new H3("Misclassified test images (" + evaluation.misclassified().size()
+                + "), most confidently wrong first"));
+        if (images == null) {
+            add(unavailable(kind));
+        } else {
+            add(new MisclassifiedGallery(evaluation.misclassified(), kind, images));
+        }
+    }
+
+    static Paragraph unavailable(DatasetKind kind) {
+        return new Paragraph(kind.displayName() + " is not available, so its images cannot be shown.");
+    }
+
+    private static Grid<ClassMetrics> perClass(Evaluation evaluation, DatasetKind kind) {
+        Grid<ClassMetrics> grid = new Grid<>();
+        grid.setId("per-class");
+        grid.addColumn(c -> kind.className(c.label())).setHeader("Class").setSortable(true)
+                .setComparator(ClassMetrics::label);
+        grid.addColumn(c -> Format.decimal(c.precision(), 3)).setHeader("Precision")
+                .setComparator(ClassMetrics::precision).setSortable(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> Format.decimal(c.recall(), 3)).setHeader("Recall")
+                .setComparator(ClassMetrics::recall).setSortable(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> Format.decimal(c.f1(), 3)).setHeader("F1")
+                .setComparator(ClassMetrics::f1).setSortable(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(ClassMetrics::support).setHeader("Support")
+                .setSortable(true).setTextAlign(ColumnTextAlign.END);
+        grid.setItems(evaluation.perClass());
+        grid.setAllRowsVisible(true);
+        grid.setMaxWidth("44em");
+        return grid;
+    }
+}
