@@ -8,7 +8,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
+import org.mnistlab.base.ui.UiEventPump;
+import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
  * The shape of the code that a compiler does not check: features depend one way
@@ -50,6 +56,25 @@ class ArchitectureTest {
             .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..")
             .should().resideInAPackage("org.mnistlab.runs.ui..")
             .because("one home for every screen about runs: configure, queue, live, history, detail, compare");
+
+    @ArchTest
+    static final ArchRule forms_raise_events_instead_of_calling_services = noClasses()
+            .that().haveSimpleNameEndingWith("Form").or().haveSimpleNameEndingWith("Dialog")
+            .should().dependOnClassesThat().areAnnotatedWith(Service.class)
+            .orShould().dependOnClassesThat().areAnnotatedWith(Repository.class)
+            .because("a form says what the user asked for; the view that holds it decides what happens");
+
+    @ArchTest
+    static final ArchRule views_navigate_by_class = noClasses()
+            .should().callMethod(UI.class, "navigate", String.class)
+            .orShould().callMethod(UI.class, "navigate", String.class, QueryParameters.class)
+            .because("a route is named once, on its view; links use the class and its route parameters");
+
+    @ArchTest
+    static final ArchRule service_events_reach_a_ui_through_one_pump = noClasses()
+            .that().doNotHaveFullyQualifiedName(UiEventPump.class.getName())
+            .should().callMethod(UI.class, "access", Command.class)
+            .because("UiEventPump subscribes on attach, unsubscribes on detach and batches progress for every view");
 
     @ArchTest
     static final ArchRule views_live_in_ui_packages = classes()

@@ -1,6 +1,5 @@
 package org.mnistlab.dataset;
 
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.mnistlab.base.Listeners;
 import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.base.TaskExecutors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,21 +36,14 @@ public class DatasetService {
     private final Map<DatasetKind, DatasetStatus> statuses = new EnumMap<>(DatasetKind.class);
     private final Listeners<DatasetStatus> listeners = new Listeners<>("dataset status");
     private final Map<String, byte[][]> classMeans = new ConcurrentHashMap<>();
-    /**
-     * Loads datasets off the callers' threads, so a UI can show progress instead of blocking. Two threads:
-     * the start-up preload never holds up a load someone asked for. Not a bean, because Vaadin runs its own
-     * tasks on the application's only TaskExecutor bean.
-     */
-    private final ThreadPoolTaskExecutor loader = new ThreadPoolTaskExecutorBuilder()
-            .corePoolSize(2).maxPoolSize(2)
-            .threadNamePrefix("dataset-loader-")
-            .build();
+    /** Loads datasets off the callers' threads, so a UI can show progress instead of blocking. */
+    private final Executor loader;
 
-    public DatasetService(MnistLabProperties properties, DatasetDownloader downloader) {
+    public DatasetService(MnistLabProperties properties, DatasetDownloader downloader,
+                          @Qualifier(TaskExecutors.DATASET_LOADING) Executor loader) {
         this.properties = properties;
         this.downloader = downloader;
-        loader.setDaemon(true);
-        loader.initialize();
+        this.loader = loader;
         for (DatasetKind kind : DatasetKind.values()) {
             statuses.put(kind, new DatasetStatus(kind, DatasetStatus.State.NOT_LOADED, "", -1));
         }
@@ -104,12 +97,6 @@ public class DatasetService {
     /** The mean image of each class of one split (see {@link LabeledImages#classMeanImages()}), computed once. */
     public byte[][] classMeans(DatasetKind kind, Split split) {
         return classMeans.computeIfAbsent(kind.id() + "/" + split.id(), k -> samples(kind, split).classMeanImages());
-    }
-
-    /** Interrupts loads and downloads in progress: nothing waits for them once the app stops. */
-    @PreDestroy
-    void stopLoader() {
-        loader.shutdown();
     }
 
     /** MD5 of each of the dataset's .gz files, for run records. Loads the dataset if needed. */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +18,14 @@ import java.util.function.Consumer;
 import org.deeplearning4j.util.ModelSerializer;
 import org.mnistlab.base.Listeners;
 import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.base.TaskExecutors;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -52,34 +52,22 @@ public class RunQueue {
     private final DatasetService datasets;
     private final BackendInfo backend;
     private final MnistLabProperties properties;
-    /**
-     * The training threads. Owned here rather than a bean: Vaadin runs its own tasks on the application's
-     * only TaskExecutor bean and refuses to choose between several.
-     */
     private final ThreadPoolTaskExecutor executor;
     private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
     private final Listeners<RunEvent> listeners = new Listeners<>("run event");
     private volatile boolean shuttingDown;
 
     public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
-                           DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
-                           @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns) {
+                    DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
+                    @Qualifier(TaskExecutors.TRAINING) ThreadPoolTaskExecutor executor,
+                    @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns) {
         this.store = store;
         this.trainer = trainer;
         this.catalog = catalog;
         this.datasets = datasets;
         this.backend = backend;
         this.properties = properties;
-        int threads = Math.max(1, properties.maxConcurrentRuns());
-        // Shutdown waits for the runs instead of interrupting them: an interrupt inside H2's file I/O closes
-        // the database. Daemon threads, so that a CLI exit never waits for one.
-        this.executor = new ThreadPoolTaskExecutorBuilder()
-                .corePoolSize(threads).maxPoolSize(threads)
-                .threadNamePrefix("training-")
-                .awaitTermination(true).awaitTerminationPeriod(Duration.ofSeconds(60))
-                .build();
-        executor.setDaemon(true);
-        executor.initialize();
+        this.executor = executor;
         if (recoverInterruptedRuns) {
             int interrupted = store.markActiveInterrupted(Instant.now(),
                     "Interrupted: the server stopped while this run was queued or running");
@@ -87,7 +75,7 @@ public class RunQueue {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }
         }
-        log.info("Run queue ready: {} run(s) at a time", threads);
+        log.info("Run queue ready: {} run(s) at a time", executor.getMaxPoolSize());
     }
 
     /** A submitted run this service owns until it ends. */
@@ -152,7 +140,7 @@ public class RunQueue {
         return listeners.add(listener);
     }
 
-    /** How many listeners are subscribed (tests check that closed views leave none behind). */
+    /** How many listeners are subscribed: each open page watching runs holds one until it closes. */
     public int listenerCount() {
         return listeners.size();
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.base.MnistLabProperties;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Loading whole datasets: the real files load and verify; a bad folder gives an unavailable dataset whose
@@ -23,7 +24,8 @@ class DatasetServiceTest {
     Path dataDir;
 
     private DatasetService service(Path datasetsDir) {
-        return new DatasetService(new MnistLabProperties(dataDir, datasetsDir, false, 1), new DatasetDownloader());
+        return new DatasetService(new MnistLabProperties(dataDir, datasetsDir, false, 1), new DatasetDownloader(),
+                new SimpleAsyncTaskExecutor());
     }
 
     @Test
@@ -140,7 +142,7 @@ class DatasetServiceTest {
         List<DatasetStatus> seen = new CopyOnWriteArrayList<>();
         try (LocalMirror mirror = new LocalMirror(IdxReaderTest.DATASETS.resolve("mnist"), 0)) {
             DatasetService service = new DatasetService(new MnistLabProperties(dataDir, datasets, true, 1),
-                    mirror.downloader());
+                    mirror.downloader(), new SimpleAsyncTaskExecutor());
             service.subscribe(seen::add);
             assertThat(service.samples(DatasetKind.MNIST, Split.TRAIN).classCounts()[0]).isEqualTo(5923);
         }

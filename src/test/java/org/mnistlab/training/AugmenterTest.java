@@ -12,6 +12,7 @@ import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 class AugmenterTest {
 
@@ -23,7 +24,7 @@ class AugmenterTest {
     static void loadMnist() {
         Path datasets = Path.of(System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
         DatasetService service = new DatasetService(new MnistLabProperties(Path.of("target/test-data"), datasets,
-                false, 1), new DatasetDownloader());
+                false, 1), new DatasetDownloader(), new SimpleAsyncTaskExecutor());
         train = service.samples(DatasetKind.MNIST, Split.TRAIN);
         test = service.samples(DatasetKind.MNIST, Split.TEST);
     }

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mnistlab.SpringAppTest;
 import org.mnistlab.TestRuns;
 import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.base.TaskExecutors;
 import org.mnistlab.dataset.DatasetKind;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 class RunStoreTest extends SpringAppTest {
 
@@ -25,6 +28,9 @@ class RunStoreTest extends SpringAppTest {
     MnistLabProperties properties;
     @Autowired
     Trainer trainer;
+    @Autowired
+    @Qualifier(TaskExecutors.TRAINING)
+    ThreadPoolTaskExecutor trainingExecutor;
     @Autowired
     ModelCatalog catalog;
     @Autowired
@@ -108,7 +114,7 @@ class RunStoreTest extends SpringAppTest {
         long queued = store.insertQueued(config, 101_770, Instant.now());
 
         // The "crash": nothing ends these runs; a new service instance starts on the same database.
-        new RunQueue(store, trainer, catalog, datasets, backend, properties, true);
+        new RunQueue(store, trainer, catalog, datasets, backend, properties, trainingExecutor, true);
 
         RunRecord interrupted = store.findById(running).orElseThrow();
         assertThat(interrupted.status()).isEqualTo(RunStatus.INTERRUPTED);

@@ -1,11 +1,8 @@
 package org.mnistlab.training;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.CacheMode;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.base.NativeBackend;
@@ -17,6 +14,7 @@ import org.mnistlab.dataset.Split;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Not a test: an A/B harness for training throughput (fit only, fixed batches), alternating variants in
@@ -34,7 +32,7 @@ public final class ThroughputBenchmark {
         String only = args.length > 4 ? args[4] : "";
         DatasetService datasets = new DatasetService(new MnistLabProperties(Path.of("target/test-data"),
                 Path.of(System.getProperty("mnistlab.datasets-dir", "../shared/datasets")), false, 1),
-                new DatasetDownloader());
+                new DatasetDownloader(), new SimpleAsyncTaskExecutor());
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
         RunConfig config = RunConfig.defaults(architecture, DatasetKind.MNIST);
 

@@ -103,7 +103,7 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         return (indices.length + columns - 1) / columns;
     }
 
-    /** The rows currently shown, for tests and for the summary line. */
+    /** The rows currently shown (the summary line counts them). */
     public Stream<Row> rows() {
         return IntStream.range(0, rowCount()).mapToObj(this::row);
     }

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.mnistlab.dataset.DatasetKind;
@@ -41,8 +39,6 @@ class AugmentationPreview extends Composite<VerticalLayout> {
     private long seed;
     private DatasetKind shownKind;
     private Augmentation shownAugmentation;
-    /** Pixels of the images on screen, row by row (original, then its copies), for tests. */
-    private final List<byte[]> shownPixels = new ArrayList<>();
 
     AugmentationPreview(Function<DatasetKind, LabeledImages> trainingSamples, Augmenter augmenter) {
         this.trainingSamples = trainingSamples;
@@ -88,7 +84,6 @@ class AugmentationPreview extends Composite<VerticalLayout> {
 
     private void render() {
         grid.removeAll();
-        shownPixels.clear();
         LabeledImages images;
         try {
             images = trainingSamples.apply(shownKind);
@@ -109,7 +104,6 @@ class AugmentationPreview extends Composite<VerticalLayout> {
             byte[] original = images.image(index);
             String stem = shownKind.id() + "-train-" + index;
             grid.add(new DigitImage(original, stem, PX));
-            shownPixels.add(original);
             for (int v = 0; v < VARIANTS; v++) {
                 byte[] shown = original;
                 if (shownAugmentation.enabled() && valid) {
@@ -122,12 +116,7 @@ class AugmentationPreview extends Composite<VerticalLayout> {
                 DigitImage copy = new DigitImage(shown, stem + "-aug" + v, PX);
                 copy.addClassName("augmented");
                 grid.add(copy);
-                shownPixels.add(shown);
             }
         }
-    }
-
-    List<byte[]> shownPixels() {
-        return List.copyOf(shownPixels);
     }
 }

@@ -211,10 +211,6 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         return "Waiting in the queue.";
     }
 
-    /** For tests: whether this view currently listens to the run queue. */
-    boolean isListening() {
-        return pump.isListening();
-    }
 
     int batchPointsShown() {
         return curves.batchPointsShown();

@@ -25,6 +25,7 @@ import org.mnistlab.dataset.DatasetDownloader;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LocalMirror;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * What a user sees while a dataset loads or when it cannot be used: progress, then the content; or the
@@ -52,7 +53,7 @@ class DatasetStatusPanelTest {
 
     private DatasetStatusPanel panel(Path datasetsDir) {
         DatasetService service = new DatasetService(new MnistLabProperties(dir, datasetsDir, false, 1),
-                new DatasetDownloader());
+                new DatasetDownloader(), new SimpleAsyncTaskExecutor());
         DatasetStatusPanel panel = new DatasetStatusPanel(service, pushScheduler);
         UI.getCurrent().add(panel);
         return panel;
@@ -104,7 +105,7 @@ class DatasetStatusPanelTest {
     void shows_download_progress_from_the_mirror() throws Exception {
         try (LocalMirror mirror = new LocalMirror(REAL.resolve("mnist"), 3)) {
             DatasetService service = new DatasetService(new MnistLabProperties(dir, dir.resolve("datasets"), true, 1),
-                    mirror.downloader());
+                    mirror.downloader(), new SimpleAsyncTaskExecutor());
             DatasetStatusPanel panel = new DatasetStatusPanel(service, pushScheduler);
             UI.getCurrent().add(panel);
             AtomicInteger ready = new AtomicInteger();
