@@ -75,6 +75,11 @@ public abstract class BrowserTest {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
     }
 
+    /** The app's root without a trailing slash ({@code http://localhost:port}); page objects append paths. */
+    protected String base() {
+        return "http://localhost:" + port;
+    }
+
     protected String url(String path) {
         return "http://localhost:" + port + (path.startsWith("/") ? path : "/" + path);
     }

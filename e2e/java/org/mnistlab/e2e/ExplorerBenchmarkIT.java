@@ -21,11 +21,6 @@ class ExplorerBenchmarkIT extends BrowserTest {
     @Autowired
     DatasetService datasets;
 
-    private String base() {
-        String root = url("/");
-        return root.substring(0, root.length() - 1);
-    }
-
     @Test
     void prints_time_to_first_screen_of_thumbnails() {
         datasets.samples(DatasetKind.MNIST, Split.TRAIN); // loaded at start-up; make sure before timing

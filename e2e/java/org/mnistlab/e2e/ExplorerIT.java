@@ -25,12 +25,6 @@ class ExplorerIT extends BrowserTest {
     @Autowired
     DatasetService datasets;
 
-    /** http://localhost:port, without the trailing slash. */
-    private String base() {
-        String root = url("/");
-        return root.substring(0, root.length() - 1);
-    }
-
     @Test
     void landing_page_shows_thumbnails_and_the_true_class_distribution() {
         ExplorerPage explorer = new ExplorerPage(page);

@@ -99,11 +99,6 @@ class RunsIT extends BrowserTest {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** The app's root without a trailing slash: page objects append their paths ("/runs"). */
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
     private RunRecord awaitFinished(long id) {
         RunRecord r = new TestRuns(queue, store).awaitEnd(id);
         assertThat(r.status()).as("run %d ended with %s", id, r.errorMessage()).isEqualTo(RunStatus.FINISHED);

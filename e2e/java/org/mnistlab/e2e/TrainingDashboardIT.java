@@ -33,13 +33,9 @@ class TrainingDashboardIT extends BrowserTest {
         queue.activeRuns().forEach(r -> queue.cancel(r.id()));
     }
 
-    private String base() {
-        return url("");
-    }
-
     @Test
     void a_run_configured_in_the_browser_streams_to_every_open_page() {
-        TrainPage train = new TrainPage(page, base().replaceAll("/$", "")).open();
+        TrainPage train = new TrainPage(page, base()).open();
         train.preset("simple-cnn").set("trainSubset", 2000).set("epochs", 3).set("name", "e2e small CNN");
         assertThat(train.layerTable()).containsText("Convolution");
         assertThat(train.previewImages()).hasCount(30);
@@ -59,7 +55,7 @@ class TrainingDashboardIT extends BrowserTest {
         // a second browser (own context, own session) opens the same run mid-way
         BrowserContext second = newContext();
         try {
-            LiveRunPage other = new LiveRunPage(second.newPage(), base().replaceAll("/$", "")).open(runId);
+            LiveRunPage other = new LiveRunPage(second.newPage(), base()).open(runId);
             String firstText = other.progressText().textContent();
             other.page().waitForFunction("t => document.querySelector('#progress-text').textContent !== t",
                     firstText, new Page.WaitForFunctionOptions().setTimeout(60_000));
@@ -86,7 +82,7 @@ class TrainingDashboardIT extends BrowserTest {
 
     @Test
     void runs_can_be_cancelled_from_the_queue_and_the_dashboard() {
-        String base = base().replaceAll("/$", "");
+        String base = base();
         LiveRunPage running = new TrainPage(page, base).open().preset("simple-cnn")
                 .set("trainSubset", 20_000).set("epochs", 10).set("name", "e2e long").start();
         long runningId = running.runId();

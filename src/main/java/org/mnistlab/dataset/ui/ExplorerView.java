@@ -210,12 +210,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         }
         content.setVisible(false);
         summary.setText("");
-        DatasetKind wanted = kind;
-        status.await(wanted, () -> {
-            if (wanted == kind) {
-                render();
-            }
-        });
+        status.await(kind, this::render); // the panel drops the answer for a dataset the user has left
     }
 
     private void render() {

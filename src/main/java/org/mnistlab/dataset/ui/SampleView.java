@@ -105,12 +105,7 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         title = kind.displayName() + " " + split.id() + " #" + index + " · MNIST Lab";
-        DatasetKind wanted = kind;
-        status.await(wanted, () -> {
-            if (wanted == kind) {
-                render();
-            }
-        });
+        status.await(kind, this::render); // the panel drops the answer for a dataset the user has left
     }
 
     private void render() {

@@ -112,9 +112,9 @@ public class DrawView extends VerticalLayout {
         top.setWidthFull();
         top.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
 
-        myDigitsPanel.addSaveListener(e -> save(e.label()));
+        myDigitsPanel.addSaveListener(e -> save(e.value()));
         myDigitsPanel.addDeleteListener(e -> {
-            myDigits.delete(e.id());
+            myDigits.delete(e.value());
             refreshGallery();
         });
         myDigitsPanel.addEvaluateListener(e -> evaluate());

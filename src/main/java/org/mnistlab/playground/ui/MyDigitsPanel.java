@@ -16,6 +16,7 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.mnistlab.base.ui.Format;
+import org.mnistlab.base.ui.ValueEvent;
 import org.mnistlab.dataset.ui.DigitImage;
 import org.mnistlab.playground.MyDigit;
 import org.mnistlab.playground.MyDigitsEvaluation;
@@ -130,29 +131,17 @@ class MyDigitsPanel extends VerticalLayout {
         return addListener(EvaluateEvent.class, listener);
     }
 
-    static class SaveEvent extends ComponentEvent<MyDigitsPanel> {
-        private final int label;
-
+    /** Save the drawing with this label. */
+    static class SaveEvent extends ValueEvent<MyDigitsPanel, Integer> {
         SaveEvent(MyDigitsPanel source, int label) {
-            super(source, false);
-            this.label = label;
-        }
-
-        int label() {
-            return label;
+            super(source, label);
         }
     }
 
-    static class DeleteEvent extends ComponentEvent<MyDigitsPanel> {
-        private final long id;
-
+    /** Delete the saved digit with this id. */
+    static class DeleteEvent extends ValueEvent<MyDigitsPanel, Long> {
         DeleteEvent(MyDigitsPanel source, long id) {
-            super(source, false);
-            this.id = id;
-        }
-
-        long id() {
-            return id;
+            super(source, id);
         }
     }
 

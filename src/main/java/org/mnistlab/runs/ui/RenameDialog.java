@@ -1,6 +1,5 @@
 package org.mnistlab.runs.ui;
 
-import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -8,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
+import org.mnistlab.base.ui.ValueEvent;
 
 /** Asks for a run's new name; raises {@link SaveEvent} with a valid name and leaves saving to the view. */
 class RenameDialog extends Dialog {
@@ -54,16 +54,10 @@ class RenameDialog extends Dialog {
         return addListener(SaveEvent.class, listener);
     }
 
-    static class SaveEvent extends ComponentEvent<RenameDialog> {
-        private final String name;
-
+    /** Rename the run to this name. */
+    static class SaveEvent extends ValueEvent<RenameDialog, String> {
         SaveEvent(RenameDialog source, String name) {
-            super(source, false);
-            this.name = name;
-        }
-
-        String name() {
-            return name;
+            super(source, name);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.mnistlab.runs.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasEnabled;
@@ -46,6 +45,7 @@ import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunSetting;
+import org.mnistlab.base.ui.ValueEvent;
 
 /**
  * The run configuration form. Every field is checked by {@link RunConfig#validate()} (the engine's rules and
@@ -340,18 +340,12 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     }
 
     /** The form's configuration changed; {@code valid} says whether it could be started as it is. */
-    public static class ConfigChangedEvent extends ComponentEvent<RunConfigForm> {
-        private final RunConfig config;
+    public static class ConfigChangedEvent extends ValueEvent<RunConfigForm, RunConfig> {
         private final boolean valid;
 
         ConfigChangedEvent(RunConfigForm source, RunConfig config, boolean valid) {
-            super(source, false);
-            this.config = config;
+            super(source, config);
             this.valid = valid;
-        }
-
-        public RunConfig getConfig() {
-            return config;
         }
 
         public boolean isValid() {
@@ -360,16 +354,9 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     }
 
     /** The user asked to start a valid configuration. */
-    public static class StartEvent extends ComponentEvent<RunConfigForm> {
-        private final RunConfig config;
-
+    public static class StartEvent extends ValueEvent<RunConfigForm, RunConfig> {
         StartEvent(RunConfigForm source, RunConfig config) {
-            super(source, false);
-            this.config = config;
-        }
-
-        public RunConfig getConfig() {
-            return config;
+            super(source, config);
         }
     }
 }

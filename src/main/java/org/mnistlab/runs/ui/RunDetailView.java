@@ -158,9 +158,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         RenameDialog dialog = new RenameDialog(RunFormat.name(run));
         dialog.addSaveListener(e -> {
             try {
-                queue.rename(run.id(), e.name());
+                queue.rename(run.id(), e.value());
                 dialog.close();
-                Notifications.success("Renamed to \"" + e.name() + "\"");
+                Notifications.success("Renamed to \"" + e.value() + "\"");
                 load();
             } catch (RuntimeException ex) {
                 dialog.showError(ex.getMessage());

@@ -75,8 +75,8 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         columns.setWidthFull();
         add(new H2("Configure a training run"), origin, columns);
 
-        form.addConfigChangedListener(e -> showModel(e.getConfig()));
-        form.addStartListener(e -> start(e.getConfig()));
+        form.addConfigChangedListener(e -> showModel(e.value()));
+        form.addStartListener(e -> start(e.value()));
         showModel(form.getConfig());
     }
 

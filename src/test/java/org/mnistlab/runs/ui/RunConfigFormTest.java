@@ -47,7 +47,7 @@ class RunConfigFormTest {
     void setUp() {
         MockVaadin.setup();
         form = new RunConfigForm();
-        form.addStartListener(e -> started.add(e.getConfig()));
+        form.addStartListener(e -> started.add(e.value()));
         form.addConfigChangedListener(changes::add);
         UI.getCurrent().add(form);
     }
