@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
+import org.mnistlab.training.LrSchedule;
+import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunFilter;
 import org.mnistlab.training.RunQueue;
@@ -90,6 +92,17 @@ public final class TestRuns {
         return RunConfig.defaults(architecture, DatasetKind.MNIST).toBuilder().name("test " + architecture.id())
                 .batchSize(32).epochs(epochs).seed(7).validationFraction(0.02).earlyStoppingPatience(0)
                 .restoreBestWeights(true).trainSubset(subset).build();
+    }
+
+    /**
+     * Logistic regression on 200 images with SGD lr 0.5: validation loss soon rises, so early stopping with
+     * this patience ends it long before its 30 epochs (deterministic for this seed).
+     */
+    public static RunConfig overfitsFast(int patience) {
+        return RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).toBuilder().name("overfits fast")
+                .optimizer(OptimizerKind.SGD).learningRate(0.5).batchSize(32).epochs(30).seed(3).l2(0)
+                .validationFraction(0.02).earlyStoppingPatience(patience).lrSchedule(LrSchedule.step(0.5, 10))
+                .trainSubset(200).build();
     }
 
     private static RunConfig tinyConfig(Architecture architecture, int trainImages, String name) {

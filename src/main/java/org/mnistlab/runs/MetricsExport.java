@@ -22,18 +22,21 @@ import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.RunSetting;
+import org.mnistlab.training.TrainingEnd;
 import org.springframework.stereotype.Component;
 
 /**
  * A run's metrics as files people take elsewhere: CSV (one row per epoch, for spreadsheets and pandas)
  * and JSON (the whole report: run, config, epochs, test evaluation). Missing values (no validation
- * split, not evaluated) are empty in CSV and null in JSON, never "NaN".
+ * split, not evaluated, not finished) are empty in CSV and null in JSON, never "NaN". Both say whether
+ * early stopping ended training and which epoch's weights the test evaluation and the model file hold.
  */
 @Component
 public class MetricsExport {
 
     public static final List<String> CSV_COLUMNS = List.of("run_id", "epoch", "train_loss", "train_accuracy",
-            "validation_loss", "validation_accuracy", "learning_rate", "duration_ms", "images_per_second");
+            "validation_loss", "validation_accuracy", "learning_rate", "duration_ms", "images_per_second",
+            "model_weights", "stopped_early");
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -41,10 +44,15 @@ public class MetricsExport {
                     .addSerializer(Double.class, NonFiniteAsNull.INSTANCE)
                     .addSerializer(double.class, NonFiniteAsNull.INSTANCE));
 
-    /** One header line, then one line per finished epoch; lines end with \n. */
+    /**
+     * One header line, then one line per finished epoch; lines end with \n. model_weights is true on the
+     * epoch whose weights the test evaluation and model file hold, stopped_early on the epoch after which
+     * early stopping ended training; both are empty until the run finished.
+     */
     public String csv(RunReport report) {
         StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
         long id = report.run().id();
+        TrainingEnd end = report.run().trainingEnd().orElse(null);
         for (EpochMetrics e : report.epochs()) {
             out.append(id).append(',').append(e.epoch()).append(',')
                     .append(csvNumber(e.trainLoss())).append(',')
@@ -53,7 +61,10 @@ public class MetricsExport {
                     .append(csvNumber(e.validationAccuracy())).append(',')
                     .append(csvNumber(e.learningRate())).append(',')
                     .append(e.durationMillis()).append(',')
-                    .append(csvNumber(e.imagesPerSecond())).append('\n');
+                    .append(csvNumber(e.imagesPerSecond())).append(',')
+                    .append(end == null ? "" : String.valueOf(e.epoch() == end.weightsEpoch())).append(',')
+                    .append(end == null ? "" : String.valueOf(end.stoppedEarly() && e.epoch() == end.epochsDone()))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -93,7 +104,7 @@ public class MetricsExport {
                            String createdAt, String startedAt, String finishedAt, Long durationMillis,
                            long parameterCount, int epochsDone, int epochsPlanned, Integer bestEpoch,
                            Double bestValidationAccuracy, Double testAccuracy, Double testLoss,
-                           String errorMessage) {
+                           String errorMessage, TrainingEndJson trainingEnd) {
 
         static RunJson of(RunRecord r) {
             Duration duration = r.duration();
@@ -101,11 +112,22 @@ public class MetricsExport {
                     r.architecture() == null ? null : r.architecture().id(), instant(r.createdAt()),
                     instant(r.startedAt()), instant(r.finishedAt()), duration == null ? null : duration.toMillis(),
                     r.parameterCount(), r.epochsDone(), r.epochsPlanned(), r.bestEpoch(),
-                    r.bestValidationAccuracy(), r.testAccuracy(), r.testLoss(), r.errorMessage());
+                    r.bestValidationAccuracy(), r.testAccuracy(), r.testLoss(), r.errorMessage(),
+                    r.trainingEnd().map(TrainingEndJson::of).orElse(null));
         }
 
         private static String instant(Instant i) {
             return i == null ? null : i.toString();
+        }
+    }
+
+    /** Null until the run finished; weightsEpoch is the epoch the test evaluation and model file are of. */
+    private record TrainingEndJson(boolean stoppedEarly, boolean restoredBestWeights, int weightsEpoch,
+                                   String reason, String weights) {
+
+        static TrainingEndJson of(TrainingEnd end) {
+            return new TrainingEndJson(end.stoppedEarly(), end.restoredBestWeights(), end.weightsEpoch(),
+                    end.stopReason(), end.weightsSource());
         }
     }
 

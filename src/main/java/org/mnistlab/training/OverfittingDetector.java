@@ -1,80 +1,71 @@
 package org.mnistlab.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a run's learning curves the way a teacher would: it flags epochs where validation loss has risen
- * for {@code risingEpochs} epochs in a row while training loss fell over the same stretch, and epochs where
- * training accuracy is more than {@code accuracyGap} above validation accuracy; and it names the
- * {@link BestEpoch}. Epochs without validation values (NaN) raise nothing.
+ * Reads a run's learning curves the textbook way: a run overfits when its validation loss has not improved
+ * on its {@link BestEpoch} for {@code patience} epochs while its training loss kept falling below the best
+ * epoch's. A run whose latest epoch is its best, or that is still within the patience window, is still
+ * learning something that generalizes and is never flagged, however far training accuracy is ahead: that
+ * generalization gap is reported as a quantity, not a verdict. Epochs without validation values (NaN) raise
+ * nothing.
  */
 public final class OverfittingDetector {
 
-    /** Two rising epochs: one can be noise, two in a row while training improves rarely is. */
-    public static final int DEFAULT_RISING_EPOCHS = 2;
-    /** Three accuracy points: a well-regularized MNIST model stays within about one. */
-    public static final double DEFAULT_ACCURACY_GAP = 0.03;
+    /** Two epochs without improvement: one can be noise, two in a row while training improves rarely is. */
+    public static final int DEFAULT_PATIENCE = 2;
 
-    private final int risingEpochs;
-    private final double accuracyGap;
+    private final int patience;
 
-    public OverfittingDetector(int risingEpochs, double accuracyGap) {
-        if (risingEpochs < 1) {
-            throw new IllegalArgumentException("risingEpochs must be at least 1");
+    public OverfittingDetector(int patience) {
+        if (patience < 1) {
+            throw new IllegalArgumentException("patience must be at least 1");
         }
-        if (!(accuracyGap > 0) || accuracyGap >= 1) {
-            throw new IllegalArgumentException("accuracyGap must be in (0, 1)");
-        }
-        this.risingEpochs = risingEpochs;
-        this.accuracyGap = accuracyGap;
+        this.patience = patience;
     }
 
     public OverfittingDetector() {
-        this(DEFAULT_RISING_EPOCHS, DEFAULT_ACCURACY_GAP);
+        this(DEFAULT_PATIENCE);
     }
 
     /** @param epochs finished epochs in order (epoch numbers from 1, as the engine reports them) */
     public OverfittingReport analyze(List<EpochMetrics> epochs) {
-        List<OverfittingSignal> signals = new ArrayList<>();
-        for (int i = 0; i < epochs.size(); i++) {
-            EpochMetrics m = epochs.get(i);
-            if (risingWhileTrainingFalls(epochs, i)) {
-                EpochMetrics start = epochs.get(i - risingEpochs);
-                signals.add(new OverfittingSignal(m.epoch(), OverfittingSignal.Kind.VALIDATION_LOSS_RISING,
-                        String.format(Locale.ROOT, "Overfitting: validation loss has risen for %d epoch%s in a row"
-                                        + " (%.4f at epoch %d → %.4f at epoch %d) while training loss kept falling.",
-                                risingEpochs, risingEpochs == 1 ? "" : "s", start.validationLoss(), start.epoch(),
-                                m.validationLoss(), m.epoch())));
-            }
-            double gap = m.trainAccuracy() - m.validationAccuracy();
-            if (gap > accuracyGap) {
-                signals.add(new OverfittingSignal(m.epoch(), OverfittingSignal.Kind.ACCURACY_GAP,
-                        String.format(Locale.ROOT, "Overfitting: at epoch %d training accuracy (%.2f %%) is %.1f points"
-                                        + " above validation accuracy (%.2f %%); the threshold is %.1f.",
-                                m.epoch(), m.trainAccuracy() * 100, gap * 100, m.validationAccuracy() * 100,
-                                accuracyGap * 100)));
-            }
-        }
-        return new OverfittingReport(BestEpoch.of(epochs), signals);
+        BestEpoch best = BestEpoch.of(epochs);
+        GeneralizationGap gap = epochs.isEmpty() ? null : GeneralizationGap.of(epochs.get(epochs.size() - 1));
+        return new OverfittingReport(best, signal(epochs, best), gap, patience);
     }
 
     /**
-     * Validation loss rose at each of the last {@code risingEpochs} steps ending at {@code end}, and training
-     * loss is lower at the end than at the start of that stretch (a single noisy training step may go up).
+     * The first epoch, at least {@code patience} after the best, whose training loss is below the best
+     * epoch's, provided the latest epoch still has lower training loss than the best (a run whose training
+     * loss rose again diverges rather than overfits); null otherwise.
      */
-    private boolean risingWhileTrainingFalls(List<EpochMetrics> epochs, int end) {
-        int start = end - risingEpochs;
-        if (start < 0) {
-            return false;
+    private OverfittingSignal signal(List<EpochMetrics> epochs, BestEpoch best) {
+        if (!best.exists() || epochs.isEmpty()) {
+            return null;
         }
-        for (int i = start + 1; i <= end; i++) {
-            // NaN compares false, so a run without validation never passes
-            if (!(epochs.get(i).validationLoss() > epochs.get(i - 1).validationLoss())) {
-                return false;
-            }
+        EpochMetrics bestMetrics = epochs.stream().filter(m -> m.epoch() == best.epoch()).findFirst().orElseThrow();
+        EpochMetrics latest = epochs.get(epochs.size() - 1);
+        int sinceBest = latest.epoch() - best.epoch();
+        if (sinceBest < patience || !(latest.trainLoss() < bestMetrics.trainLoss())) {
+            return null;
         }
-        return epochs.get(end).trainLoss() < epochs.get(start).trainLoss();
+        int firedAt = epochs.stream()
+                .filter(m -> m.epoch() >= best.epoch() + patience && m.trainLoss() < bestMetrics.trainLoss())
+                .mapToInt(EpochMetrics::epoch).findFirst().orElse(latest.epoch());
+        return new OverfittingSignal(firedAt, reason(bestMetrics, latest, sinceBest));
+    }
+
+    private static String reason(EpochMetrics best, EpochMetrics latest, int sinceBest) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "validation loss rose for %d epoch%s since its best at epoch %d (%.3f → %.3f) while training loss"
+                        + " kept falling (%.3f → %.3f)", sinceBest, sinceBest == 1 ? "" : "s", best.epoch(),
+                best.validationLoss(), latest.validationLoss(), best.trainLoss(), latest.trainLoss()));
+        if (latest.validationAccuracy() < best.validationAccuracy()) {
+            text.append(String.format(Locale.ROOT, "; validation accuracy fell from %.2f %% to %.2f %%",
+                    best.validationAccuracy() * 100, latest.validationAccuracy() * 100));
+        }
+        return text.toString();
     }
 }

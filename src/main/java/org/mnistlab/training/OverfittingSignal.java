@@ -1,16 +1,12 @@
 package org.mnistlab.training;
 
 /**
- * One epoch where a run showed overfitting, with the reason in words for the dashboard.
+ * That a run overfits, and why in words.
  *
- * @param epoch the epoch (from 1) at which the signal fired
+ * @param epoch the first epoch (from 1) at which the patience window since the best epoch was full while
+ *              training loss was below the best epoch's
+ * @param reason e.g. "validation loss rose for 3 epochs since its best at epoch 4 (0.081 → 0.094) while
+ *               training loss kept falling (0.050 → 0.020)"
  */
-public record OverfittingSignal(int epoch, Kind kind, String message) {
-
-    public enum Kind {
-        /** Validation loss rose for N epochs in a row while training loss fell. */
-        VALIDATION_LOSS_RISING,
-        /** Training accuracy exceeded validation accuracy by more than the threshold. */
-        ACCURACY_GAP
-    }
+public record OverfittingSignal(int epoch, String reason) {
 }

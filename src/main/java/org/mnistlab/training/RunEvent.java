@@ -17,7 +17,8 @@ public sealed interface RunEvent {
     record EpochFinished(long runId, EpochMetrics metrics, int bestEpoch) implements RunEvent {
     }
 
-    record Finished(long runId, double testAccuracy) implements RunEvent {
+    /** @param end whether training stopped early and whose weights the test accuracy and model file are of */
+    record Finished(long runId, double testAccuracy, TrainingEnd end) implements RunEvent {
     }
 
     record Failed(long runId, String message) implements RunEvent {

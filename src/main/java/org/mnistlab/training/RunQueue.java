@@ -210,13 +210,13 @@ public class RunQueue {
             });
             long storeStart = System.nanoTime();
             String modelFile = saveModel(id, result);
-            store.markFinished(id, Instant.now(), result.evaluation(), modelFile);
+            store.markFinished(id, Instant.now(), result.evaluation(), result.end(), modelFile);
             run.state.set(DONE);
             active.remove(id);
             log.info("Run {} finished: test accuracy {} (test evaluation {} ms, model + store {} ms)", id,
                     String.format("%.4f", result.evaluation().accuracy()), result.evaluationMillis(),
                     (System.nanoTime() - storeStart) / 1_000_000);
-            publish(new RunEvent.Finished(id, result.evaluation().accuracy()));
+            publish(new RunEvent.Finished(id, result.evaluation().accuracy(), result.end()));
         } catch (RunCancelledException e) {
             run.state.set(DONE);
             active.remove(id);

@@ -134,8 +134,12 @@ public class RunStore {
         });
     }
 
-    /** Marks a run FINISHED with its test metrics, evaluation and model file, in one transaction. */
-    public void markFinished(long runId, Instant finishedAt, Evaluation evaluation, String modelFile) {
+    /**
+     * Marks a run FINISHED with its test metrics, evaluation, how training ended and model file, in one
+     * transaction.
+     */
+    public void markFinished(long runId, Instant finishedAt, Evaluation evaluation, TrainingEnd end,
+                             String modelFile) {
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("""
                             INSERT INTO evaluation (run_id, accuracy, loss, confusion_json)
@@ -171,12 +175,15 @@ public class RunStore {
             });
             jdbc.sql("""
                             UPDATE runs SET status = 'FINISHED', finished_at = :finished, test_accuracy = :acc,
-                                            test_loss = :loss, model_file = :model
+                                            test_loss = :loss, model_file = :model, stopped_early = :stopped,
+                                            restored_best_weights = :restored
                             WHERE id = :id""")
                     .param("finished", timestamp(finishedAt))
                     .param("acc", evaluation.accuracy())
                     .param("loss", evaluation.loss())
                     .param("model", modelFile)
+                    .param("stopped", end.stoppedEarly())
+                    .param("restored", end.restoredBestWeights())
                     .param("id", runId)
                     .update();
         });
@@ -350,7 +357,9 @@ public class RunStore {
                 rs.getString("error_message"),
                 stringMap(rs.getString("software_versions")),
                 stringMap(rs.getString("dataset_checksums")),
-                rs.getString("model_file"));
+                rs.getString("model_file"),
+                (Boolean) rs.getObject("stopped_early", Boolean.class),
+                (Boolean) rs.getObject("restored_best_weights", Boolean.class));
     }
 
     String toJson(Object value) {

@@ -66,7 +66,7 @@ public class Trainer {
         default void started(int batchesPerEpoch, int trainImages, int validationImages) {
         }
 
-        /** At most every {@link #PROGRESS_INTERVAL_NANOS} (4 per second). */
+        /** At most every {@link #PROGRESS_INTERVAL_NANOS} (4 per second), in every phase. */
         default void batch(BatchProgress progress) {
         }
 
@@ -84,11 +84,20 @@ public class Trainer {
      *
      * @param bestEpoch epoch with the lowest validation loss (the last epoch without validation)
      * @param bestValidationAccuracy validation accuracy of the best epoch, null without validation
-     * @param restoredBestWeights whether the network holds the best epoch's weights rather than the last
+     * @param end whether early stopping ended training and whose weights the network holds
      */
     public record Result(MultiLayerNetwork network, List<EpochMetrics> epochs, int bestEpoch,
-                         Double bestValidationAccuracy, boolean stoppedEarly, boolean restoredBestWeights,
-                         Evaluation evaluation, long evaluationMillis) {
+                         Double bestValidationAccuracy, TrainingEnd end, Evaluation evaluation,
+                         long evaluationMillis) {
+
+        public boolean stoppedEarly() {
+            return end.stoppedEarly();
+        }
+
+        /** Whether the network holds the best epoch's weights rather than the last. */
+        public boolean restoredBestWeights() {
+            return end.restoredBestWeights();
+        }
     }
 
     public Result train(long runId, RunConfig config, LabeledImages trainSplit, LabeledImages testSplit,
@@ -125,6 +134,14 @@ public class Trainer {
         private long runStart;
         private long lastProgress;
         private long lastGc;
+        /** Images measured per epoch (training sample and validation split) and in the final test evaluation. */
+        private final int evaluatedPerEpoch;
+        private int testImages;
+        /** Time spent so far fitting batches and evaluating images, for the ETA of what is left of each. */
+        private long fitNanos;
+        private long fitBatchesDone;
+        private long evaluationNanos;
+        private long imagesEvaluated;
 
         TrainingRun(long runId, RunConfig config, LabeledImages data, Listener listener) {
             this.runId = runId;
@@ -146,10 +163,12 @@ public class Trainer {
             learningRatePolicy = new LearningRatePolicy(config.learningRate(), config.lrSchedule());
             learningRate = config.learningRate();
             order = split.train().clone();
+            evaluatedPerEpoch = trainSample.length + split.validation().length;
         }
 
         Result train(LabeledImages testSplit) {
             listener.started(batchesPerEpoch, split.train().length, split.validation().length);
+            testImages = testSplit.size();
             List<EpochMetrics> history = new ArrayList<>();
             BestSoFar best = new BestSoFar();
             boolean stoppedEarly = false;
@@ -169,9 +188,11 @@ public class Trainer {
             }
             boolean restored = best.restoreUnlessLast(history.size());
             long evaluationStart = System.nanoTime();
-            Evaluation evaluation = evaluateOnTest(testSplit);
-            return new Result(network, List.copyOf(history), best.epoch(), best.validationAccuracy(), stoppedEarly,
-                    restored, evaluation, (System.nanoTime() - evaluationStart) / 1_000_000);
+            Evaluation evaluation = evaluateOnTest(testSplit, history.size());
+            TrainingEnd end = new TrainingEnd(history.size(), config.epochs(), stoppedEarly,
+                    config.earlyStoppingPatience(), best.epoch(), restored);
+            return new Result(network, List.copyOf(history), best.epoch(), best.validationAccuracy(), end,
+                    evaluation, (System.nanoTime() - evaluationStart) / 1_000_000);
         }
 
         /** Sets the schedule's rate for this epoch on the network, when it changed and the updater has one. */
@@ -187,14 +208,15 @@ public class Trainer {
         private EpochMetrics trainEpoch(int epoch) {
             long epochStart = System.nanoTime();
             fitBatches(epoch, epochStart);
-            long fitNanos = System.nanoTime() - epochStart;
-            Scores onTrain = evaluate(data, trainSample, false);
-            Scores onValidation = hasValidation ? evaluate(data, split.validation(), false) : null;
+            long epochFitNanos = System.nanoTime() - epochStart;
+            Measuring measuring = new Measuring(BatchProgress.Phase.VALIDATING, epoch, evaluatedPerEpoch);
+            Scores onTrain = evaluate(data, trainSample, false, measuring);
+            Scores onValidation = hasValidation ? evaluate(data, split.validation(), false, measuring) : null;
             long epochNanos = System.nanoTime() - epochStart;
             return new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                     hasValidation ? onValidation.loss() : Double.NaN,
                     hasValidation ? onValidation.accuracy() : Double.NaN, learningRate,
-                    epochNanos / 1_000_000, split.train().length / (fitNanos / 1e9));
+                    epochNanos / 1_000_000, split.train().length / (epochFitNanos / 1e9));
         }
 
         private void fitBatches(int epoch, long epochStart) {
@@ -202,12 +224,15 @@ public class Trainer {
             double lossSum = 0;
             for (int b = 0; b < batchesPerEpoch; b++) {
                 stopIfCancelled();
+                long batchStart = System.nanoTime();
                 int from = b * batchSize;
                 int count = Math.min(batchSize, order.length - from);
                 Batch batch = batches.of(count);
                 batch.fill(data, order, from, augmentation, augmentRandom);
                 network.fit(batch.features, batch.labels);
                 lossSum += network.score();
+                fitNanos += System.nanoTime() - batchStart;
+                fitBatchesDone++;
                 afterBatch(epoch, b, from + count, lossSum, epochStart);
             }
         }
@@ -215,25 +240,89 @@ public class Trainer {
         /** The periodic work between batches: a GC for off-heap buffers, progress for the listener. */
         private void afterBatch(int epoch, int batch, int imagesDone, double lossSum, long epochStart) {
             long now = System.nanoTime();
+            collectGarbageNowAndThen(now);
+            if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+                lastProgress = now;
+                long fitLeft = (long) (config.epochs() - epoch) * batchesPerEpoch + batchesPerEpoch - batch - 1;
+                long evaluationLeft = (long) (config.epochs() - epoch + 1) * evaluatedPerEpoch + testImages;
+                publish(BatchProgress.Phase.TRAINING, epoch, batch + 1, batchesPerEpoch, lossSum / (batch + 1),
+                        imagesDone, now - epochStart, fitLeft, evaluationLeft, now);
+            }
+        }
+
+        private void collectGarbageNowAndThen(long now) {
             if (now - lastGc >= GC_INTERVAL_NANOS) {
                 Nd4j.getMemoryManager().invokeGc();
                 lastGc = System.nanoTime();
             }
-            if (now - lastProgress >= PROGRESS_INTERVAL_NANOS) {
+        }
+
+        /**
+         * Publishes progress with an ETA from the time fitting batches and evaluating images took so far in
+         * this run; before the first evaluation, an image is assumed to evaluate three times faster than it
+         * trains (a forward pass without the backward one).
+         */
+        private void publish(BatchProgress.Phase phase, int epoch, int batch, int batches, double loss,
+                             long imagesDone, long phaseNanos, long fitBatchesLeft, long imagesLeftToEvaluate,
+                             long now) {
+            double perBatch = fitBatchesDone == 0 ? 0 : (double) fitNanos / fitBatchesDone;
+            double perImage = imagesEvaluated > 0 ? (double) evaluationNanos / imagesEvaluated
+                    : perBatch / batchSize / 3;
+            double leftNanos = fitBatchesLeft * perBatch + imagesLeftToEvaluate * perImage;
+            double elapsed = now - runStart;
+            double fraction = elapsed + leftNanos <= 0 ? 0 : elapsed / (elapsed + leftNanos);
+            listener.batch(new BatchProgress(runId, phase, epoch, config.epochs(), batch, batches, loss,
+                    imagesDone / Math.max(phaseNanos / 1e9, 1e-9), Math.round(leftNanos / 1e6), fraction));
+        }
+
+        private Evaluation evaluateOnTest(LabeledImages testSplit, int lastEpoch) {
+            int[] all = new int[testSplit.size()];
+            Arrays.setAll(all, i -> i);
+            return evaluate(testSplit, all, true, new Measuring(BatchProgress.Phase.TESTING, lastEpoch, all.length))
+                    .evaluation();
+        }
+
+        /** One evaluation phase's progress, across the one or two image sets it evaluates. */
+        private final class Measuring {
+            final BatchProgress.Phase phase;
+            final int epoch;
+            final int images;
+            final int batches;
+            final long start = System.nanoTime();
+            int imagesDone;
+            int batchesDone;
+
+            Measuring(BatchProgress.Phase phase, int epoch, int images) {
+                this.phase = phase;
+                this.epoch = epoch;
+                this.images = images;
+                batches = phase == BatchProgress.Phase.VALIDATING
+                        ? batchesOf(trainSample.length) + batchesOf(split.validation().length) : batchesOf(images);
+            }
+
+            /** Counts a batch of {@code count} images that took {@code nanos} and publishes progress when due. */
+            void batchDone(int count, long nanos) {
+                imagesDone += count;
+                batchesDone++;
+                evaluationNanos += nanos;
+                imagesEvaluated += count;
+                long now = System.nanoTime();
+                collectGarbageNowAndThen(now);
+                if (now - lastProgress < PROGRESS_INTERVAL_NANOS) {
+                    return;
+                }
                 lastProgress = now;
-                long totalBatches = (long) batchesPerEpoch * config.epochs();
-                long done = (long) (epoch - 1) * batchesPerEpoch + batch + 1;
-                long eta = (now - runStart) / done * (totalBatches - done) / 1_000_000;
-                double seconds = (now - epochStart) / 1e9;
-                listener.batch(new BatchProgress(runId, epoch, config.epochs(), batch + 1, batchesPerEpoch,
-                        lossSum / (batch + 1), imagesDone / Math.max(seconds, 1e-9), eta));
+                boolean testing = phase == BatchProgress.Phase.TESTING;
+                long fitLeft = testing ? 0 : (long) (config.epochs() - epoch) * batchesPerEpoch;
+                long evaluationLeft = images - imagesDone + (testing ? 0
+                        : (long) (config.epochs() - epoch) * evaluatedPerEpoch + testImages);
+                publish(phase, epoch, batchesDone, batches, Double.NaN, imagesDone, now - start, fitLeft,
+                        evaluationLeft, now);
             }
         }
 
-        private Evaluation evaluateOnTest(LabeledImages testSplit) {
-            int[] all = new int[testSplit.size()];
-            Arrays.setAll(all, i -> i);
-            return evaluate(testSplit, all, true).evaluation();
+        private static int batchesOf(int images) {
+            return (images + EVAL_BATCH - 1) / EVAL_BATCH;
         }
 
         private void stopIfCancelled() {
@@ -243,13 +332,14 @@ public class Trainer {
         }
 
         /** Cross-entropy and accuracy on some images; with {@code full} also the whole test evaluation. */
-        private Scores evaluate(LabeledImages images, int[] indices, boolean full) {
+        private Scores evaluate(LabeledImages images, int[] indices, boolean full, Measuring measuring) {
             int[][] confusion = new int[CLASSES][CLASSES];
             List<Misclassified> wrong = new ArrayList<>();
             double lossSum = 0;
             int correct = 0;
             for (int from = 0; from < indices.length; from += EVAL_BATCH) {
                 stopIfCancelled();
+                long batchStart = System.nanoTime();
                 int count = Math.min(EVAL_BATCH, indices.length - from);
                 Batch batch = batches.of(count);
                 batch.fill(images, indices, from, null, null);
@@ -267,6 +357,7 @@ public class Trainer {
                         wrong.add(new Misclassified(index, label, predicted, p[predicted]));
                     }
                 }
+                measuring.batchDone(count, System.nanoTime() - batchStart);
             }
             double loss = lossSum / indices.length;
             double accuracy = (double) correct / indices.length;

@@ -21,18 +21,57 @@ class MetricsExportTest {
 
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo(
-                "run_id,epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,duration_ms,images_per_second");
-        assertThat(lines.get(1)).isEqualTo("12,1,0.35,0.9,0.2,0.94,0.001,30000,1800.5");
-        assertThat(lines.get(2)).isEqualTo("12,2,0.12,0.965,0.1,0.975,0.001,29500,1830.25");
+                "run_id,epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate,duration_ms,"
+                        + "images_per_second,model_weights,stopped_early");
+        assertThat(lines.get(1)).isEqualTo("12,1,0.35,0.9,0.2,0.94,0.001,30000,1800.5,false,false");
+        assertThat(lines.get(2)).isEqualTo("12,2,0.12,0.965,0.1,0.975,0.001,29500,1830.25,false,false");
     }
 
     @Test
     void csv_leaves_missing_validation_values_empty() {
         String third = export.csv(report).lines().toList().get(3);
 
-        assertThat(third).isEqualTo("12,3,0.08,0.976,,,0.0005,31000,1790");
+        assertThat(third).isEqualTo("12,3,0.08,0.976,,,0.0005,31000,1790,true,false");
         assertThat(third.split(",", -1)).hasSize(MetricsExport.CSV_COLUMNS.size());
         assertThat(export.csv(report)).doesNotContain("NaN");
+    }
+
+    @Test
+    void csv_marks_the_epoch_early_stopping_ended_at_and_the_restored_best_epoch_whose_weights_were_kept() {
+        RunRecord early = RunFixtures.finished(12, "early", RunFixtures.mlp().toBuilder().epochs(10)
+                .earlyStoppingPatience(1).build(), 3, true, true);
+        List<String> lines = export.csv(new RunReport(early, RunFixtures.epochs(), null)).lines().toList();
+
+        assertThat(lines.get(1)).endsWith(",false,false");
+        assertThat(lines.get(2)).endsWith(",1830.25,true,false");
+        assertThat(lines.get(3)).endsWith(",1790,false,true");
+    }
+
+    @Test
+    void csv_of_an_unfinished_run_leaves_weights_and_early_stop_empty() {
+        RunRecord f = RunFixtures.finished(12, "running", RunFixtures.mlp());
+        RunRecord running = new RunRecord(f.id(), f.name(), f.config(), org.mnistlab.training.RunStatus.RUNNING,
+                f.createdAt(), f.startedAt(), null, f.parameterCount(), 1, 1, 0.94, null, null, null,
+                f.softwareVersions(), f.datasetChecksums(), null, null, null);
+
+        assertThat(export.csv(new RunReport(running, RunFixtures.epochs().subList(0, 1), null)).lines().toList()
+                .get(1)).endsWith(",1800.5,,");
+    }
+
+    @Test
+    void json_says_early_stopping_ended_the_run_and_whose_weights_the_test_evaluation_used() throws Exception {
+        RunRecord early = RunFixtures.finished(12, "early", RunFixtures.mlp().toBuilder().epochs(10)
+                .earlyStoppingPatience(1).build(), 3, true, true);
+        JsonNode end = new ObjectMapper().readTree(export.json(new RunReport(early, RunFixtures.epochs(), null)))
+                .get("run").get("trainingEnd");
+
+        assertThat(end.get("stoppedEarly").asBoolean()).isTrue();
+        assertThat(end.get("restoredBestWeights").asBoolean()).isTrue();
+        assertThat(end.get("weightsEpoch").asInt()).isEqualTo(2);
+        assertThat(end.get("reason").asText()).isEqualTo("Stopped early after epoch 3 of 10: validation loss did"
+                + " not improve for 1 epoch after epoch 2 (patience 1).");
+        assertThat(end.get("weights").asText()).isEqualTo("Test evaluation and model file: weights of epoch 2,"
+                + " the best epoch (restored after training to epoch 3).");
     }
 
     @Test

@@ -19,12 +19,20 @@ final class RunFixtures {
     private RunFixtures() {
     }
 
+    /** All planned epochs trained, best epoch 2, the last epoch's weights kept. */
     static RunRecord finished(long id, String name, RunConfig config) {
+        return finished(id, name, config, config.epochs(), false, false);
+    }
+
+    /** Best epoch 2, like {@link #finished(long, String, RunConfig)}, but ended after {@code epochsDone}. */
+    static RunRecord finished(long id, String name, RunConfig config, int epochsDone, boolean stoppedEarly,
+                              boolean restoredBestWeights) {
         Instant created = Instant.parse("2025-01-02T10:00:00Z");
         return new RunRecord(id, name, config, RunStatus.FINISHED, created, created.plusSeconds(1),
-                created.plusSeconds(91), 101_770, config.epochs(), 2, 0.975, 0.9731, 0.0912, null,
+                created.plusSeconds(91), 101_770, epochsDone, 2, 0.975, 0.9731, 0.0912, null,
                 Map.of("java", "17.0.12", "dl4j", "1.0.0-M2.1", "backend", "CPU onednn"),
-                Map.of("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3"), "models/run-" + id + ".zip");
+                Map.of("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3"), "models/run-" + id + ".zip",
+                stoppedEarly, restoredBestWeights);
     }
 
     static List<EpochMetrics> epochs() {

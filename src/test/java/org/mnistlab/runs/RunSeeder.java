@@ -17,6 +17,7 @@ import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.TrainingEnd;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -44,9 +45,15 @@ public final class RunSeeder implements BeforeEachCallback {
         new TestRuns(app.getBean(RunQueue.class), store).deleteAll();
     }
 
-    /** A finished run with {@code epochs.size()} epochs and, when given, a test evaluation. */
+    /** A finished run with {@code epochs.size()} epochs, the last one's weights and, when given, a test evaluation. */
     public long finished(RunConfig config, Instant created, long parameters, List<EpochMetrics> epochs,
                          Evaluation evaluation) {
+        return finished(config, created, parameters, epochs, evaluation, false, false);
+    }
+
+    /** A finished run that early stopping may have ended, with or without the best epoch's weights restored. */
+    public long finished(RunConfig config, Instant created, long parameters, List<EpochMetrics> epochs,
+                         Evaluation evaluation, boolean stoppedEarly, boolean restoredBestWeights) {
         long id = store.insertQueued(config, parameters, created);
         store.markRunning(id, created.plusSeconds(1), VERSIONS, CHECKSUMS);
         // Best epoch as the trainer picks it: lowest validation loss.
@@ -64,7 +71,9 @@ public final class RunSeeder implements BeforeEachCallback {
             store.insertEpoch(id, e, best, bestAccuracy);
         }
         Evaluation ev = evaluation != null ? evaluation : new Evaluation(0.9, 0.3, new int[10][10], List.of(), List.of());
-        store.markFinished(id, created.plusMillis(millis), ev, null);
+        TrainingEnd end = new TrainingEnd(epochs.size(), config.epochs(), stoppedEarly,
+                config.earlyStoppingPatience(), best > 0 ? best : epochs.size(), restoredBestWeights);
+        store.markFinished(id, created.plusMillis(millis), ev, end, null);
         return id;
     }
 

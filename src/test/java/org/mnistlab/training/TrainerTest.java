@@ -63,11 +63,7 @@ class TrainerTest extends SpringAppTest {
 
     @Test
     void early_stopping_ends_patience_epochs_after_the_best_and_restores_its_weights() {
-        // 200 images, a high learning rate: validation loss soon rises (deterministic for this seed).
-        RunConfig config = RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).toBuilder()
-                .optimizer(OptimizerKind.SGD).learningRate(0.5).batchSize(32).epochs(30).seed(3).l2(0)
-                .validationFraction(0.02).earlyStoppingPatience(2).lrSchedule(LrSchedule.step(0.5, 10))
-                .trainSubset(200).build();
+        RunConfig config = TestRuns.overfitsFast(2);
         List<Integer> bestEpochs = new ArrayList<>();
         Trainer.Result result = trainer.train(0, config, train(), test(), new Trainer.Listener() {
             @Override
@@ -88,6 +84,58 @@ class TrainerTest extends SpringAppTest {
         if (epochs.size() > 10) {
             assertThat(epochs.get(10).learningRate()).isEqualTo(0.25);
         }
+    }
+
+    @Test
+    void an_early_stopped_run_is_stored_and_published_with_why_it_stopped_and_whose_weights_it_kept() {
+        RunRecord run = queue.submit(TestRuns.overfitsFast(1));
+        RunEvent end = events.awaitEnd(run.id());
+
+        assertThat(end).isInstanceOf(RunEvent.Finished.class);
+        TrainingEnd published = ((RunEvent.Finished) end).end();
+        assertThat(published.stoppedEarly()).isTrue();
+        assertThat(published.restoredBestWeights()).isTrue();
+        assertThat(published.epochsDone()).isEqualTo(published.bestEpoch() + 1).isLessThan(30);
+        RunRecord stored = store.findById(run.id()).orElseThrow();
+        assertThat(stored.trainingEnd()).contains(published);
+        assertThat(published.stopReason()).isEqualTo("Stopped early after epoch " + published.epochsDone()
+                + " of 30: validation loss did not improve for 1 epoch after epoch " + published.bestEpoch()
+                + " (patience 1).");
+        assertThat(published.weightsSource()).startsWith("Test evaluation and model file: weights of epoch "
+                + published.bestEpoch() + ", the best epoch (restored");
+    }
+
+    @Test
+    void validation_and_the_test_evaluation_publish_their_own_progress_counted_in_the_eta() {
+        // 500 training images, 18,000 validation images: most of each epoch is validation.
+        RunConfig config = TestRuns.quick(Architecture.SIMPLE_CNN, 500, 2).toBuilder().validationFraction(0.3).build();
+        RunRecord run = queue.submit(config);
+        events.awaitEnd(run.id());
+
+        List<RunEvent> all = events.of(run.id());
+        List<BatchProgress> progress = all.stream().filter(RunEvent.BatchProgressed.class::isInstance)
+                .map(e -> ((RunEvent.BatchProgressed) e).progress()).toList();
+        List<BatchProgress> validating = progress.stream()
+                .filter(p -> p.phase() == BatchProgress.Phase.VALIDATING).toList();
+        assertThat(validating).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.batches()).isEqualTo(3 + 90); // 500 training-sample and 18,000 validation images by 200
+            assertThat(p.batch()).isBetween(1, p.batches());
+            assertThat(p.loss()).isNaN();
+        });
+        // Validation progress of epoch 1 comes before epoch 1's result, and the ETA still counts epoch 2.
+        int firstValidating = all.indexOf(all.stream().filter(e -> e instanceof RunEvent.BatchProgressed b
+                && b.progress().phase() == BatchProgress.Phase.VALIDATING && b.progress().epoch() == 1)
+                .findFirst().orElseThrow());
+        int firstEpoch = all.indexOf(all.stream().filter(RunEvent.EpochFinished.class::isInstance).findFirst()
+                .orElseThrow());
+        assertThat(firstValidating).isLessThan(firstEpoch);
+        BatchProgress lastOfEpoch1 = progress.stream().filter(p -> p.epoch() == 1).reduce((a, b) -> b).orElseThrow();
+        assertThat(lastOfEpoch1.etaMillis()).isPositive();
+        assertThat(lastOfEpoch1.fraction()).isBetween(0.2, 0.8);
+        // Training progress of epoch 1 already expects both validations: well over half of the run is left.
+        BatchProgress training = progress.stream().filter(p -> p.phase() == BatchProgress.Phase.TRAINING)
+                .findFirst().orElseThrow();
+        assertThat(training.fraction()).isLessThan(0.3);
     }
 
     @Test

@@ -20,13 +20,18 @@ class CurvesPanel extends Div {
         }
         Div charts = RunCharts.pair("", RunCharts.loss(report), RunCharts.accuracy(report));
         OverfittingReport overfitting = report.overfitting();
-        Paragraph verdict = new Paragraph(overfitting.overfitting()
-                ? overfitting.signals().get(overfitting.signals().size() - 1).message()
-                : "No sign of overfitting" + (overfitting.bestEpoch() > 0 ? "." : " (this run has no validation split)."));
+        Paragraph verdict = new Paragraph(overfitting.verdict());
         verdict.setId("overfitting-summary");
+        verdict.getElement().setAttribute("data-overfitting", String.valueOf(overfitting.overfitting()));
         if (overfitting.overfitting()) {
             verdict.addClassName(TextColor.ERROR);
         }
         add(charts, verdict);
+        if (overfitting.gap() != null && overfitting.gap().measured()) {
+            Paragraph gap = new Paragraph(overfitting.gap().describe());
+            gap.setId("generalization-gap");
+            gap.addClassName(TextColor.SECONDARY);
+            add(gap);
+        }
     }
 }

@@ -35,12 +35,16 @@ class LiveCurves extends Div {
     /** @param report the overfitting detector's reading of {@code epochs}, or null before the first */
     void showEpochs(List<EpochMetrics> epochs, OverfittingReport report) {
         int best = report == null ? 0 : report.bestEpoch();
-        int overfitting = report == null ? 0 : report.firstFlaggedEpoch();
+        int overfitting = report == null ? 0 : report.overfittingEpoch();
         loss.setChart(RunCharts.loss(epochs, best, overfitting));
         accuracy.setChart(RunCharts.accuracy(epochs, best, overfitting));
     }
 
+    /** Adds a training batch's loss; progress of the other phases has none. */
     void addBatch(BatchProgress p) {
+        if (p.phase() != BatchProgress.Phase.TRAINING) {
+            return;
+        }
         if (p.epoch() != batchEpoch) {
             batchEpoch = p.epoch();
             batchPoints = 0;

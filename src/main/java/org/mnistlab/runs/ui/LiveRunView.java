@@ -112,7 +112,10 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         header.show(run);
         setStatus(run.status());
         switch (run.status()) {
-            case FINISHED -> verdict.showFinished(runId, run.testAccuracy());
+            case FINISHED -> {
+                progress.complete(run.trainingEnd().orElse(null));
+                verdict.showFinished(runId, run.testAccuracy(), run.trainingEnd().orElse(null));
+            }
             case FAILED -> verdict.showFailed(run.errorMessage());
             case CANCELLED -> verdict.showResult("Cancelled after " + run.epochsDone() + " of " + totalEpochs
                     + " epochs.", false);
@@ -138,8 +141,8 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
                 addEpoch(f.metrics());
             } else if (event instanceof RunEvent.Finished f) {
                 setStatus(RunStatus.FINISHED);
-                progress.complete();
-                verdict.showFinished(runId, f.testAccuracy());
+                progress.complete(f.end());
+                verdict.showFinished(runId, f.testAccuracy(), f.end());
                 pump.stop();
             } else if (event instanceof RunEvent.Failed f) {
                 setStatus(RunStatus.FAILED);
@@ -177,7 +180,8 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         if (runStatus != null && !runStatus.active()) {
             return;
         }
-        if (!epochs.isEmpty() && p.epoch() <= epochs.get(epochs.size() - 1).epoch()) {
+        if (p.phase() != BatchProgress.Phase.TESTING && !epochs.isEmpty()
+                && p.epoch() <= epochs.get(epochs.size() - 1).epoch()) {
             return; // a batch of an epoch whose result is already shown
         }
         if (runStatus == RunStatus.QUEUED) {

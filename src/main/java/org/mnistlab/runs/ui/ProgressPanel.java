@@ -6,8 +6,12 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.TrainingEnd;
 
-/** Where a run stands: a progress bar and a line saying which epoch and batch, how fast, and how long to go. */
+/**
+ * Where a run stands: a progress bar and a line saying which epoch and batch, whether it trains, validates or
+ * evaluates on the test set, how fast, and how long to go.
+ */
 class ProgressPanel extends VerticalLayout {
 
     private final ProgressBar bar = new ProgressBar();
@@ -33,11 +37,24 @@ class ProgressPanel extends VerticalLayout {
 
     void batch(BatchProgress p) {
         bar.setValue(Math.max(0, Math.min(1, p.fraction())));
-        say("Epoch " + p.epoch() + "/" + p.totalEpochs() + " · batch " + p.batch() + "/" + p.batchesPerEpoch()
-                + " · " + Format.count(Math.round(p.imagesPerSecond())) + " images/s · ETA " + Format.clock(p.etaMillis()));
+        String batches = "batch " + p.batch() + "/" + p.batches();
+        String where = switch (p.phase()) {
+            case TRAINING -> "Epoch " + p.epoch() + "/" + p.totalEpochs() + " · " + batches;
+            case VALIDATING -> "Epoch " + p.epoch() + "/" + p.totalEpochs() + " · Validating (loss and accuracy on"
+                    + " training sample and validation split) · " + batches;
+            case TESTING -> "Evaluating on the test set · " + batches;
+        };
+        text.getElement().setAttribute("data-phase", p.phase().name().toLowerCase());
+        say(where + " · " + Format.count(Math.round(p.imagesPerSecond())) + " images/s · ETA "
+                + Format.clock(p.etaMillis()));
     }
 
-    void complete() {
+    /** @param end how training ended, null when not known (a run finished before it was recorded) */
+    void complete(TrainingEnd end) {
         bar.setValue(1);
+        text.getElement().removeAttribute("data-phase");
+        if (end != null) {
+            say(end.stopReason());
+        }
     }
 }

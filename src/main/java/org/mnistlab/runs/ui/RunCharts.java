@@ -51,14 +51,14 @@ final class RunCharts {
         return PALETTE.get(index % PALETTE.size());
     }
 
-    /** Loss per epoch, train vs validation, with the best epoch and the first overfitting signal marked. */
+    /** Loss per epoch, train vs validation, with the best epoch and the epoch overfitting was called marked. */
     static LineChart loss(RunReport report) {
-        return loss(report.epochs(), report.bestEpoch().orElse(0), report.overfitting().firstFlaggedEpoch());
+        return loss(report.epochs(), report.bestEpoch().orElse(0), report.overfitting().overfittingEpoch());
     }
 
     /** Accuracy (%) per epoch, train vs validation, with the same marks. */
     static LineChart accuracy(RunReport report) {
-        return accuracy(report.epochs(), report.bestEpoch().orElse(0), report.overfitting().firstFlaggedEpoch());
+        return accuracy(report.epochs(), report.bestEpoch().orElse(0), report.overfitting().overfittingEpoch());
     }
 
     /** The loss curves of epochs so far (a run in progress); 0 for no best epoch or no overfitting yet. */
@@ -91,7 +91,7 @@ final class RunCharts {
             data.addDataset(marker("Best epoch " + bestEpoch, BEST_COLOR, "star", epochs, validationValues, bestEpoch));
         }
         if (overfittingEpoch > 0) {
-            data.addDataset(marker("Overfitting signalled at epoch " + overfittingEpoch, OVERFITTING_COLOR, "triangle",
+            data.addDataset(marker("Overfitting called at epoch " + overfittingEpoch, OVERFITTING_COLOR, "triangle",
                     epochs, validationValues, overfittingEpoch));
         }
         return chart(data, title);

@@ -17,7 +17,10 @@ import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
 
-/** A run's key figures side by side, and why it ended early when it did. */
+/**
+ * A run's key figures side by side, why it ended early when it did, and for a finished run whose weights the
+ * test evaluation and model file hold.
+ */
 final class RunSummary {
 
     private RunSummary() {
@@ -49,9 +52,13 @@ final class RunSummary {
         return d;
     }
 
-    /** Why a failed, interrupted or cancelled run stopped; empty for the others. */
+    /**
+     * Why a failed, interrupted or cancelled run stopped, or how a finished run's training ended (all epochs
+     * or early stopping, best or last weights); empty for the others.
+     */
     static Optional<Div> message(RunRecord run) {
         String text = switch (run.status()) {
+            case FINISHED -> run.trainingEnd().map(end -> end.stopReason() + " " + end.weightsSource()).orElse(null);
             case FAILED -> "This run failed" + suffix(run.errorMessage());
             case INTERRUPTED -> "This run was interrupted (the server stopped while it was "
                     + (run.epochsDone() == 0 ? "queued or starting" : "training") + "). Its " + run.epochsDone()
@@ -66,7 +73,9 @@ final class RunSummary {
         Div box = new Div(new Span(text));
         box.setId("run-message");
         box.addClassNames(Padding.Vertical.SMALL, Padding.Horizontal.MEDIUM, BorderRadius.MEDIUM);
-        if (run.status() == RunStatus.CANCELLED) {
+        run.trainingEnd().ifPresent(end ->
+                box.getElement().setAttribute("data-stopped-early", String.valueOf(end.stoppedEarly())));
+        if (run.status() == RunStatus.CANCELLED || run.status() == RunStatus.FINISHED) {
             box.addClassName(Background.CONTRAST_5);
         } else {
             box.addClassNames(Background.ERROR_10, TextColor.ERROR);

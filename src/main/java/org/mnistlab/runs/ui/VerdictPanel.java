@@ -11,6 +11,7 @@ import java.util.List;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.OverfittingReport;
+import org.mnistlab.training.TrainingEnd;
 
 /** What the live dashboard concludes: how the run ended, and whether it overfits so far. */
 class VerdictPanel extends VerticalLayout {
@@ -25,25 +26,28 @@ class VerdictPanel extends VerticalLayout {
     }
 
     void showOverfitting(List<EpochMetrics> epochs, OverfittingReport report) {
-        if (epochs.isEmpty()) {
-            overfitting.setText("The overfitting check starts after the first epochs.");
-        } else if (epochs.stream().allMatch(m -> Double.isNaN(m.validationLoss()))) {
-            overfitting.setText("No validation split: overfitting cannot be judged during training.");
-        } else {
-            overfitting.setText(report.summary());
-        }
+        overfitting.setText(epochs.isEmpty() ? "The overfitting check starts after the first epochs."
+                : report.summary());
         shade(overfitting, report.overfitting() ? Background.ERROR_10 : Background.CONTRAST_5);
         overfitting.getElement().setAttribute("data-overfitting", String.valueOf(report.overfitting()));
     }
 
-    void showFinished(long runId, Double testAccuracy) {
+    /** @param end how training ended, null when not known (a run finished before it was recorded) */
+    void showFinished(long runId, Double testAccuracy, TrainingEnd end) {
         result.removeAll();
         Span text = new Span("Finished. Test accuracy: "
                 + (testAccuracy == null ? "not measured" : Format.percent(testAccuracy)) + ". ");
         text.setId("test-accuracy");
+        result.add(text);
+        if (end != null) {
+            Span ending = new Span(end.stopReason() + " " + end.weightsSource() + " ");
+            ending.setId("training-end");
+            ending.getElement().setAttribute("data-stopped-early", String.valueOf(end.stoppedEarly()));
+            result.add(ending);
+        }
         RouterLink details = new RouterLink("Open the run's details", RunDetailView.class, RunDetailView.params(runId));
         details.setId("details-link");
-        result.add(text, details);
+        result.add(details);
         shade(result, Background.SUCCESS_10);
         result.setVisible(true);
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
+import org.mnistlab.TestRuns;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
@@ -90,6 +91,9 @@ class LiveRunViewTest extends SpringAppTest {
                 "Finished\\. Test accuracy: \\d+\\.\\d\\d %\\. ");
         assertThat(_get(ProgressBar.class, spec -> spec.withId("run-progress")).getValue()).isEqualTo(1.0);
         assertThat(text("overfitting")).contains("Best epoch so far");
+        assertThat(_get(Span.class, spec -> spec.withId("progress-text")).getText()).isEqualTo("Trained all 2 epochs.");
+        assertThat(_get(Span.class, spec -> spec.withId("training-end")).getText())
+                .contains("Test evaluation and model file: weights of the last epoch, 2.");
         _assertNone(Button.class, spec -> spec.withId("cancel-run"));
         assertThat(queue.listenerCount()).as("a finished run's dashboard stops listening").isEqualTo(before);
     }
@@ -105,6 +109,40 @@ class LiveRunViewTest extends SpringAppTest {
         assertThat(status()).isEqualTo("Finished");
         assertThat(text("run-result")).contains("Test accuracy");
         assertThat(queue.listenerCount()).isEqualTo(before);
+    }
+
+    @Test
+    void says_that_early_stopping_ended_the_run_why_and_whose_weights_were_kept() {
+        RunRecord run = queue.submit(TestRuns.overfitsFast(1));
+        open(run.id());
+        awaitUi(Duration.ofMinutes(2), () -> status().equals("Finished"));
+
+        String progress = _get(Span.class, spec -> spec.withId("progress-text")).getText();
+        assertThat(progress).matches("Stopped early after epoch (\\d+) of 30: validation loss did not improve for 1"
+                + " epoch after epoch \\d+ \\(patience 1\\)\\.");
+        Span end = _get(Span.class, spec -> spec.withId("training-end"));
+        assertThat(end.getElement().getAttribute("data-stopped-early")).isEqualTo("true");
+        assertThat(end.getText()).startsWith(progress).contains("the best epoch (restored");
+
+        open(run.id()); // reopened from the store: the same words
+        assertThat(_get(Span.class, spec -> spec.withId("progress-text")).getText()).isEqualTo(progress);
+        assertThat(_get(Span.class, spec -> spec.withId("training-end")).getText()).isEqualTo(end.getText());
+    }
+
+    @Test
+    void shows_a_validating_state_while_the_epoch_is_measured() {
+        // 500 training images, 18,000 validation images: most of each epoch is validation.
+        RunRecord run = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(500)
+                .validationFraction(0.3).epochs(2).name("validates").build());
+        open(run.id());
+
+        awaitUi(Duration.ofMinutes(2), () -> _get(Span.class, spec -> spec.withId("progress-text")).getText()
+                .startsWith("Epoch 1/2 · Validating"));
+        Span text = _get(Span.class, spec -> spec.withId("progress-text"));
+        assertThat(text.getElement().getAttribute("data-phase")).isEqualTo("validating");
+        assertThat(text.getText()).matches("Epoch 1/2 · Validating \\(.*\\) · batch \\d+/93 · .* images/s · ETA .*");
+        assertThat(_get(LiveRunView.class).batchPointsShown()).as("validation adds no training-loss points")
+                .isLessThanOrEqualTo(16);
     }
 
     @Test

@@ -100,7 +100,7 @@ class RunDetailViewTest extends SpringAppTest {
         assertThat(sets.get(2).get("data").get(0).isNull()).isTrue();
         assertThat(sets).hasSize(3);
         assertThat(_get(Paragraph.class, spec -> spec.withId("overfitting-summary")).getText())
-                .isEqualTo("No sign of overfitting.");
+                .startsWith("No sign of overfitting: validation loss is still falling");
         JsonNode accuracy = new ObjectMapper().readTree(
                 _get(ChartJs.class, spec -> spec.withId("accuracy-chart")).getConfigJson());
         assertThat(accuracy.get("data").get("datasets").get(1).get("data").get(3).asDouble()).isEqualTo(97.5);
@@ -121,11 +121,52 @@ class RunDetailViewTest extends SpringAppTest {
                 .getConfigJson()).get("data").get("datasets");
         assertThat(sets.get(2).get("label").asText()).isEqualTo("Best epoch 2");
         assertThat(sets.get(2).get("data").get(1).asDouble()).isEqualTo(0.30);
-        // Epoch 3: training accuracy 4.5 points above validation (the detector's gap signal) comes first.
-        assertThat(sets.get(3).get("label").asText()).isEqualTo("Overfitting signalled at epoch 3");
-        assertThat(sets.get(3).get("data").get(2).asDouble()).isEqualTo(0.35);
+        // Two epochs without improvement on epoch 2 while training loss falls: called at epoch 4.
+        assertThat(sets.get(3).get("label").asText()).isEqualTo("Overfitting called at epoch 4");
+        assertThat(sets.get(3).get("data").get(3).asDouble()).isEqualTo(0.45);
         assertThat(_get(Paragraph.class, spec -> spec.withId("overfitting-summary")).getText())
-                .startsWith("Overfitting: at epoch 4 training accuracy");
+                .isEqualTo("Overfitting since epoch 4: validation loss rose for 2 epochs since its best at epoch 2"
+                        + " (0.300 → 0.450) while training loss kept falling (0.300 → 0.100); validation accuracy"
+                        + " fell from 91.00 % to 90.00 %.");
+    }
+
+    @Test
+    void a_big_accuracy_gap_while_validation_loss_falls_is_shown_as_a_gap_not_as_overfitting() throws Exception {
+        // An MLP (hidden 512) on 1,000 images: training accuracy 6 to 12 points ahead, validation loss falling.
+        List<EpochMetrics> improving = List.of(
+                new EpochMetrics(1, 0.620, 0.860, 0.710, 0.800, 0.01, 1000, 1000),
+                new EpochMetrics(2, 0.310, 0.920, 0.520, 0.850, 0.01, 1000, 1000),
+                new EpochMetrics(3, 0.180, 0.960, 0.470, 0.860, 0.01, 1000, 1000),
+                new EpochMetrics(4, 0.100, 0.985, 0.450, 0.870, 0.01, 1000, 1000));
+        long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("gap")
+                .hiddenLayers(List.of(512)).learningRate(0.01).trainSubset(1000).epochs(4).build(),
+                RunSeeder.T0.plusSeconds(5), 407_050, improving, null);
+        open(id);
+
+        JsonNode sets = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart"))
+                .getConfigJson()).get("data").get("datasets");
+        assertThat(sets).as("train, validation, best epoch; no overfitting mark").hasSize(3);
+        Paragraph verdict = _get(Paragraph.class, spec -> spec.withId("overfitting-summary"));
+        assertThat(verdict.getElement().getAttribute("data-overfitting")).isEqualTo("false");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("generalization-gap")).getText())
+                .isEqualTo("Generalization gap at epoch 4: training accuracy 11.5 points above validation accuracy,"
+                        + " training loss 0.350 below validation loss.");
+    }
+
+    @Test
+    void says_that_early_stopping_ended_the_run_and_whose_weights_the_test_evaluation_used() {
+        List<EpochMetrics> epochs = new java.util.ArrayList<>(RunSeeder.epochs(3, 0.975));
+        epochs.add(new EpochMetrics(4, 0.15, 0.985, 0.35, 0.97, 0.001, 2004, 1500)); // worse than epoch 3
+        long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("early")
+                .epochs(15).earlyStoppingPatience(1).build(), RunSeeder.T0.plusSeconds(5), 101_770, epochs, null,
+                true, true);
+        open(id);
+
+        Div message = _get(Div.class, spec -> spec.withId("run-message"));
+        assertThat(message.getElement().getAttribute("data-stopped-early")).isEqualTo("true");
+        assertThat(message.getElement().getTextRecursively()).startsWith("Stopped early after epoch 4 of 15:"
+                + " validation loss did not improve for 1 epoch after epoch 3 (patience 1). Test evaluation and"
+                + " model file: weights of epoch 3, the best epoch (restored after training to epoch 4).");
     }
 
     @Test
