@@ -17,6 +17,10 @@ import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.e2e.pages.LiveRunPage;
 import org.mnistlab.e2e.pages.QueuePage;
 import org.mnistlab.e2e.pages.TrainPage;
+import org.mnistlab.training.Architecture;
+import org.mnistlab.training.LrSchedule;
+import org.mnistlab.training.OptimizerKind;
+import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunQueue;
@@ -78,6 +82,38 @@ class TrainingDashboardIT extends BrowserTest {
             second.close();
         }
         screenshot("finished");
+    }
+
+    @Test
+    void a_run_ended_by_early_stopping_says_so_why_and_whose_weights_it_kept() {
+        // Logistic regression on 200 images with SGD lr 0.5: validation loss soon rises (deterministic seed).
+        RunRecord run = queue.submit(RunConfig.defaults(Architecture.LOGISTIC, DatasetKind.MNIST).toBuilder()
+                .name("e2e stops early").optimizer(OptimizerKind.SGD).learningRate(0.5).batchSize(32).epochs(30)
+                .seed(3).l2(0).validationFraction(0.02).earlyStoppingPatience(1).restoreBestWeights(true)
+                .lrSchedule(LrSchedule.step(0.5, 10)).trainSubset(200).build());
+        LiveRunPage live = new LiveRunPage(page, base()).open(run.id());
+        live.awaitStatus("Finished", 120_000);
+
+        Pattern stopped = Pattern.compile("Stopped early after epoch \\d+ of 30: validation loss did not improve for"
+                + " 1 epoch after epoch \\d+ \\(patience 1\\)\\.");
+        assertThat(live.progressText()).hasText(stopped);
+        assertThat(live.trainingEnd()).containsText(stopped);
+        assertThat(live.trainingEnd()).containsText(Pattern.compile(
+                "Test evaluation and model file: weights of epoch \\d+, the best epoch \\(restored"));
+        screenshot("stopped-early");
+    }
+
+    @Test
+    void the_dashboard_shows_validation_as_its_own_phase() {
+        // 500 training images, 18,000 validation images: most of each epoch is validation.
+        RunRecord run = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(500)
+                .validationFraction(0.3).epochs(2).name("e2e validates").build());
+        LiveRunPage live = new LiveRunPage(page, base()).open(run.id());
+
+        live.awaitValidating(120_000);
+        assertThat(live.progressText()).containsText(Pattern.compile("Epoch \\d/2 · Validating .* · batch \\d+/93 .* ETA"));
+        screenshot("validating");
+        live.awaitStatus("Finished", 120_000);
     }
 
     @Test

@@ -54,6 +54,17 @@ public class LiveRunPage {
         return page.locator("#progress-text");
     }
 
+    /** How training ended (all epochs or early stopping) and whose weights were kept, once finished. */
+    public Locator trainingEnd() {
+        return page.locator("#training-end");
+    }
+
+    /** Waits until the progress line says the run is measuring an epoch on validation data. */
+    public void awaitValidating(double timeoutMs) {
+        assertThat(progressText()).hasAttribute("data-phase", "validating",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(timeoutMs));
+    }
+
     public Locator result() {
         return page.locator("#run-result");
     }

@@ -2,6 +2,7 @@ package org.mnistlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,8 @@ class OverfittingDetectorTest {
     void the_generalization_gap_is_reported_as_a_quantity() {
         OverfittingReport report = detector.analyze(curves(MLP_512_ON_1000_IMAGES));
         assertThat(report.gap().epoch()).isEqualTo(5);
-        assertThat(report.gap().accuracyGap()).isCloseTo(0.12, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(report.gap().lossGap()).isCloseTo(0.38, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(report.gap().accuracyGap()).isCloseTo(0.12, offset(1e-9));
+        assertThat(report.gap().lossGap()).isCloseTo(0.38, offset(1e-9));
         assertThat(report.summary()).contains("Generalization gap at epoch 5: training accuracy 12.0 points above"
                 + " validation accuracy, training loss 0.380 below validation loss.");
     }

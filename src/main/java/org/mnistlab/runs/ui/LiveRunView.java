@@ -23,6 +23,7 @@ import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
 import org.mnistlab.training.RunStore;
+import org.mnistlab.training.TrainingEnd;
 
 /**
  * The live dashboard of one run, at a shareable URL. Opening it mid-run draws the stored epochs and the
@@ -113,8 +114,9 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         setStatus(run.status());
         switch (run.status()) {
             case FINISHED -> {
-                progress.complete(run.trainingEnd().orElse(null));
-                verdict.showFinished(runId, run.testAccuracy(), run.trainingEnd().orElse(null));
+                TrainingEnd end = run.trainingEnd().orElse(null);
+                progress.complete(end);
+                verdict.showFinished(runId, run.testAccuracy(), end);
             }
             case FAILED -> verdict.showFailed(run.errorMessage());
             case CANCELLED -> verdict.showResult("Cancelled after " + run.epochsDone() + " of " + totalEpochs

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.TrainingEnd;
 
 /** How the runs views write a run's own values (numbers in general: {@link Format}). */
 final class RunFormat {
@@ -16,8 +17,10 @@ final class RunFormat {
         return run.name() == null || run.name().isBlank() ? run.config().displayName() : run.name();
     }
 
+    /** "7 / 15", and "7 / 15 (stopped early)" when early stopping ended training. */
     static String epochs(RunRecord run) {
-        return run.epochsDone() + " / " + run.epochsPlanned();
+        boolean early = run.trainingEnd().map(TrainingEnd::stoppedEarly).orElse(false);
+        return run.epochsDone() + " / " + run.epochsPlanned() + (early ? " (stopped early)" : "");
     }
 
     /** "98.12 % (epoch 7)". */

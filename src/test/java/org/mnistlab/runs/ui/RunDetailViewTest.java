@@ -67,6 +67,20 @@ class RunDetailViewTest extends SpringAppTest {
         return _find(_get(Div.class, spec -> spec.withId(containerId)), DigitTile.class);
     }
 
+    /** Epochs from rows of (train loss, train accuracy, validation loss, validation accuracy). */
+    private static List<EpochMetrics> curve(double[][] rows) {
+        List<EpochMetrics> epochs = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            epochs.add(new EpochMetrics(i + 1, rows[i][0], rows[i][1], rows[i][2], rows[i][3], 0.001, 1000, 1000));
+        }
+        return epochs;
+    }
+
+    private static JsonNode lossDatasets() throws Exception {
+        return new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart")).getConfigJson())
+                .get("data").get("datasets");
+    }
+
     private static int attr(DigitTile tile, String name) {
         return Integer.parseInt(tile.getElement().getAttribute(name));
     }
@@ -108,17 +122,13 @@ class RunDetailViewTest extends SpringAppTest {
 
     @Test
     void marks_where_overfitting_began_and_says_why() throws Exception {
-        List<EpochMetrics> overfit = List.of(
-                new EpochMetrics(1, 0.60, 0.85, 0.50, 0.86, 0.001, 1000, 1000),
-                new EpochMetrics(2, 0.30, 0.92, 0.30, 0.91, 0.001, 1000, 1000),
-                new EpochMetrics(3, 0.20, 0.95, 0.35, 0.905, 0.001, 1000, 1000),
-                new EpochMetrics(4, 0.10, 0.98, 0.45, 0.90, 0.001, 1000, 1000));
+        List<EpochMetrics> overfit = curve(new double[][] {
+                {0.60, 0.85, 0.50, 0.86}, {0.30, 0.92, 0.30, 0.91}, {0.20, 0.95, 0.35, 0.905}, {0.10, 0.98, 0.45, 0.90}});
         long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("overfit")
                 .epochs(4).build(), RunSeeder.T0.plusSeconds(5), 101_770, overfit, null);
         open(id);
 
-        JsonNode sets = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart"))
-                .getConfigJson()).get("data").get("datasets");
+        JsonNode sets = lossDatasets();
         assertThat(sets.get(2).get("label").asText()).isEqualTo("Best epoch 2");
         assertThat(sets.get(2).get("data").get(1).asDouble()).isEqualTo(0.30);
         // Two epochs without improvement on epoch 2 while training loss falls: called at epoch 4.
@@ -133,18 +143,15 @@ class RunDetailViewTest extends SpringAppTest {
     @Test
     void a_big_accuracy_gap_while_validation_loss_falls_is_shown_as_a_gap_not_as_overfitting() throws Exception {
         // An MLP (hidden 512) on 1,000 images: training accuracy 6 to 12 points ahead, validation loss falling.
-        List<EpochMetrics> improving = List.of(
-                new EpochMetrics(1, 0.620, 0.860, 0.710, 0.800, 0.01, 1000, 1000),
-                new EpochMetrics(2, 0.310, 0.920, 0.520, 0.850, 0.01, 1000, 1000),
-                new EpochMetrics(3, 0.180, 0.960, 0.470, 0.860, 0.01, 1000, 1000),
-                new EpochMetrics(4, 0.100, 0.985, 0.450, 0.870, 0.01, 1000, 1000));
+        List<EpochMetrics> improving = curve(new double[][] {
+                {0.620, 0.860, 0.710, 0.800}, {0.310, 0.920, 0.520, 0.850}, {0.180, 0.960, 0.470, 0.860},
+                {0.100, 0.985, 0.450, 0.870}});
         long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("gap")
                 .hiddenLayers(List.of(512)).learningRate(0.01).trainSubset(1000).epochs(4).build(),
                 RunSeeder.T0.plusSeconds(5), 407_050, improving, null);
         open(id);
 
-        JsonNode sets = new ObjectMapper().readTree(_get(ChartJs.class, spec -> spec.withId("loss-chart"))
-                .getConfigJson()).get("data").get("datasets");
+        JsonNode sets = lossDatasets();
         assertThat(sets).as("train, validation, best epoch; no overfitting mark").hasSize(3);
         Paragraph verdict = _get(Paragraph.class, spec -> spec.withId("overfitting-summary"));
         assertThat(verdict.getElement().getAttribute("data-overfitting")).isEqualTo("false");
@@ -162,6 +169,7 @@ class RunDetailViewTest extends SpringAppTest {
                 true, true);
         open(id);
 
+        assertThat(_get(Span.class, spec -> spec.withId("stat-epochs")).getText()).isEqualTo("4 / 15 (stopped early)");
         Div message = _get(Div.class, spec -> spec.withId("run-message"));
         assertThat(message.getElement().getAttribute("data-stopped-early")).isEqualTo("true");
         assertThat(message.getElement().getTextRecursively()).startsWith("Stopped early after epoch 4 of 15:"
