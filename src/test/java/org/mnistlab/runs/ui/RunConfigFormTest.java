@@ -191,6 +191,20 @@ class RunConfigFormTest {
     }
 
     @Test
+    void a_subset_beyond_what_the_validation_split_leaves_is_refused_with_the_maximum() {
+        set("field-validationFraction", "0.1");
+        set("field-trainSubset", "60000");
+
+        assertThat(error("field-trainSubset"))
+                .isEqualTo("A validation split of 0.1 leaves at most 54000 training images (0 = all of them)");
+        assertThat(start().isEnabled()).isFalse();
+
+        set("field-validationFraction", "0");
+        assertThat(error("field-trainSubset")).isNull();
+        assertThat(start().isEnabled()).isTrue();
+    }
+
+    @Test
     void plateau_schedule_needs_a_validation_split() {
         set("field-validationFraction", "0.0");
         set("field-lrSchedule-type", LrSchedule.Type.PLATEAU);
