@@ -42,6 +42,7 @@ public record RunConfig(
         int trainSubset) {
 
     public static final int MAX_EPOCHS = 100;
+    public static final int MAX_NAME = 100;
     public static final int MAX_BATCH = 4096;
     /** The training split of both datasets (MNIST and Fashion-MNIST). */
     public static final int TRAINING_SPLIT_IMAGES = 60_000;
@@ -118,8 +119,8 @@ public record RunConfig(
     /** Every problem with this configuration, each with a message that gives the allowed range; empty if valid. */
     public List<ConfigProblem> validate() {
         List<ConfigProblem> problems = new ArrayList<>();
-        if (name.length() > 100) {
-            problems.add(new ConfigProblem(RunSetting.NAME, "Name must be at most 100 characters"));
+        if (name.length() > MAX_NAME) {
+            problems.add(new ConfigProblem(RunSetting.NAME, "Name must be at most " + MAX_NAME + " characters"));
         }
         if (dataset == null) {
             problems.add(new ConfigProblem(RunSetting.DATASET, "Choose a dataset"));

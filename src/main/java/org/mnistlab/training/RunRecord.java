@@ -3,6 +3,7 @@ package org.mnistlab.training;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.mnistlab.dataset.DatasetKind;
 
 /**
@@ -20,11 +21,26 @@ public record RunRecord(long id, String name, RunConfig config, RunStatus status
                         String errorMessage, Map<String, String> softwareVersions,
                         Map<String, String> datasetChecksums, String modelFile, ImageCounts images) {
 
+    private static final Pattern RERUN_SUFFIX = Pattern.compile(" \\(re-run of #\\d+\\)$");
+
     /** This record with the images its run reported on starting. */
     public RunRecord withImages(ImageCounts counts) {
         return new RunRecord(id, name, config, status, createdAt, startedAt, finishedAt, parameterCount, epochsDone,
                 bestEpoch, bestValidationAccuracy, testAccuracy, testLoss, errorMessage, softwareVersions,
                 datasetChecksums, modelFile, counts);
+    }
+
+    /**
+     * What a re-run of this run trains: the same settings under a name that tells it from this run,
+     * "&lt;name&gt; (re-run of #12)" (a re-run of a re-run names the run it repeats, not the whole chain).
+     */
+    public RunConfig rerunConfig() {
+        String suffix = " (re-run of #" + id + ")";
+        String base = RERUN_SUFFIX.matcher(config.displayName()).replaceFirst("");
+        if (base.length() + suffix.length() > RunConfig.MAX_NAME) {
+            base = base.substring(0, RunConfig.MAX_NAME - suffix.length() - 1).stripTrailing() + "…";
+        }
+        return config.toBuilder().name(base + suffix).build();
     }
 
     public DatasetKind dataset() {

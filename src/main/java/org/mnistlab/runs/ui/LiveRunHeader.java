@@ -16,6 +16,7 @@ import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.ImageCounts;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunStatus;
 
 /** The live dashboard's title line: name, status, cancel, a link to configure a similar run, the settings. */
@@ -54,7 +55,7 @@ class LiveRunHeader extends VerticalLayout {
         RunConfig c = run.config();
         title.setText(run.name());
         configLine.setText("Run #" + run.id() + " · " + c.architecture().displayName() + " · "
-                + c.dataset().displayName() + " · " + c.optimizer().displayName() + " lr " + c.learningRate()
+                + c.dataset().displayName() + " · " + c.optimizer().displayName() + " lr " + RunSetting.decimal(c.learningRate())
                 + " · batch " + c.batchSize() + " · " + c.epochs() + " epochs"
                 + (run.parameterCount() > 0 ? " · " + Format.count(run.parameterCount()) + " parameters" : "")
                 + " · " + RunFormat.images(run)

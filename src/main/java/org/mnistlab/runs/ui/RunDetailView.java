@@ -140,8 +140,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void rerun(RunRecord run) {
         try {
-            RunRecord queued = queue.submit(run.config());
-            Notifications.success("Run #" + queued.id() + " queued with the same configuration");
+            RunRecord queued = queue.submit(run.rerunConfig());
+            Notifications.success("Run #" + queued.id() + " queued with the same configuration as #" + run.id());
             UI.getCurrent().navigate(LiveRunView.class, LiveRunView.params(queued.id()));
         } catch (InvalidConfigException e) {
             Notifications.error("This configuration cannot run any more: " + e.getMessage());

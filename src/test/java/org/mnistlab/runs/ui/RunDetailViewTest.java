@@ -291,7 +291,8 @@ class RunDetailViewTest extends SpringAppTest {
                 org.mnistlab.training.RunSort.NEWEST_FIRST, 0, 10);
         assertThat(rerun).hasSize(2);
         assertThat(rerun.get(0).id()).isNotEqualTo(failed);
-        assertThat(rerun.get(0).config()).isEqualTo(config);
+        assertThat(rerun.get(0).name()).as("told apart from its source").isEqualTo("broken (re-run of #" + failed + ")");
+        assertThat(rerun.get(0).config()).isEqualTo(config.toBuilder().name(rerun.get(0).name()).build());
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
                 .as("re-run opens the live dashboard").isEqualTo("runs/" + rerun.get(0).id() + "/live");
         queue.cancel(rerun.get(0).id());
