@@ -34,7 +34,7 @@ public record DataSplit(int[] train, int[] validation) {
         for (int[] indices : byClass) {
             Sampling.shuffle(indices, random);
         }
-        int[] validationCounts = apportion(sizes, (int) Math.round(labels.length * validationFraction));
+        int[] validationCounts = apportion(sizes, validationSize(labels.length, validationFraction));
         int[] remaining = new int[classes];
         int remainingTotal = 0;
         for (int c = 0; c < classes; c++) {
@@ -56,6 +56,11 @@ public record DataSplit(int[] train, int[] validation) {
         Arrays.sort(validation);
         Arrays.sort(train);
         return new DataSplit(train, validation);
+    }
+
+    /** How many of {@code images} the validation part takes. */
+    public static int validationSize(int images, double validationFraction) {
+        return (int) Math.round(images * validationFraction);
     }
 
     /** Splits {@code total} over classes in proportion to {@code sizes} (largest remainder method). */

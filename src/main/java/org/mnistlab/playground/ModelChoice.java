@@ -25,6 +25,11 @@ public record ModelChoice(RunRecord run, String problem) {
     public String label() {
         String accuracy = run.testAccuracy() == null ? ""
                 : String.format(Locale.ROOT, " — %.1f %%", run.testAccuracy() * 100);
-        return "#" + run.id() + " " + name() + accuracy + (available() ? "" : " (model file missing)");
+        return title(run.id(), name()) + accuracy + (available() ? "" : " (model file missing)");
+    }
+
+    /** How the draw page names a model: "#12 baseline", the id first because names can repeat (re-runs). */
+    public static String title(long runId, String name) {
+        return "#" + runId + " " + name;
     }
 }

@@ -2,6 +2,7 @@ package org.mnistlab.runs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.RunStore;
 
@@ -17,6 +18,14 @@ public record RunComparison(List<RunReport> runs, List<Long> missing, ConfigDiff
     public RunComparison {
         runs = List.copyOf(runs);
         missing = List.copyOf(missing);
+    }
+
+    /**
+     * For runs that share every setting (a run and its re-runs): whether they measured the same. Empty when
+     * settings differ or there are fewer than two runs.
+     */
+    public Optional<Determinism> determinism() {
+        return diff.identical() ? Determinism.of(runs) : Optional.empty();
     }
 
     public static RunComparison of(RunStore store, List<Long> runIds) {

@@ -2,6 +2,7 @@ package org.mnistlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mnistlab.dataset.DataSplit;
 import org.mnistlab.dataset.DatasetKind;
 
 /**
@@ -41,7 +42,10 @@ public record RunConfig(
         int trainSubset) {
 
     public static final int MAX_EPOCHS = 100;
+    public static final int MAX_NAME = 100;
     public static final int MAX_BATCH = 4096;
+    /** The training split of both datasets (MNIST and Fashion-MNIST). */
+    public static final int TRAINING_SPLIT_IMAGES = 60_000;
 
     /** Halve the learning rate every 3 epochs (the regularized CNN's default). */
     public static final LrSchedule STEP_HALVING_EVERY_3 = LrSchedule.step(0.5, 3);
@@ -115,8 +119,8 @@ public record RunConfig(
     /** Every problem with this configuration, each with a message that gives the allowed range; empty if valid. */
     public List<ConfigProblem> validate() {
         List<ConfigProblem> problems = new ArrayList<>();
-        if (name.length() > 100) {
-            problems.add(new ConfigProblem(RunSetting.NAME, "Name must be at most 100 characters"));
+        if (name.length() > MAX_NAME) {
+            problems.add(new ConfigProblem(RunSetting.NAME, "Name must be at most " + MAX_NAME + " characters"));
         }
         if (dataset == null) {
             problems.add(new ConfigProblem(RunSetting.DATASET, "Choose a dataset"));
@@ -192,12 +196,23 @@ public record RunConfig(
                 }
             }
         }
-        if (trainSubset < 0 || trainSubset > 60_000) {
-            problems.add(new ConfigProblem(RunSetting.TRAIN_SUBSET, "Training subset must be between 0 (all) and 60000 images"));
+        if (trainSubset < 0 || trainSubset > TRAINING_SPLIT_IMAGES) {
+            problems.add(new ConfigProblem(RunSetting.TRAIN_SUBSET, "Training subset must be between 0 (all) and "
+                    + TRAINING_SPLIT_IMAGES + " images"));
         } else if (trainSubset > 0 && trainSubset < 10) {
             problems.add(new ConfigProblem(RunSetting.TRAIN_SUBSET, "A training subset needs at least 10 images (one per class)"));
+        } else if (validationFraction >= 0 && validationFraction <= 0.5 && trainSubset > trainingImagesLeft()) {
+            // refused rather than quietly trained on fewer images than asked for
+            problems.add(new ConfigProblem(RunSetting.TRAIN_SUBSET, "A validation split of "
+                    + RunSetting.decimal(validationFraction) + " leaves at most " + trainingImagesLeft()
+                    + " training images (0 = all of them)"));
         }
         return problems;
+    }
+
+    /** The images of the training split that the validation split leaves for training. */
+    public int trainingImagesLeft() {
+        return TRAINING_SPLIT_IMAGES - DataSplit.validationSize(TRAINING_SPLIT_IMAGES, validationFraction);
     }
 
     /** The name, or if it is empty the readable name made from the settings ({@link #settingsName()}). */

@@ -8,7 +8,7 @@ public sealed interface RunEvent {
     record Queued(long runId) implements RunEvent {
     }
 
-    record Started(long runId, int totalEpochs, int batchesPerEpoch) implements RunEvent {
+    record Started(long runId, int totalEpochs, int batchesPerEpoch, ImageCounts images) implements RunEvent {
     }
 
     record BatchProgressed(long runId, BatchProgress progress) implements RunEvent {

@@ -188,7 +188,9 @@ public class RunQueue {
                 public void started(int batchesPerEpoch, int trainImages, int validationImages) {
                     log.info("Run {} started: {} on {} training / {} validation images, {} batches per epoch",
                             id, config.displayName(), trainImages, validationImages, batchesPerEpoch);
-                    publish(new RunEvent.Started(id, config.epochs(), batchesPerEpoch));
+                    ImageCounts images = new ImageCounts(trainImages, validationImages);
+                    store.recordImages(id, images);
+                    publish(new RunEvent.Started(id, config.epochs(), batchesPerEpoch, images));
                 }
 
                 @Override

@@ -84,6 +84,15 @@ public class RunStore {
                 .update();
     }
 
+    /** The images the run's split gave it, known once training starts. */
+    public void recordImages(long runId, ImageCounts images) {
+        jdbc.sql("UPDATE runs SET train_images = :train, validation_images = :validation WHERE id = :id")
+                .param("train", images.train())
+                .param("validation", images.validation())
+                .param("id", runId)
+                .update();
+    }
+
     /** A final status (FAILED, CANCELLED, INTERRUPTED) without test metrics. Only changes an active run. */
     public boolean markEnded(long runId, RunStatus status, Instant finishedAt, String errorMessage) {
         return jdbc.sql("""
@@ -358,8 +367,15 @@ public class RunStore {
                 stringMap(rs.getString("software_versions")),
                 stringMap(rs.getString("dataset_checksums")),
                 rs.getString("model_file"),
+                imageCounts(rs),
                 (Boolean) rs.getObject("stopped_early", Boolean.class),
                 (Boolean) rs.getObject("restored_best_weights", Boolean.class));
+    }
+
+    private static ImageCounts imageCounts(ResultSet rs) throws SQLException {
+        Integer train = rs.getObject("train_images", Integer.class);
+        Integer validation = rs.getObject("validation_images", Integer.class);
+        return train == null || validation == null ? null : new ImageCounts(train, validation);
     }
 
     String toJson(Object value) {

@@ -52,7 +52,7 @@ class MetricsExportTest {
         RunRecord f = RunFixtures.finished(12, "running", RunFixtures.mlp());
         RunRecord running = new RunRecord(f.id(), f.name(), f.config(), org.mnistlab.training.RunStatus.RUNNING,
                 f.createdAt(), f.startedAt(), null, f.parameterCount(), 1, 1, 0.94, null, null, null,
-                f.softwareVersions(), f.datasetChecksums(), null, null, null);
+                f.softwareVersions(), f.datasetChecksums(), null, f.images(), null, null);
 
         assertThat(export.csv(new RunReport(running, RunFixtures.epochs().subList(0, 1), null)).lines().toList()
                 .get(1)).endsWith(",1800.5,,");

@@ -8,6 +8,7 @@ import org.mnistlab.training.Architecture;
 import org.mnistlab.training.ClassMetrics;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.Evaluation;
+import org.mnistlab.training.ImageCounts;
 import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
@@ -32,7 +33,7 @@ final class RunFixtures {
                 created.plusSeconds(91), 101_770, epochsDone, 2, 0.975, 0.9731, 0.0912, null,
                 Map.of("java", "17.0.12", "dl4j", "1.0.0-M2.1", "backend", "CPU onednn"),
                 Map.of("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3"), "models/run-" + id + ".zip",
-                stoppedEarly, restoredBestWeights);
+                new ImageCounts(54_000, 6_000), stoppedEarly, restoredBestWeights);
     }
 
     static List<EpochMetrics> epochs() {

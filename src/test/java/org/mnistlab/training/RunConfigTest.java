@@ -120,6 +120,16 @@ class RunConfigTest {
     }
 
     @Test
+    void refuses_a_subset_larger_than_what_the_validation_split_leaves_and_says_the_maximum() {
+        assertThat(problems(b -> b.validationFraction(0.1).trainSubset(60_000))).containsExactly(new ConfigProblem(
+                RunSetting.TRAIN_SUBSET, "A validation split of 0.1 leaves at most 54000 training images (0 = all of them)"));
+        assertThat(problems(b -> b.validationFraction(0.25).trainSubset(45_001))).extracting(ConfigProblem::message)
+                .containsExactly("A validation split of 0.25 leaves at most 45000 training images (0 = all of them)");
+        assertThat(problems(b -> b.validationFraction(0.1).trainSubset(54_000))).isEmpty();
+        assertThat(problems(b -> b.validationFraction(0.0).trainSubset(60_000))).isEmpty();
+    }
+
+    @Test
     void reports_every_problem_at_once() {
         assertThat(problems(b -> b.learningRate(-1.0).batchSize(0).epochs(0))).extracting(ConfigProblem::setting)
                 .containsExactly(RunSetting.LEARNING_RATE, RunSetting.BATCH_SIZE, RunSetting.EPOCHS);

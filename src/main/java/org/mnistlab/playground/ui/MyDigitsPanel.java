@@ -18,6 +18,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.ValueEvent;
 import org.mnistlab.dataset.ui.DigitImage;
+import org.mnistlab.playground.ModelChoice;
 import org.mnistlab.playground.MyDigit;
 import org.mnistlab.playground.MyDigitsEvaluation;
 
@@ -95,8 +96,9 @@ class MyDigitsPanel extends VerticalLayout {
     void showEvaluation(MyDigitsEvaluation evaluation) {
         Div block = new Div();
         block.addClassName("my-digits-evaluation");
-        Span summary = new Span(evaluation.total() == 0 ? evaluation.modelName() + ": save some digits first"
-                : evaluation.modelName() + ": " + evaluation.correct() + " of " + evaluation.total() + " right ("
+        String model = ModelChoice.title(evaluation.runId(), evaluation.modelName());
+        Span summary = new Span(evaluation.total() == 0 ? model + ": save some digits first"
+                : model + ": " + evaluation.correct() + " of " + evaluation.total() + " right ("
                         + Format.percent(evaluation.accuracy(), 1) + ")");
         summary.addClassName(LumoUtility.FontWeight.SEMIBOLD);
         Div wrong = new Div();

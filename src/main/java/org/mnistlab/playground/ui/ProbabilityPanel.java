@@ -8,6 +8,7 @@ import java.util.List;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.playground.Comparison;
+import org.mnistlab.playground.ModelChoice;
 import org.mnistlab.playground.Prediction;
 
 /**
@@ -61,9 +62,10 @@ class ProbabilityPanel extends VerticalLayout {
         comparison.removeAll();
         for (int i = 0; i < result.outcomes().size(); i++) {
             Comparison.Outcome o = result.outcomes().get(i);
-            names.add(o.modelName());
+            String title = ModelChoice.title(o.runId(), o.modelName());
+            names.add(title);
             data.add(o.prediction() == null ? new float[10] : o.prediction().probabilities());
-            comparison.add(card(o.modelName(), o.prediction() == null ? o.problem()
+            comparison.add(card(title, o.prediction() == null ? o.problem()
                     : o.prediction().digit() + "  (" + percent(o.prediction().confidence()) + ")", COLORS[i % COLORS.length]));
         }
         names.add("Ensemble (average)");

@@ -104,6 +104,12 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
             add(new Paragraph("Only one run to show: choose at least two on the Runs page to compare them."));
         }
         add(summary(runs));
+        comparison.determinism().ifPresent(d -> {
+            Paragraph verdict = new Paragraph(d.verdict());
+            verdict.setId("determinism-verdict");
+            verdict.addClassName(d.identical() ? TextColor.SUCCESS : TextColor.BODY);
+            add(verdict);
+        });
 
         Div charts = RunCharts.pair("compare-", RunCharts.compareLoss(runs), RunCharts.compareAccuracy(runs));
         Span legend = new Span("Dashed: training · solid: validation · one colour per run");

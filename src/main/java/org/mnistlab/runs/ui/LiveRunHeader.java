@@ -13,8 +13,10 @@ import com.vaadin.flow.theme.lumo.LumoUtility.FontSize;
 import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
 import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
 import org.mnistlab.base.ui.Format;
+import org.mnistlab.training.ImageCounts;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunStatus;
 
 /** The live dashboard's title line: name, status, cancel, a link to configure a similar run, the settings. */
@@ -25,6 +27,7 @@ class LiveRunHeader extends VerticalLayout {
     private final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create());
     private final RouterLink configureSimilar = new RouterLink("Configure a similar run", TrainView.class);
     private final Span configLine = new Span();
+    private RunRecord shown;
 
     LiveRunHeader(Runnable onCancel) {
         setPadding(false);
@@ -48,15 +51,23 @@ class LiveRunHeader extends VerticalLayout {
     }
 
     void show(RunRecord run) {
+        shown = run;
         RunConfig c = run.config();
         title.setText(run.name());
         configLine.setText("Run #" + run.id() + " · " + c.architecture().displayName() + " · "
-                + c.dataset().displayName() + " · " + c.optimizer().displayName() + " lr " + c.learningRate()
+                + c.dataset().displayName() + " · " + c.optimizer().displayName() + " lr " + RunSetting.decimal(c.learningRate())
                 + " · batch " + c.batchSize() + " · " + c.epochs() + " epochs"
                 + (run.parameterCount() > 0 ? " · " + Format.count(run.parameterCount()) + " parameters" : "")
-                + (c.trainSubset() > 0 ? " · " + c.trainSubset() + " training images" : "")
+                + " · " + RunFormat.images(run)
                 + (c.augmentation().enabled() ? " · augmented" : ""));
         configureSimilar.setQueryParameters(TrainView.copying(run.id()));
+    }
+
+    /** The images the trainer reported on starting, which the record read before it did not know. */
+    void started(ImageCounts images) {
+        if (shown != null && shown.images() == null) {
+            show(shown.withImages(images));
+        }
     }
 
     void rename(String name) {

@@ -1,17 +1,17 @@
 package org.mnistlab.runs.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.UiEventPump;
 import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.training.BatchProgress;
@@ -30,7 +30,7 @@ import org.mnistlab.training.TrainingEnd;
  * latest batch progress, then follows the run's events over push (no polling). Any number of tabs can watch
  * the same run; each gets its events through its own {@link UiEventPump}, throttled for batch progress.
  */
-@Route("runs/:" + RunDetailView.RUN_ID + "([0-9]+)/live")
+@Route("runs/:" + RunDetailView.RUN_ID + "/live")
 public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final RunQueue queue;
@@ -43,7 +43,8 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     private final VerdictPanel verdict = new VerdictPanel();
     private final LiveCurves curves = new LiveCurves();
     private final Div body = new Div(header, progress, verdict, curves);
-    private final Div notFound = new Div();
+    /** Set when the URL names no run id; the page then says so instead of following a run. */
+    private RunNotFound notARunId;
 
     private volatile long runId = -1;
     private RunRecord record;
@@ -57,9 +58,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         this.store = store;
         setWidthFull();
         body.setWidthFull();
-        notFound.setId("run-not-found");
-        notFound.setVisible(false);
-        add(body, notFound);
+        add(body);
         // Subscribed before the store is read, so nothing published in between is lost; epochs already drawn
         // from the store are skipped when their events arrive.
         pump = new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, this::apply)
@@ -74,7 +73,9 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        runId = event.getRouteParameters().getLong(RunDetailView.RUN_ID).orElse(-1L);
+        OptionalLong id = RunNotFound.runId(event);
+        runId = id.orElse(-1);
+        notARunId = id.isPresent() ? null : RunNotFound.notARunId(event);
     }
 
     @Override
@@ -83,14 +84,11 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void load() {
-        Optional<RunRecord> found = store.findById(runId);
+        Optional<RunRecord> found = notARunId != null ? Optional.empty() : store.findById(runId);
         if (found.isEmpty()) {
             pump.stop();
-            body.setVisible(false);
-            notFound.setVisible(true);
-            notFound.removeAll();
-            notFound.add(new Span("Run #" + runId + " does not exist (it may have been deleted). "),
-                    new RouterLink("All runs", RunsView.class));
+            removeAll();
+            add(notARunId != null ? notARunId : RunNotFound.missing(runId));
             return;
         }
         showRecord(found.get());
@@ -136,7 +134,10 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
             } else if (event instanceof RunEvent.Started s) {
                 totalEpochs = s.totalEpochs();
                 setStatus(RunStatus.RUNNING);
-                progress.say("Started: " + s.totalEpochs() + " epochs of " + s.batchesPerEpoch() + " batches");
+                header.started(s.images());
+                progress.say("Started: " + s.totalEpochs() + " epochs of " + s.batchesPerEpoch() + " batches on "
+                        + Format.count(s.images().train()) + " training images, validating on "
+                        + Format.count(s.images().validation()));
             } else if (event instanceof RunEvent.BatchProgressed b) {
                 showProgress(b.progress());
             } else if (event instanceof RunEvent.EpochFinished f) {

@@ -19,8 +19,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
@@ -68,32 +66,33 @@ public class RunConfigForm extends Composite<VerticalLayout> {
             RunSetting.RESTORE_BEST_WEIGHTS);
 
     final TextField name = new TextField();
+    // Numbers are text fields read by NumberConverter: a number field stops reading at a lowercase "e"
+    // (5e-4 became 5) and a browser's number input rounds seeds beyond 2^53.
     final Select<DatasetKind> dataset = new Select<>();
     final Select<Architecture> architecture = new Select<>();
     final TextField hiddenLayers = new TextField();
     final Select<OptimizerKind> optimizer = new Select<>();
-    final NumberField learningRate = new NumberField();
-    final NumberField momentum = new NumberField();
-    final IntegerField batchSize = new IntegerField();
-    final IntegerField epochs = new IntegerField();
-    /** Text, not a number field: a browser's number input would round seeds beyond 2^53. */
+    final TextField learningRate = new TextField();
+    final TextField momentum = new TextField();
+    final TextField batchSize = new TextField();
+    final TextField epochs = new TextField();
     final TextField seed = new TextField();
-    final NumberField l1 = new NumberField();
-    final NumberField l2 = new NumberField();
-    final NumberField convDropout = new NumberField();
-    final NumberField denseDropout = new NumberField();
+    final TextField l1 = new TextField();
+    final TextField l2 = new TextField();
+    final TextField convDropout = new TextField();
+    final TextField denseDropout = new TextField();
     final Checkbox batchNorm = new Checkbox();
-    final NumberField rotation = new NumberField();
-    final NumberField shift = new NumberField();
-    final NumberField zoom = new NumberField();
-    final NumberField validationFraction = new NumberField();
-    final IntegerField earlyStoppingPatience = new IntegerField();
+    final TextField rotation = new TextField();
+    final TextField shift = new TextField();
+    final TextField zoom = new TextField();
+    final TextField validationFraction = new TextField();
+    final TextField earlyStoppingPatience = new TextField();
     final Checkbox restoreBestWeights = new Checkbox();
     final Select<LrSchedule.Type> scheduleType = new Select<>();
-    final NumberField scheduleFactor = new NumberField();
-    final IntegerField scheduleStepEpochs = new IntegerField();
-    final IntegerField schedulePatience = new IntegerField();
-    final IntegerField trainSubset = new IntegerField();
+    final TextField scheduleFactor = new TextField();
+    final TextField scheduleStepEpochs = new TextField();
+    final TextField schedulePatience = new TextField();
+    final TextField trainSubset = new TextField();
     final Button start = new Button("Start training", VaadinIcon.PLAY.create());
     private final Span problems = new Span();
 
@@ -265,28 +264,33 @@ public class RunConfigForm extends Composite<VerticalLayout> {
         bind(architecture, RunSetting.ARCHITECTURE, true);
         bind(hiddenLayers, RunSetting.HIDDEN_LAYERS, new HiddenLayersConverter(), false);
         bind(optimizer, RunSetting.OPTIMIZER, true);
-        bind(learningRate, RunSetting.LEARNING_RATE, true);
-        bind(momentum, RunSetting.MOMENTUM, true);
-        bind(batchSize, RunSetting.BATCH_SIZE, true);
-        bind(epochs, RunSetting.EPOCHS, true);
-        bind(seed, RunSetting.SEED, new SeedConverter(), true);
-        bind(l1, RunSetting.L1, true);
-        bind(l2, RunSetting.L2, true);
-        bind(convDropout, RunSetting.CONV_DROPOUT, true);
-        bind(denseDropout, RunSetting.DENSE_DROPOUT, true);
+        bindNumber(learningRate, RunSetting.LEARNING_RATE);
+        bindNumber(momentum, RunSetting.MOMENTUM);
+        bindNumber(batchSize, RunSetting.BATCH_SIZE);
+        bindNumber(epochs, RunSetting.EPOCHS);
+        bindNumber(seed, RunSetting.SEED);
+        bindNumber(l1, RunSetting.L1);
+        bindNumber(l2, RunSetting.L2);
+        bindNumber(convDropout, RunSetting.CONV_DROPOUT);
+        bindNumber(denseDropout, RunSetting.DENSE_DROPOUT);
         bind(batchNorm, RunSetting.BATCH_NORM, true);
-        bind(rotation, RunSetting.AUGMENTATION_ROTATION, true);
-        bind(shift, RunSetting.AUGMENTATION_SHIFT, true);
-        bind(zoom, RunSetting.AUGMENTATION_ZOOM, true);
-        bind(validationFraction, RunSetting.VALIDATION_FRACTION, true);
-        bind(earlyStoppingPatience, RunSetting.EARLY_STOPPING_PATIENCE, true);
+        bindNumber(rotation, RunSetting.AUGMENTATION_ROTATION);
+        bindNumber(shift, RunSetting.AUGMENTATION_SHIFT);
+        bindNumber(zoom, RunSetting.AUGMENTATION_ZOOM);
+        bindNumber(validationFraction, RunSetting.VALIDATION_FRACTION);
+        bindNumber(earlyStoppingPatience, RunSetting.EARLY_STOPPING_PATIENCE);
         bind(restoreBestWeights, RunSetting.RESTORE_BEST_WEIGHTS, true);
         bind(scheduleType, RunSetting.LR_SCHEDULE_TYPE, true);
-        bind(scheduleFactor, RunSetting.LR_SCHEDULE_FACTOR, true);
-        bind(scheduleStepEpochs, RunSetting.LR_SCHEDULE_STEP_EPOCHS, true);
-        bind(schedulePatience, RunSetting.LR_SCHEDULE_PATIENCE, true);
-        bind(trainSubset, RunSetting.TRAIN_SUBSET, true);
+        bindNumber(scheduleFactor, RunSetting.LR_SCHEDULE_FACTOR);
+        bindNumber(scheduleStepEpochs, RunSetting.LR_SCHEDULE_STEP_EPOCHS);
+        bindNumber(schedulePatience, RunSetting.LR_SCHEDULE_PATIENCE);
+        bindNumber(trainSubset, RunSetting.TRAIN_SUBSET);
         binder.addValueChangeListener(e -> onFieldChanged());
+    }
+
+    /** A number setting in a text field, read whole by the converter of the setting's type. */
+    private void bindNumber(TextField field, RunSetting setting) {
+        bind(field, setting, NumberConverter.of(setting.type()), true);
     }
 
     private <F extends Component & HasValue<?, V>, V> void bind(F field, RunSetting setting, boolean required) {

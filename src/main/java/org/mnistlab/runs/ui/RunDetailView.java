@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -17,6 +16,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
 import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
+import java.util.OptionalLong;
 import org.mnistlab.base.ui.Notifications;
 import org.mnistlab.base.ui.UiEventPump;
 import org.mnistlab.base.ui.UiPushScheduler;
@@ -71,14 +71,13 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String raw = event.getRouteParameters().get(RUN_ID).orElse("");
-        try {
-            runId = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
+        OptionalLong id = RunNotFound.runId(event);
+        if (id.isEmpty()) {
             runId = -1;
-            showMissing("'" + raw + "' is not a run id.");
+            showMissing(RunNotFound.notARunId(event));
             return;
         }
+        runId = id.getAsLong();
         load();
     }
 
@@ -95,7 +94,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         removeAll();
         report = store.report(runId).orElse(null);
         if (report == null) {
-            showMissing("Run " + runId + " does not exist; it may have been deleted.");
+            showMissing(RunNotFound.missing(runId));
             return;
         }
         RunRecord run = report.run();
@@ -114,12 +113,10 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
-    private void showMissing(String text) {
+    private void showMissing(RunNotFound page) {
         removeAll();
         report = null;
-        Paragraph p = new Paragraph(text);
-        p.setId("run-missing");
-        add(new H2("Run not found"), p, new RouterLink("Back to all runs", RunsView.class));
+        add(page);
     }
 
     private static Component header(RunRecord run) {
@@ -143,8 +140,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void rerun(RunRecord run) {
         try {
-            RunRecord queued = queue.submit(run.config());
-            Notifications.success("Run #" + queued.id() + " queued with the same configuration");
+            RunRecord queued = queue.submit(run.rerunConfig());
+            Notifications.success("Run #" + queued.id() + " queued with the same configuration as #" + run.id());
             UI.getCurrent().navigate(LiveRunView.class, LiveRunView.params(queued.id()));
         } catch (InvalidConfigException e) {
             Notifications.error("This configuration cannot run any more: " + e.getMessage());

@@ -17,6 +17,19 @@ final class RunFormat {
         return run.name() == null || run.name().isBlank() ? run.config().displayName() : run.name();
     }
 
+    /**
+     * "54,000 training · 6,000 validation images" once the run started; before, what its settings ask for
+     * ("subset of 1,000 training images", "all training images").
+     */
+    static String images(RunRecord run) {
+        if (run.images() != null) {
+            return Format.count(run.images().train()) + " training · " + Format.count(run.images().validation())
+                    + " validation images";
+        }
+        int subset = run.config().trainSubset();
+        return subset > 0 ? "subset of " + Format.count(subset) + " training images" : "all training images";
+    }
+
     /** "7 / 15", and "7 / 15 (stopped early)" when early stopping ended training. */
     static String epochs(RunRecord run) {
         boolean early = run.trainingEnd().map(TrainingEnd::stoppedEarly).orElse(false);

@@ -34,6 +34,7 @@ final class RunSummary {
                 stat("Epochs", RunFormat.epochs(run), "stat-epochs"),
                 stat("Duration", Format.duration(run.duration()), "stat-duration"),
                 stat("Parameters", Format.count(run.parameterCount()), "stat-parameters"),
+                stat("Images", RunFormat.images(run), "stat-images"),
                 stat("Dataset · model", run.dataset().displayName() + " · " + run.architecture().displayName(),
                         "stat-model"));
         stats.setId("run-summary");

@@ -136,7 +136,11 @@ class DrawViewTest extends SpringAppTest {
         draw(drawing);
 
         Div results = _get(Div.class, spec -> spec.withId("compare-results"));
-        assertThat(_find(results, Div.class, spec -> spec.withClasses("compare-card"))).hasSize(2);
+        assertThat(_find(results, Div.class, spec -> spec.withClasses("compare-card")))
+                .as("each card names its run by id: re-runs share a name")
+                .extracting(card -> card.getElement().getTextRecursively())
+                .anySatisfy(text -> assertThat(text).startsWith("#" + a + " "))
+                .anySatisfy(text -> assertThat(text).startsWith("#" + b + " "));
         int ensemble = predictor.compare(java.util.List.of(a, b), preprocessor.process(drawing).networkInput())
                 .ensembleDigit();
         assertThat(topClass()).isEqualTo(String.valueOf(ensemble));
@@ -161,7 +165,7 @@ class DrawViewTest extends SpringAppTest {
 
         _click(_get(Button.class, spec -> spec.withId("evaluate-my-digits")));
         Div result = _get(Div.class, spec -> spec.withId("my-digits-result"));
-        assertThat(_find(result, Span.class).get(0).getText()).matches(".*: \\d+ of " + (before + 1) + " right \\(.*%\\)");
+        assertThat(_find(result, Span.class).get(0).getText()).matches("#\\d+ .*: \\d+ of " + (before + 1) + " right \\(.*%\\)");
     }
 
     private int seq;

@@ -1,5 +1,6 @@
 package org.mnistlab.runs.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,24 @@ class CompareViewTest extends SpringAppTest {
         assertThat(GridKt._size(view.summaryGrid)).isEqualTo(3);
         assertThat(GridKt._getFormattedRow(view.summaryGrid, 0)).contains("95.00 %", "3", "3 / 3");
         assertThat(GridKt._getFormattedRow(view.summaryGrid, 2)).contains("97.00 % ★", "5", "5 / 5");
+    }
+
+    @Test
+    void a_run_and_its_rerun_get_a_determinism_verdict() {
+        RunConfig config = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().epochs(3)
+                .trainSubset(1000).name("source").build();
+        Evaluation ev = new Evaluation(0.95, 0.2, new int[10][10], List.of(), List.of());
+        long source = seeder.finished(config, RunSeeder.T0, 101_770, RunSeeder.epochs(3, 0.95), ev);
+        long rerun = seeder.finished(config.toBuilder().name("source (re-run of #" + source + ")").build(),
+                RunSeeder.T0.plusSeconds(5), 101_770, RunSeeder.epochs(3, 0.95), ev);
+
+        compare("?runs=" + source + "," + rerun);
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("determinism-verdict")).getText())
+                .startsWith("Identical metrics:").contains("all 3 epochs and the test accuracy");
+
+        compare("?runs=" + slow + "," + fast);
+        _assertNone(Paragraph.class, spec -> spec.withId("determinism-verdict"));
     }
 
     @Test

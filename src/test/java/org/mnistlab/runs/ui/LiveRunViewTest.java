@@ -9,14 +9,17 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
 import org.mnistlab.TestRuns;
 import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.training.ImageCounts;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunPreset;
@@ -96,6 +99,11 @@ class LiveRunViewTest extends SpringAppTest {
                 .contains("Test evaluation and model file: weights of the last epoch, 2.");
         _assertNone(Button.class, spec -> spec.withId("cancel-run"));
         assertThat(queue.listenerCount()).as("a finished run's dashboard stops listening").isEqualTo(before);
+        // the split's real sizes: the subset, and the validation part the 0.1 split holds out of all 60,000
+        assertThat(_get(Span.class, spec -> spec.withId("run-config")).getText())
+                .contains("1,000 training · 6,000 validation images");
+        assertThat(store.findById(run.id()).orElseThrow().images())
+                .isEqualTo(new ImageCounts(1000, 6000));
     }
 
     @Test
@@ -157,10 +165,27 @@ class LiveRunViewTest extends SpringAppTest {
         assertThat(store.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
     }
 
+    private static String missing() {
+        return _get(Paragraph.class, spec -> spec.withId("run-missing")).getText();
+    }
+
     @Test
-    void an_unknown_run_says_so() {
+    void an_unknown_run_says_so_as_the_run_detail_does() {
         open(987_654_321L);
 
-        assertThat(text("run-not-found")).contains("does not exist");
+        assertThat(missing()).isEqualTo("Run 987654321 does not exist; it may have been deleted.");
+    }
+
+    @Test
+    void a_url_that_names_no_run_id_gets_the_run_detail_pages_message_and_no_listener() {
+        int before = queue.listenerCount();
+        for (String notAnId : List.of("99999999999999999999", "abc", "0")) {
+            UI.getCurrent().navigate("runs/" + notAnId + "/live");
+            assertThat(missing()).as(notAnId).isEqualTo("'" + notAnId + "' is not a run id.");
+            assertThat(queue.listenerCount()).as("no run to follow").isEqualTo(before);
+
+            UI.getCurrent().navigate("runs/" + notAnId);
+            assertThat(missing()).as(notAnId).isEqualTo("'" + notAnId + "' is not a run id.");
+        }
     }
 }

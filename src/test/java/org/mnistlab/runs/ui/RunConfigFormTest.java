@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnistlab.dataset.DatasetKind;
@@ -80,24 +81,24 @@ class RunConfigFormTest {
     static Stream<Arguments> invalidValues() {
         return Stream.of(
                 Arguments.of("field-name", "x".repeat(101), "Name must be at most 100 characters"),
-                Arguments.of("field-learningRate", 0.0, "Learning rate must be greater than 0 and at most 10"),
-                Arguments.of("field-learningRate", -0.1, "Learning rate must be greater than 0 and at most 10"),
-                Arguments.of("field-learningRate", 11.0, "Learning rate must be greater than 0 and at most 10"),
-                Arguments.of("field-learningRate", null, RunConfigForm.ENTER_A_VALUE),
-                Arguments.of("field-batchSize", 0, "Batch size must be between 1 and 4096"),
-                Arguments.of("field-batchSize", 5000, "Batch size must be between 1 and 4096"),
-                Arguments.of("field-epochs", 0, "Epochs must be between 1 and 100"),
-                Arguments.of("field-epochs", 101, "Epochs must be between 1 and 100"),
-                Arguments.of("field-l1", -0.001, "L1 must be between 0 and 1"),
-                Arguments.of("field-l2", 2.0, "L2 must be between 0 and 1"),
-                Arguments.of("field-denseDropout", 1.0, "Dropout must be at least 0 and below 1"),
-                Arguments.of("field-augmentation-maxRotationDegrees", 46.0, "Rotation must be between 0 and 45 degrees"),
-                Arguments.of("field-augmentation-maxShiftPixels", 9.0, "Shift must be between 0 and 8 pixels"),
-                Arguments.of("field-augmentation-zoomRange", 0.6, "Zoom range must be between 0 and 0.5"),
-                Arguments.of("field-validationFraction", 0.7, "Validation split must be between 0 and 0.5"),
-                Arguments.of("field-earlyStoppingPatience", -1, "Patience must be between 0 (off) and 100"),
-                Arguments.of("field-trainSubset", 5, "A training subset needs at least 10 images (one per class)"),
-                Arguments.of("field-trainSubset", 70_000, "Training subset must be between 0 (all) and 60000 images"),
+                Arguments.of("field-learningRate", "0.0", "Learning rate must be greater than 0 and at most 10"),
+                Arguments.of("field-learningRate", "-0.1", "Learning rate must be greater than 0 and at most 10"),
+                Arguments.of("field-learningRate", "11.0", "Learning rate must be greater than 0 and at most 10"),
+                Arguments.of("field-learningRate", "", RunConfigForm.ENTER_A_VALUE),
+                Arguments.of("field-batchSize", "0", "Batch size must be between 1 and 4096"),
+                Arguments.of("field-batchSize", "5000", "Batch size must be between 1 and 4096"),
+                Arguments.of("field-epochs", "0", "Epochs must be between 1 and 100"),
+                Arguments.of("field-epochs", "101", "Epochs must be between 1 and 100"),
+                Arguments.of("field-l1", "-0.001", "L1 must be between 0 and 1"),
+                Arguments.of("field-l2", "2.0", "L2 must be between 0 and 1"),
+                Arguments.of("field-denseDropout", "1.0", "Dropout must be at least 0 and below 1"),
+                Arguments.of("field-augmentation-maxRotationDegrees", "46.0", "Rotation must be between 0 and 45 degrees"),
+                Arguments.of("field-augmentation-maxShiftPixels", "9.0", "Shift must be between 0 and 8 pixels"),
+                Arguments.of("field-augmentation-zoomRange", "0.6", "Zoom range must be between 0 and 0.5"),
+                Arguments.of("field-validationFraction", "0.7", "Validation split must be between 0 and 0.5"),
+                Arguments.of("field-earlyStoppingPatience", "-1", "Patience must be between 0 (off) and 100"),
+                Arguments.of("field-trainSubset", "5", "A training subset needs at least 10 images (one per class)"),
+                Arguments.of("field-trainSubset", "70000", "Training subset must be between 0 (all) and 60000 images"),
                 Arguments.of("field-hiddenLayers", "", "An MLP needs 1 to 5 hidden layers"),
                 Arguments.of("field-hiddenLayers", "128, 0", "Hidden layer sizes must be between 1 and 4096"),
                 Arguments.of("field-hiddenLayers", "1, 2, 3, 4, 5, 6", "An MLP needs 1 to 5 hidden layers"),
@@ -118,10 +119,10 @@ class RunConfigFormTest {
 
     @Test
     void fixing_the_value_clears_the_message_and_enables_start() {
-        set("field-learningRate", -1.0);
+        set("field-learningRate", "-1.0");
         assertThat(error("field-learningRate")).isNotNull();
 
-        set("field-learningRate", 0.01);
+        set("field-learningRate", "0.01");
 
         assertThat(error("field-learningRate")).isNull();
         assertThat(start().isEnabled()).isTrue();
@@ -130,7 +131,7 @@ class RunConfigFormTest {
 
     @Test
     void only_the_invalid_field_is_marked() {
-        set("field-epochs", 0);
+        set("field-epochs", "0");
 
         assertThat(error("field-epochs")).isNotNull();
         assertThat(error("field-batchSize")).isNull();
@@ -140,7 +141,7 @@ class RunConfigFormTest {
     @Test
     void momentum_is_checked_for_sgd() {
         set("field-optimizer", OptimizerKind.SGD);
-        set("field-momentum", 1.0);
+        set("field-momentum", "1.0");
 
         assertThat(error("field-momentum")).isEqualTo("Momentum must be between 0 and 1 (exclusive)");
         assertThat(start().isEnabled()).isFalse();
@@ -153,7 +154,7 @@ class RunConfigFormTest {
         assertThat(form.convDropout.isVisible()).isTrue();
         assertThat(form.hiddenLayers.isVisible()).isFalse();
 
-        set("field-convDropout", 1.5);
+        set("field-convDropout", "1.5");
 
         assertThat(error("field-convDropout")).isEqualTo("Dropout must be at least 0 and below 1");
     }
@@ -161,37 +162,51 @@ class RunConfigFormTest {
     @Test
     void schedule_settings_are_checked_for_their_schedule() {
         set("field-lrSchedule-type", LrSchedule.Type.STEP);
-        set("field-lrSchedule-factor", 1.0);
-        set("field-lrSchedule-stepEpochs", 0);
+        set("field-lrSchedule-factor", "1.0");
+        set("field-lrSchedule-stepEpochs", "0");
 
         assertThat(error("field-lrSchedule-factor")).isEqualTo("Decay factor must be between 0 and 1 (exclusive)");
         assertThat(error("field-lrSchedule-stepEpochs")).isEqualTo("Step must be between 1 and 100 epochs");
 
         set("field-lrSchedule-type", LrSchedule.Type.PLATEAU);
-        set("field-lrSchedule-factor", 0.5);
-        set("field-lrSchedule-patience", 0);
+        set("field-lrSchedule-factor", "0.5");
+        set("field-lrSchedule-patience", "0");
         assertThat(error("field-lrSchedule-patience")).isEqualTo("Plateau patience must be between 1 and 100");
     }
 
     @Test
     void a_change_in_one_field_can_invalidate_another() {
-        set("field-earlyStoppingPatience", 3);
+        set("field-earlyStoppingPatience", "3");
         assertThat(start().isEnabled()).isTrue();
 
-        set("field-validationFraction", 0.0);
+        set("field-validationFraction", "0.0");
 
         assertThat(error("field-validationFraction")).isNull();
         assertThat(error("field-earlyStoppingPatience")).isEqualTo("Early stopping needs a validation split above 0");
         assertThat(start().isEnabled()).isFalse();
 
-        set("field-earlyStoppingPatience", 0);
+        set("field-earlyStoppingPatience", "0");
         assertThat(error("field-earlyStoppingPatience")).isNull();
         assertThat(start().isEnabled()).isTrue();
     }
 
     @Test
+    void a_subset_beyond_what_the_validation_split_leaves_is_refused_with_the_maximum() {
+        set("field-validationFraction", "0.1");
+        set("field-trainSubset", "60000");
+
+        assertThat(error("field-trainSubset"))
+                .isEqualTo("A validation split of 0.1 leaves at most 54000 training images (0 = all of them)");
+        assertThat(start().isEnabled()).isFalse();
+
+        set("field-validationFraction", "0");
+        assertThat(error("field-trainSubset")).isNull();
+        assertThat(start().isEnabled()).isTrue();
+    }
+
+    @Test
     void plateau_schedule_needs_a_validation_split() {
-        set("field-validationFraction", 0.0);
+        set("field-validationFraction", "0.0");
         set("field-lrSchedule-type", LrSchedule.Type.PLATEAU);
 
         assertThat(error("field-lrSchedule-type")).isEqualTo("Reduce on plateau needs a validation split above 0");
@@ -208,15 +223,15 @@ class RunConfigFormTest {
         assertThat(config.convDropout()).isEqualTo(0.25);
         assertThat(config.denseDropout()).isEqualTo(0.5);
         assertThat(config.batchNorm()).isTrue();
-        assertThat(this.<Double>field("field-augmentation-maxRotationDegrees").getValue()).isEqualTo(10.0);
-        assertThat(this.<Double>field("field-augmentation-maxShiftPixels").getValue()).isEqualTo(2.0);
-        assertThat(this.<Double>field("field-augmentation-zoomRange").getValue()).isEqualTo(0.1);
+        assertThat(this.<String>field("field-augmentation-maxRotationDegrees").getValue()).isEqualTo("10");
+        assertThat(this.<String>field("field-augmentation-maxShiftPixels").getValue()).isEqualTo("2");
+        assertThat(this.<String>field("field-augmentation-zoomRange").getValue()).isEqualTo("0.1");
         assertThat(this.<Architecture>field("field-architecture").getValue()).isEqualTo(Architecture.REGULARIZED_CNN);
         assertThat(start().isEnabled()).isTrue();
 
         _click(_get(form, Button.class, spec -> spec.withId("preset-simple-cnn")));
         assertThat(form.getConfig()).isEqualTo(RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST));
-        assertThat(this.<Integer>field("field-batchSize").getValue()).isEqualTo(64);
+        assertThat(this.<String>field("field-batchSize").getValue()).isEqualTo("64");
 
         _click(_get(form, Button.class, spec -> spec.withId("preset-regularized-cnn")));
         assertThat(form.getConfig()).isEqualTo(RunPreset.REGULARIZED_CNN.config(DatasetKind.MNIST));
@@ -229,7 +244,7 @@ class RunConfigFormTest {
     @Test
     void a_preset_keeps_the_chosen_dataset_and_clears_old_errors() {
         set("field-dataset", DatasetKind.FASHION_MNIST);
-        set("field-epochs", 0);
+        set("field-epochs", "0");
 
         _click(_get(form, Button.class, spec -> spec.withId("preset-simple-cnn")));
 
@@ -240,8 +255,8 @@ class RunConfigFormTest {
 
     @Test
     void start_raises_an_event_with_the_form_config() {
-        set("field-epochs", 2);
-        set("field-trainSubset", 1000);
+        set("field-epochs", "2");
+        set("field-trainSubset", "1000");
         set("field-hiddenLayers", "256, 64");
         set("field-name", "tiny");
 
@@ -258,7 +273,7 @@ class RunConfigFormTest {
 
     @Test
     void start_is_refused_while_the_form_is_invalid() {
-        set("field-batchSize", 0);
+        set("field-batchSize", "0");
 
         assertThat(start().isEnabled()).isFalse();
         assertThatThrownBy(() -> _click(start())).isInstanceOf(IllegalStateException.class);
@@ -288,7 +303,7 @@ class RunConfigFormTest {
 
         assertThat(form.getConfig()).isEqualTo(stored);
         assertThat(this.<String>field("field-hiddenLayers").getValue()).isEqualTo("300, 100");
-        assertThat(this.<Double>field("field-momentum").getValue()).isEqualTo(0.8);
+        assertThat(this.<String>field("field-momentum").getValue()).isEqualTo("0.8");
         assertThat(((HasEnabled) field("field-momentum")).isEnabled()).isTrue();
         assertThat(start().isEnabled()).isTrue();
     }
@@ -312,9 +327,9 @@ class RunConfigFormTest {
         assertThat(error("field-seed")).isNull();
         assertThat(form.getConfig().seed()).isEqualTo(9_007_199_254_740_993L);
 
-        for (String refused : List.of("9223372036854775808", "1.5", "1e3", "seven")) {
+        for (String refused : List.of("9223372036854775808", "1.5", "seven")) {
             set("field-seed", refused);
-            assertThat(error("field-seed")).as(refused).isEqualTo(SeedConverter.NOT_A_SEED);
+            assertThat(error("field-seed")).as(refused).isNotBlank();
             assertThat(start().isEnabled()).isFalse();
             assertThat(form.getConfig().seed()).isEqualTo(9_007_199_254_740_993L);
         }
@@ -324,6 +339,105 @@ class RunConfigFormTest {
         set("field-seed", "-5");
         assertThat(start().isEnabled()).isTrue();
         assertThat(form.getConfig().seed()).isEqualTo(-5);
+    }
+
+    @Test
+    void a_seed_out_of_range_says_which_seeds_are_possible() {
+        set("field-seed", "99999999999999999999");
+
+        assertThat(error("field-seed"))
+                .isEqualTo("Enter a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE);
+        assertThat(start().isEnabled()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource({"5e-4, 0.0005", "5E-4, 0.0005", "1E-3, 0.001", "0.001, 0.001", "1e-2, 0.01", "+0.05, 0.05",
+            ".5, 0.5"})
+    void a_learning_rate_in_any_notation_is_read_whole_and_shown_as_it_will_be_used(String typed, String used) {
+        set("field-learningRate", typed);
+
+        assertThat(error("field-learningRate")).isNull();
+        assertThat(form.getConfig().learningRate()).isEqualTo(Double.parseDouble(used));
+        assertThat(this.<String>field("field-learningRate").getValue()).isEqualTo(used);
+        _click(start());
+        assertThat(started).extracting(RunConfig::learningRate).containsExactly(Double.parseDouble(used));
+    }
+
+    @Test
+    void scientific_notation_is_read_whole_in_every_decimal_field() {
+        set("field-l2", "1e-4");
+        set("field-l1", "2E-5");
+        set("field-validationFraction", "2e-1");
+        set("field-augmentation-zoomRange", "5e-2");
+
+        RunConfig config = form.getConfig();
+        assertThat(config.l2()).isEqualTo(0.0001);
+        assertThat(config.l1()).isEqualTo(0.00002);
+        assertThat(config.validationFraction()).isEqualTo(0.2);
+        assertThat(config.augmentation().zoomRange()).isEqualTo(0.05);
+        assertThat(start().isEnabled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"5e-4x", "5 e-4", "0,001", "1e", "e-4", "0x10", "1d", "NaN", "Infinity", "5e-4.1"})
+    void text_that_is_not_entirely_a_number_is_refused_not_half_read(String typed) {
+        double before = form.getConfig().learningRate();
+
+        set("field-learningRate", typed);
+
+        assertThat(error("field-learningRate")).isEqualTo(NumberConverter.NOT_A_NUMBER);
+        assertThat(start().isEnabled()).isFalse();
+        assertThat(form.getConfig().learningRate()).isEqualTo(before);
+    }
+
+    @Test
+    void numbers_beyond_what_a_double_holds_are_refused_rather_than_rounded_to_infinity_or_zero() {
+        set("field-l2", "1e-400");
+        assertThat(error("field-l2")).isEqualTo(NumberConverter.TOO_SMALL);
+
+        set("field-learningRate", "1e400");
+        assertThat(error("field-learningRate")).isEqualTo(NumberConverter.TOO_LARGE);
+        assertThat(start().isEnabled()).isFalse();
+    }
+
+    @Test
+    void a_huge_learning_rate_in_scientific_notation_is_refused_by_the_engine_not_read_as_1() {
+        set("field-learningRate", "1e9");
+
+        assertThat(error("field-learningRate")).isEqualTo("Learning rate must be greater than 0 and at most 10");
+        assertThat(start().isEnabled()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2.5", "1e-1", "1.25e1"})
+    void whole_number_fields_refuse_fractions(String typed) {
+        set("field-epochs", typed);
+
+        assertThat(error("field-epochs")).isEqualTo(NumberConverter.NOT_WHOLE);
+        assertThat(start().isEnabled()).isFalse();
+        assertThat(form.getConfig().epochs()).isEqualTo(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).epochs());
+    }
+
+    @Test
+    void whole_number_fields_take_exact_whole_numbers_in_any_notation() {
+        set("field-trainSubset", "1e3");
+        set("field-epochs", "2.0");
+        set("field-seed", "1E3");
+
+        assertThat(form.getConfig().trainSubset()).isEqualTo(1000);
+        assertThat(form.getConfig().epochs()).isEqualTo(2);
+        assertThat(form.getConfig().seed()).isEqualTo(1000);
+        assertThat(this.<String>field("field-trainSubset").getValue()).isEqualTo("1000");
+        assertThat(this.<String>field("field-epochs").getValue()).isEqualTo("2");
+        assertThat(start().isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_whole_number_beyond_the_fields_type_says_the_range() {
+        set("field-batchSize", "3000000000");
+
+        assertThat(error("field-batchSize"))
+                .isEqualTo("Enter a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
     }
 
     @Test

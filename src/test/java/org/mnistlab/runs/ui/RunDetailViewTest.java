@@ -35,6 +35,7 @@ import org.mnistlab.runs.RunSeeder;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.Evaluation;
+import org.mnistlab.training.ImageCounts;
 import org.mnistlab.training.Misclassified;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStatus;
@@ -97,6 +98,19 @@ class RunDetailViewTest extends SpringAppTest {
         assertThat(card).contains("Seed: 42", "Learning rate: 0.001", "Training subset: 1000",
                 "dl4j: 1.0.0-M2.1", "backend: CPU (seeded)", "t10k-images-idx3-ubyte.gz: 9fb629c4189551a2d022fa330f9573f3");
         assertThat(view.getPageTitle()).isEqualTo("detail run · MNIST Lab");
+    }
+
+    @Test
+    void shows_the_images_the_run_really_trained_and_validated_on() {
+        open(runId);
+        assertThat(_get(Span.class, spec -> spec.withId("stat-images")).getText())
+                .as("not recorded: what the settings asked for").isEqualTo("subset of 1,000 training images");
+
+        store.recordImages(runId, new ImageCounts(1000, 6000));
+        open(runId);
+
+        assertThat(_get(Span.class, spec -> spec.withId("stat-images")).getText())
+                .isEqualTo("1,000 training · 6,000 validation images");
     }
 
     @Test
@@ -326,7 +340,8 @@ class RunDetailViewTest extends SpringAppTest {
                 org.mnistlab.training.RunSort.NEWEST_FIRST, 0, 10);
         assertThat(rerun).hasSize(2);
         assertThat(rerun.get(0).id()).isNotEqualTo(failed);
-        assertThat(rerun.get(0).config()).isEqualTo(config);
+        assertThat(rerun.get(0).name()).as("told apart from its source").isEqualTo("broken (re-run of #" + failed + ")");
+        assertThat(rerun.get(0).config()).isEqualTo(config.toBuilder().name(rerun.get(0).name()).build());
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
                 .as("re-run opens the live dashboard").isEqualTo("runs/" + rerun.get(0).id() + "/live");
         queue.cancel(rerun.get(0).id());

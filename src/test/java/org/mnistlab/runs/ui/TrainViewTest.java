@@ -13,8 +13,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +86,8 @@ class TrainViewTest extends SpringAppTest {
             assertThat(plain.get(i)).as("augmentation off: copies equal the original").isEqualTo(plain.get(i / row * row));
         }
 
-        _setValue(_get(NumberField.class, spec -> spec.withId("field-augmentation-maxRotationDegrees")), 30.0);
-        _setValue(_get(NumberField.class, spec -> spec.withId("field-augmentation-maxShiftPixels")), 3.0);
+        _setValue(_get(TextField.class, spec -> spec.withId("field-augmentation-maxRotationDegrees")), "30");
+        _setValue(_get(TextField.class, spec -> spec.withId("field-augmentation-maxShiftPixels")), "3");
         List<String> augmented = previewSources();
         int changed = 0;
         for (int i = 0; i < augmented.size(); i++) {
@@ -108,8 +107,8 @@ class TrainViewTest extends SpringAppTest {
     @Test
     void start_submits_the_run_and_opens_its_dashboard() {
         open();
-        _setValue(_get(IntegerField.class, spec -> spec.withId("field-trainSubset")), 1000);
-        _setValue(_get(IntegerField.class, spec -> spec.withId("field-epochs")), 1);
+        _setValue(_get(TextField.class, spec -> spec.withId("field-trainSubset")), "1000");
+        _setValue(_get(TextField.class, spec -> spec.withId("field-epochs")), "1");
 
         _click(_get(Button.class, spec -> spec.withId("start")));
 
