@@ -196,8 +196,8 @@ public class DatasetService {
     static LabeledImages readSplit(DatasetKind kind, Split split, Path dir) {
         Path imagesFile = dir.resolve(split.imagesFile());
         Path labelsFile = dir.resolve(split.labelsFile());
-        byte[] pixels = IdxReader.readImages(imagesFile);
-        byte[] labels = IdxReader.readLabels(labelsFile);
+        byte[] pixels = IdxReader.readImages(imagesFile, split.publishedSize());
+        byte[] labels = IdxReader.readLabels(labelsFile, split.publishedSize());
         int images = pixels.length / DatasetKind.PIXELS;
         if (images != labels.length) {
             throw new DatasetFileException(labelsFile, "image/label count mismatch: " + labels.length

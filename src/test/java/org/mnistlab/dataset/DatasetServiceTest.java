@@ -87,6 +87,16 @@ class DatasetServiceTest {
     }
 
     @Test
+    void bounds_each_split_by_its_published_size() {
+        Path dir = IdxFiles.smallDataset(dataDir.resolve("datasets/mnist"), 5, 3);
+        IdxFiles.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), IdxFiles.gzip(IdxFiles.labels(10_001)));
+        assertThatThrownBy(() -> service(dataDir.resolve("datasets")).samples(DatasetKind.MNIST, Split.TEST))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageContaining("t10k-labels-idx1-ubyte.gz")
+                .hasMessageContaining("header announces 10001 labels, more than the 10000");
+    }
+
+    @Test
     void rejects_well_formed_files_whose_checksum_is_not_the_published_one() {
         Path dir = IdxFiles.smallDataset(dataDir.resolve("datasets/mnist"), 5, 3);
         assertThatThrownBy(() -> service(dataDir.resolve("datasets")).samples(DatasetKind.MNIST, Split.TEST))
