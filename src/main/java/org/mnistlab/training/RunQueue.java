@@ -76,6 +76,7 @@ public class RunQueue {
             if (interrupted > 0) {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }
+            deleteUnfinishedModelFiles();
         }
         log.info("Run queue ready: {} run(s) at a time", executor.getMaxPoolSize());
     }
@@ -235,6 +236,22 @@ public class RunQueue {
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;
             }
+        }
+    }
+
+    /** Model files a killed server was writing ({@link #saveModel}'s temporary files) are of no use. */
+    private void deleteUnfinishedModelFiles() {
+        Path dir = properties.modelsDir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var temps = Files.newDirectoryStream(dir, "*.zip.tmp")) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+                log.warn("Deleted {}, a model file left half-written when a previous server stopped", temp.getFileName());
+            }
+        } catch (IOException e) {
+            log.warn("Cannot delete unfinished model files in {}: {}", dir, e.getMessage());
         }
     }
 
