@@ -295,7 +295,7 @@ public class RunQueue {
             return UserMessages.storeUnavailable(e);
         }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : UserMessages.withoutPaths(message);
     }
 
     /** Renames a stored run and tells listeners. */
