@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options options = Options.from(spec.commandLine().getParseResult(), models);
-        return CommandLine.withContext(applicationClass, storeOptions, err, context -> run(context, options));
+        return CommandLine.withContext(applicationClass, storeOptions, CommandLine.WITHOUT_RUN_STORE, err, context -> run(context, options));
     }
 
     static final class ModelConverter implements ITypeConverter<Architecture> {

@@ -96,8 +96,14 @@ public final class CommandLine {
         return new picocli.CommandLine(spec);
     }
 
-    static int withContext(Class<?> applicationClass, StoreOptions store, PrintStream err,
-                           Function<ConfigurableApplicationContext, Integer> body) {
+    /**
+     * For a command that stores nothing (bench): a private in-memory database in place of the run store's file,
+     * so it neither creates one nor is refused the lock of a server that holds it.
+     */
+    static final List<String> WITHOUT_RUN_STORE = List.of("--spring.datasource.url=jdbc:h2:mem:no-run-store");
+
+    static int withContext(Class<?> applicationClass, StoreOptions store, List<String> extraSpringArgs,
+                           PrintStream err, Function<ConfigurableApplicationContext, Integer> body) {
         List<String> springArgs = new ArrayList<>(List.of(
                 "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
                         + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
@@ -109,6 +115,7 @@ public final class CommandLine {
                 "--logging.level.org.springframework=ERROR", "--logging.level.org.springframework.boot.SpringApplication=OFF",
                 "--spring.main.log-startup-info=false"));
         springArgs.addAll(store.springArguments());
+        springArgs.addAll(extraSpringArgs);
         SpringApplication app = new SpringApplication(applicationClass);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);

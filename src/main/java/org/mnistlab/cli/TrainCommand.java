@@ -3,6 +3,7 @@ package org.mnistlab.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config(spec.commandLine().getParseResult());
-        return CommandLine.withContext(applicationClass, storeOptions, err, context -> run(context, config));
+        return CommandLine.withContext(applicationClass, storeOptions, List.of(), err, context -> run(context, config));
     }
 
     /** The model's defaults (a simple CNN on MNIST unless told otherwise) with the options given. */

@@ -142,8 +142,11 @@ public class DatasetService {
                         data.train().size() + " training and " + data.test().size() + " test images", 1));
                 return data;
             } catch (DatasetFileException e) {
-                publish(new DatasetStatus(kind, DatasetStatus.State.FAILED, e.getMessage(), -1));
-                throw new DatasetUnavailableException(kind.displayName() + " is not available: " + e.getMessage(), e);
+                // Pages show the file within the datasets dir; the server's own path is for the log only.
+                log.warn("{} is not available: {}", kind.displayName(), e.getMessage());
+                String problem = e.messageRelativeTo(properties.datasetsDir());
+                publish(new DatasetStatus(kind, DatasetStatus.State.FAILED, problem, -1));
+                throw new DatasetUnavailableException(kind.displayName() + " is not available: " + problem, e);
             }
         }
     }
@@ -155,7 +158,7 @@ public class DatasetService {
     private Loaded readFromDisk(DatasetKind kind) {
         Path dir = directory(kind);
         fetchMissing(kind, dir);
-        publish(new DatasetStatus(kind, DatasetStatus.State.LOADING, "Reading " + dir, -1));
+        publish(new DatasetStatus(kind, DatasetStatus.State.LOADING, "Reading the " + kind.displayName() + " files", -1));
         long start = System.nanoTime();
         LabeledImages train = readSplit(kind, Split.TRAIN, dir);
         LabeledImages test = readSplit(kind, Split.TEST, dir);
@@ -196,8 +199,8 @@ public class DatasetService {
     static LabeledImages readSplit(DatasetKind kind, Split split, Path dir) {
         Path imagesFile = dir.resolve(split.imagesFile());
         Path labelsFile = dir.resolve(split.labelsFile());
-        byte[] pixels = IdxReader.readImages(imagesFile);
-        byte[] labels = IdxReader.readLabels(labelsFile);
+        byte[] pixels = IdxReader.readImages(imagesFile, split.publishedSize());
+        byte[] labels = IdxReader.readLabels(labelsFile, split.publishedSize());
         int images = pixels.length / DatasetKind.PIXELS;
         if (images != labels.length) {
             throw new DatasetFileException(labelsFile, "image/label count mismatch: " + labels.length

@@ -14,19 +14,30 @@ import java.util.zip.ZipException;
 /**
  * Reads gzipped IDX files (the format MNIST is published in): a big-endian header with a magic number
  * (2051 images, 2049 labels), the dimensions, then unsigned bytes. Every problem becomes a
- * {@link DatasetFileException} that names the file.
+ * {@link DatasetFileException} that names the file. Counts announced by a header are checked against what
+ * the split can have and what the file can hold before anything is allocated for them.
  */
 public final class IdxReader {
 
     static final int IMAGES_MAGIC = 2051;
     static final int LABELS_MAGIC = 2049;
     private static final int BUFFER = 1 << 16;
+    /** Deflate cannot expand data more than 1032-fold, so a .gz file of n bytes holds fewer than 1032·n. */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private IdxReader() {
     }
 
-    /** Reads an images file; the images must be 28×28. Returns the pixels of all images, concatenated. */
+    /** {@link #readImages(Path, int)} bounded by the largest published split. */
     public static byte[] readImages(Path file) {
+        return readImages(file, Split.TRAIN.publishedSize());
+    }
+
+    /**
+     * Reads an images file of at most {@code maxImages} images; the images must be 28×28. Returns the pixels of
+     * all images, concatenated.
+     */
+    public static byte[] readImages(Path file, int maxImages) {
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
             if (magic != IMAGES_MAGIC) {
@@ -39,17 +50,20 @@ public final class IdxReader {
             if (rows != DatasetKind.IMAGE_SIZE || cols != DatasetKind.IMAGE_SIZE) {
                 throw new DatasetFileException(file, "wrong dimensions " + rows + "×" + cols + " (expected 28×28)");
             }
-            if (count < 0) {
-                throw new DatasetFileException(file, "negative image count " + count);
-            }
+            checkCount(file, count, maxImages, "images", DatasetKind.PIXELS);
             return readBody(in, file, (long) count * DatasetKind.PIXELS, count + " images");
         } catch (IOException e) {
             throw asDatasetProblem(file, e);
         }
     }
 
-    /** Reads a labels file; every label must be 0–9. */
+    /** {@link #readLabels(Path, int)} bounded by the largest published split. */
     public static byte[] readLabels(Path file) {
+        return readLabels(file, Split.TRAIN.publishedSize());
+    }
+
+    /** Reads a labels file of at most {@code maxLabels} labels; every label must be 0–9. */
+    public static byte[] readLabels(Path file, int maxLabels) {
         try (DataInputStream in = open(file)) {
             int magic = in.readInt();
             if (magic != LABELS_MAGIC) {
@@ -57,9 +71,7 @@ public final class IdxReader {
                         + LABELS_MAGIC + ")");
             }
             int count = in.readInt();
-            if (count < 0) {
-                throw new DatasetFileException(file, "negative label count " + count);
-            }
+            checkCount(file, count, maxLabels, "labels", 1);
             byte[] labels = readBody(in, file, count, count + " labels");
             for (int i = 0; i < labels.length; i++) {
                 if (labels[i] < 0 || labels[i] > 9) {
@@ -86,10 +98,23 @@ public final class IdxReader {
         return new DataInputStream(new GZIPInputStream(raw, BUFFER));
     }
 
-    private static byte[] readBody(DataInputStream in, Path file, long length, String what) throws IOException {
-        if (length > Integer.MAX_VALUE - 8) {
-            throw new DatasetFileException(file, "header announces " + what + ", too many to load");
+    private static void checkCount(Path file, int count, int max, String what, int bytesEach) throws IOException {
+        if (count < 0) {
+            throw new DatasetFileException(file, "negative " + what + " count " + count + " in the header");
         }
+        if (count > max) {
+            throw new DatasetFileException(file, "header announces " + count + " " + what + ", more than the "
+                    + max + " this file may have");
+        }
+        long size = Files.size(file);
+        long capacity = size * MAX_DEFLATE_RATIO / bytesEach;
+        if (count > capacity) {
+            throw new DatasetFileException(file, "header announces " + count + " " + what + ", but a gzip file of "
+                    + size + " bytes holds at most " + capacity);
+        }
+    }
+
+    private static byte[] readBody(DataInputStream in, Path file, long length, String what) throws IOException {
         byte[] body = new byte[(int) length];
         int read = in.readNBytes(body, 0, body.length);
         if (read < body.length) {

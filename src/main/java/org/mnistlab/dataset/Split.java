@@ -4,15 +4,22 @@ import java.util.Locale;
 
 /** The two published parts of every MNIST-family dataset; file names use the "train" / "t10k" prefixes. */
 public enum Split {
-    TRAIN("train", "train"),
-    TEST("test", "t10k");
+    TRAIN("train", "train", 60_000),
+    TEST("test", "t10k", 10_000);
 
     private final String id;
     private final String filePrefix;
+    private final int publishedSize;
 
-    Split(String id, String filePrefix) {
+    Split(String id, String filePrefix, int publishedSize) {
         this.id = id;
         this.filePrefix = filePrefix;
+        this.publishedSize = publishedSize;
+    }
+
+    /** How many images this split has in every dataset MNIST Lab knows; no valid file holds more. */
+    public int publishedSize() {
+        return publishedSize;
     }
 
     /** URL and CLI name: "train" or "test". */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistlab.base.UserMessages;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -81,7 +82,7 @@ public class ModelCache {
             throw new ModelUnavailableException("The model file " + file.getFileName() + " is missing", e);
         } catch (IOException e) {
             throw new ModelUnavailableException("The model file " + file.getFileName() + " cannot be read ("
-                    + e.getMessage() + ")", e);
+                    + UserMessages.withoutPaths(e.getMessage()) + ")", e);
         }
     }
 

@@ -19,11 +19,13 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.mnistlab.base.Listeners;
 import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.base.TaskExecutors;
+import org.mnistlab.base.UserMessages;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -74,6 +76,7 @@ public class RunQueue {
             if (interrupted > 0) {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }
+            deleteUnfinishedModelFiles();
         }
         log.info("Run queue ready: {} run(s) at a time", executor.getMaxPoolSize());
     }
@@ -129,8 +132,7 @@ public class RunQueue {
                 future.cancel(false);
             }
             active.remove(runId);
-            store.markEnded(runId, RunStatus.CANCELLED, Instant.now(), null);
-            publish(new RunEvent.Cancelled(runId));
+            end(runId, RunStatus.CANCELLED, null, new RunEvent.Cancelled(runId));
         }
         // RUNNING: the training thread sees the flag before its next batch and ends the run itself.
     }
@@ -175,8 +177,7 @@ public class RunQueue {
         RunConfig config = run.config;
         if (shuttingDown) {
             active.remove(id);
-            store.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
-                    "Interrupted: the server stopped while this run was queued");
+            end(id, RunStatus.INTERRUPTED, "Interrupted: the server stopped while this run was queued", null);
             return;
         }
         try {
@@ -223,23 +224,36 @@ public class RunQueue {
             run.state.set(DONE);
             active.remove(id);
             if (run.cancelRequested) {
-                store.markEnded(id, RunStatus.CANCELLED, Instant.now(), null);
                 log.info("Run {} cancelled", id);
-                publish(new RunEvent.Cancelled(id));
+                end(id, RunStatus.CANCELLED, null, new RunEvent.Cancelled(id));
             } else {
-                store.markEnded(id, RunStatus.INTERRUPTED, Instant.now(),
-                        "Interrupted: the server stopped during training");
+                end(id, RunStatus.INTERRUPTED, "Interrupted: the server stopped during training", null);
             }
         } catch (Throwable e) {
             run.state.set(DONE);
             active.remove(id);
             String message = failureMessage(e);
             log.error("Run {} failed: {}", id, message, e);
-            store.markEnded(id, RunStatus.FAILED, Instant.now(), message);
-            publish(new RunEvent.Failed(id, message));
+            end(id, RunStatus.FAILED, message, new RunEvent.Failed(id, message));
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;
             }
+        }
+    }
+
+    /** Model files a killed server was writing ({@link #saveModel}'s temporary files) are of no use. */
+    private void deleteUnfinishedModelFiles() {
+        Path dir = properties.modelsDir();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var temps = Files.newDirectoryStream(dir, "*.zip.tmp")) {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+                log.warn("Deleted {}, a model file left half-written when a previous server stopped", temp.getFileName());
+            }
+        } catch (IOException e) {
+            log.warn("Cannot delete unfinished model files in {}: {}", dir, e.getMessage());
         }
     }
 
@@ -259,12 +273,31 @@ public class RunQueue {
         return properties.dataDir().relativize(target).toString();
     }
 
+    /**
+     * Records how a run ended, then tells listeners (when there is an event). The event goes out even when the
+     * store cannot be written (disk full, database closed), so no page keeps showing the run as running.
+     */
+    private void end(long id, RunStatus status, String message, RunEvent event) {
+        try {
+            store.markEnded(id, status, Instant.now(), message);
+        } catch (RuntimeException e) {
+            log.error("Run {} ended {}, but the run store could not record it ({}); a restart marks it interrupted",
+                    id, status, e.getMessage());
+        }
+        if (event != null) {
+            publish(event);
+        }
+    }
+
     static String failureMessage(Throwable e) {
         if (e instanceof OutOfMemoryError) {
             return "Out of memory: try a smaller batch size or model (" + e.getMessage() + ")";
         }
+        if (e instanceof DataAccessException) {
+            return UserMessages.storeUnavailable(e);
+        }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : UserMessages.withoutPaths(message);
     }
 
     /** Renames a stored run and tells listeners. */

@@ -105,10 +105,17 @@ public class RunStore {
                 .update() > 0;
     }
 
-    /** Marks every queued or running run INTERRUPTED (the server that ran them is gone); returns how many. */
+    /**
+     * Marks every queued or running run INTERRUPTED (the server that ran them is gone); returns how many. A run
+     * that had started ends when its last finished epoch did (start plus the epochs' durations), so its
+     * duration does not count the time the server was down; one that never started ends {@code now}.
+     */
     public int markActiveInterrupted(Instant now, String message) {
         return jdbc.sql("""
-                        UPDATE runs SET status = 'INTERRUPTED', finished_at = :now, error_message = :message
+                        UPDATE runs SET status = 'INTERRUPTED', error_message = :message,
+                            finished_at = COALESCE(DATEADD('MILLISECOND',
+                                (SELECT COALESCE(SUM(e.duration_ms), 0) FROM epoch_metrics e WHERE e.run_id = runs.id),
+                                started_at), :now)
                         WHERE status IN ('QUEUED', 'RUNNING')""")
                 .param("now", timestamp(now))
                 .param("message", message)

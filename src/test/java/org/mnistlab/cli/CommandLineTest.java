@@ -194,4 +194,13 @@ class CommandLineTest {
             assertThat(rs.getInt(2)).isEqualTo(2);
         }
     }
+
+    @Test
+    void bench_opens_no_run_store_so_a_server_holding_it_does_not_block_it(@TempDir Path dataDir) {
+        int code = run("bench", "--models", "logistic", "--epochs", "1", "--subset", "1000",
+                "--data-dir", dataDir.toString(),
+                "--datasets-dir", System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err()).isZero();
+        assertThat(dataDir.resolve("mnistlab.mv.db")).doesNotExist();
+    }
 }

@@ -69,11 +69,22 @@ class DatasetServiceTest {
         Path expected = dataDir.resolve("datasets/mnist/train-images-idx3-ubyte.gz");
         assertThatThrownBy(() -> service.samples(DatasetKind.MNIST, Split.TRAIN))
                 .isInstanceOf(DatasetUnavailableException.class)
-                .hasMessageContaining("MNIST is not available")
-                .hasMessageContaining(expected.toString())
-                .hasMessageContaining("file is missing");
+                .hasMessageContaining("MNIST is not available: mnist/train-images-idx3-ubyte.gz: file is missing")
+                .hasMessageNotContaining(dataDir.toString());
+        assertThat(((DatasetFileException) caught(() -> service.samples(DatasetKind.MNIST, Split.TRAIN)).getCause())
+                .file()).isEqualTo(expected);
         assertThat(service.status(DatasetKind.MNIST).state()).isEqualTo(DatasetStatus.State.FAILED);
-        assertThat(service.status(DatasetKind.MNIST).message()).contains(expected.toString());
+        assertThat(service.status(DatasetKind.MNIST).message())
+                .isEqualTo("mnist/train-images-idx3-ubyte.gz: file is missing (downloads are switched off)");
+    }
+
+    private static Throwable caught(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("expected a failure");
     }
 
     @Test
@@ -82,8 +93,18 @@ class DatasetServiceTest {
         IdxFiles.write(dir.resolve("train-labels-idx1-ubyte.gz"), IdxFiles.gzip(IdxFiles.labels(4)));
         assertThatThrownBy(() -> service(dataDir.resolve("datasets")).samples(DatasetKind.MNIST, Split.TRAIN))
                 .isInstanceOf(DatasetUnavailableException.class)
-                .hasMessageContaining(dir.resolve("train-labels-idx1-ubyte.gz").toString())
+                .hasMessageContaining("mnist/train-labels-idx1-ubyte.gz")
                 .hasMessageContaining("image/label count mismatch: 4 labels for 5 images in train-images-idx3-ubyte.gz");
+    }
+
+    @Test
+    void bounds_each_split_by_its_published_size() {
+        Path dir = IdxFiles.smallDataset(dataDir.resolve("datasets/mnist"), 5, 3);
+        IdxFiles.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), IdxFiles.gzip(IdxFiles.labels(10_001)));
+        assertThatThrownBy(() -> service(dataDir.resolve("datasets")).samples(DatasetKind.MNIST, Split.TEST))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageContaining("t10k-labels-idx1-ubyte.gz")
+                .hasMessageContaining("header announces 10001 labels, more than the 10000");
     }
 
     @Test
@@ -91,7 +112,7 @@ class DatasetServiceTest {
         Path dir = IdxFiles.smallDataset(dataDir.resolve("datasets/mnist"), 5, 3);
         assertThatThrownBy(() -> service(dataDir.resolve("datasets")).samples(DatasetKind.MNIST, Split.TEST))
                 .isInstanceOf(DatasetUnavailableException.class)
-                .hasMessageContaining(dir.resolve("train-images-idx3-ubyte.gz").toString())
+                .hasMessageContaining("mnist/train-images-idx3-ubyte.gz")
                 .hasMessageContaining("checksum mismatch")
                 .hasMessageContaining("expected f68b3c2dcbeaaa9fbdd348bbdeb94873");
     }
@@ -110,7 +131,7 @@ class DatasetServiceTest {
 
         assertThatThrownBy(() -> service.samples(DatasetKind.FASHION_MNIST, Split.TRAIN))
                 .hasMessageContaining("Fashion-MNIST is not available")
-                .hasMessageContaining(broken.toString())
+                .hasMessageContaining("fashion-mnist/" + broken.getFileName())
                 .hasMessageContaining("not a gzip file");
         assertThat(service.samples(DatasetKind.MNIST, Split.TEST).size()).isEqualTo(10_000);
         // Asking again tries again (the user may have fixed the file meanwhile) and fails the same way.

@@ -113,6 +113,46 @@ class IdxReaderTest {
     }
 
     @Test
+    void rejects_a_header_announcing_more_images_than_the_split_has_before_allocating_them() {
+        // 64 bytes of gzip announcing five million images: 3.9 GB if sized from the header.
+        Path file = IdxFiles.write(dir.resolve("train-images-idx3-ubyte.gz"),
+                IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 5_000_000, 28, 28, 40)));
+        assertThatThrownBy(() -> IdxReader.readImages(file, Split.TRAIN.publishedSize()))
+                .isInstanceOf(DatasetFileException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("header announces 5000000 images, more than the 60000 this file may have");
+    }
+
+    @Test
+    void rejects_a_header_announcing_more_labels_than_the_split_has() {
+        Path file = IdxFiles.write(dir.resolve("t10k-labels-idx1-ubyte.gz"),
+                IdxFiles.gzip(IdxFiles.labels(IdxReader.LABELS_MAGIC, 2_000_000_000, (byte) 1, (byte) 2)));
+        assertThatThrownBy(() -> IdxReader.readLabels(file, Split.TEST.publishedSize()))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("header announces 2000000000 labels, more than the 10000 this file may have");
+    }
+
+    @Test
+    void rejects_a_header_announcing_more_images_than_the_file_can_hold() {
+        Path file = IdxFiles.write(dir.resolve("t10k-images-idx3-ubyte.gz"),
+                IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 9_000, 28, 28, 784)));
+        long size = file.toFile().length();
+        assertThatThrownBy(() -> IdxReader.readImages(file, Split.TEST.publishedSize()))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("header announces 9000 images, but a gzip file of " + size + " bytes holds at most "
+                        + size * 1032 / 784);
+    }
+
+    @Test
+    void rejects_a_negative_count() {
+        Path file = IdxFiles.write(dir.resolve("t10k-labels-idx1-ubyte.gz"),
+                IdxFiles.gzip(IdxFiles.labels(IdxReader.LABELS_MAGIC, -3)));
+        assertThatThrownBy(() -> IdxReader.readLabels(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("negative labels count -3 in the header");
+    }
+
+    @Test
     void rejects_wrong_image_dimensions() {
         Path file = IdxFiles.write(dir.resolve("train-images-idx3-ubyte.gz"),
                 IdxFiles.gzip(IdxFiles.images(IdxReader.IMAGES_MAGIC, 2, 32, 32, 2 * 32 * 32)));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,20 +107,26 @@ class RunStoreTest extends SpringAppTest {
     }
 
     @Test
-    void runs_left_active_by_a_killed_server_are_marked_interrupted_at_startup_keeping_their_epochs() {
+    void runs_left_active_by_a_killed_server_are_marked_interrupted_at_startup_keeping_their_epochs()
+            throws Exception {
         RunConfig config = TestRuns.quick(Architecture.MLP, 1_000, 5);
-        long running = store.insertQueued(config, 101_770, Instant.now());
-        store.markRunning(running, Instant.now(), Map.of("java", "17"), Map.of());
+        Instant startedBeforeTheCrash = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+        long running = store.insertQueued(config, 101_770, startedBeforeTheCrash);
+        store.markRunning(running, startedBeforeTheCrash, Map.of("java", "17"), Map.of());
         store.insertEpoch(running, new EpochMetrics(1, 0.5, 0.85, 0.45, 0.87, 0.001, 1200, 900), 1, 0.87);
         store.insertEpoch(running, new EpochMetrics(2, 0.4, 0.88, 0.42, 0.88, 0.001, 1100, 950), 2, 0.88);
         long queued = store.insertQueued(config, 101_770, Instant.now());
 
-        // The "crash": nothing ends these runs; a new service instance starts on the same database.
+        // The "crash": nothing ends these runs, a model save was cut short; a new service instance starts.
+        Files.createDirectories(properties.modelsDir());
+        Path halfWritten = Files.createFile(properties.modelsDir().resolve("run-" + running + "-77.zip.tmp"));
         new RunQueue(store, trainer, catalog, datasets, backend, properties, trainingExecutor, true);
 
         RunRecord interrupted = store.findById(running).orElseThrow();
         assertThat(interrupted.status()).isEqualTo(RunStatus.INTERRUPTED);
-        assertThat(interrupted.finishedAt()).isNotNull();
+        // It ended with its last finished epoch, not when the server came back two hours later.
+        assertThat(interrupted.duration()).isEqualTo(Duration.ofMillis(1200 + 1100));
+        assertThat(halfWritten).doesNotExist();
         assertThat(interrupted.errorMessage()).contains("server stopped");
         assertThat(interrupted.epochsDone()).isEqualTo(2);
         assertThat(interrupted.bestValidationAccuracy()).isEqualTo(0.88);
