@@ -84,7 +84,7 @@ class StoreFailureTest extends SpringAppTest {
 
         RunEvent.Failed failed = awaitFailed(id);
         assertThat(failed.message()).isEqualTo("The run store is unavailable: No space left on device. Check that "
-                + "the data directory's disk has free space; the store reconnects once it can.");
+                + "the data directory's disk has free space; then restart the server (finished epochs are kept; an unfinished run is marked interrupted).");
         RunRecord stored = store.findById(id).orElseThrow();
         assertThat(stored.status()).isEqualTo(RunStatus.FAILED);
         assertThat(stored.errorMessage()).isEqualTo(failed.message());
