@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mnistlab.dataset.DataSplit;
 import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.Split;
 
 /**
  * Everything that defines a training run; immutable, stored with the run as JSON so it can be re-run.
@@ -45,7 +46,7 @@ public record RunConfig(
     public static final int MAX_NAME = 100;
     public static final int MAX_BATCH = 4096;
     /** The training split of both datasets (MNIST and Fashion-MNIST). */
-    public static final int TRAINING_SPLIT_IMAGES = 60_000;
+    public static final int TRAINING_SPLIT_IMAGES = Split.TRAIN.publishedSize();
 
     /** Halve the learning rate every 3 epochs (the regularized CNN's default). */
     public static final LrSchedule STEP_HALVING_EVERY_3 = LrSchedule.step(0.5, 3);

@@ -72,7 +72,7 @@ public class RunQueue {
         this.executor = executor;
         if (recoverInterruptedRuns) {
             int interrupted = store.markActiveInterrupted(Instant.now(),
-                    "Interrupted: the server stopped while this run was queued or running");
+                    "Interrupted: the process training it (server or command line) stopped while it was queued or running");
             if (interrupted > 0) {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }

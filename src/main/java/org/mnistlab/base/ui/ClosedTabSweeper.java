@@ -56,7 +56,8 @@ public class ClosedTabSweeper implements VaadinServiceInitListener {
         for (UI ui : List.copyOf(session.getUIs())) {
             if (!session.getService().isUIActive(ui)) {
                 ui.close();
-                session.removeUI(ui);
+                // as Vaadin removes closed UIs itself: with the UI current, which detaching needs
+                ui.accessSynchronously(() -> session.removeUI(ui));
                 closed++;
             }
         }

@@ -21,6 +21,7 @@ class ClosedTabSweeperTest extends SpringAppTest {
         assertThat(queue.listenerCount()).isEqualTo(before + 1);
 
         UI.getCurrent().getInternals().setLastHeartbeatTimestamp(0); // the browser went away long ago
+        UI.setCurrent(null); // the sweeper runs on a timer thread, where no UI is current
         assertThat(ClosedTabSweeper.closeInactiveUis(session)).isEqualTo(1);
         assertThat(queue.listenerCount()).isEqualTo(before);
         assertThat(session.getUIs()).isEmpty();
