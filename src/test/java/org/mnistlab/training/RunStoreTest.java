@@ -127,7 +127,7 @@ class RunStoreTest extends SpringAppTest {
         // It ended with its last finished epoch, not when the server came back two hours later.
         assertThat(interrupted.duration()).isEqualTo(Duration.ofMillis(1200 + 1100));
         assertThat(halfWritten).doesNotExist();
-        assertThat(interrupted.errorMessage()).contains("server stopped");
+        assertThat(interrupted.errorMessage()).contains("stopped while it was queued or running");
         assertThat(interrupted.epochsDone()).isEqualTo(2);
         assertThat(interrupted.bestValidationAccuracy()).isEqualTo(0.88);
         assertThat(store.epochs(running)).extracting(EpochMetrics::epoch).containsExactly(1, 2);
