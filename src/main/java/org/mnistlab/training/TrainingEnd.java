@@ -22,7 +22,8 @@ public record TrainingEnd(int epochsDone, int epochsPlanned, boolean stoppedEarl
     /** "Stopped early after epoch 7 of 15: validation loss did not improve for 3 epochs after epoch 4." */
     public String stopReason() {
         if (!stoppedEarly) {
-            return String.format(Locale.ROOT, "Trained all %d epochs.", epochsDone);
+            return epochsDone == 1 ? "Trained its one epoch."
+                    : String.format(Locale.ROOT, "Trained all %d epochs.", epochsDone);
         }
         int without = epochsDone - bestEpoch;
         return String.format(Locale.ROOT, "Stopped early after epoch %d of %d: validation loss did not improve for"
