@@ -88,6 +88,7 @@ public class ModelCache {
 
     private static String reason(Throwable e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return e.getClass().getSimpleName()
+                + (message == null || message.isBlank() ? "" : ": " + UserMessages.withoutPaths(message));
     }
 }

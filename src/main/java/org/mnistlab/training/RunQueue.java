@@ -303,8 +303,8 @@ public class RunQueue {
     /** Renames a stored run and tells listeners. */
     public void rename(long runId, String newName) {
         String name = newName == null ? "" : newName.strip();
-        if (name.isEmpty() || name.length() > 100) {
-            throw new IllegalArgumentException("A run name needs 1 to 100 characters");
+        if (name.isEmpty() || name.length() > RunConfig.MAX_NAME) {
+            throw new IllegalArgumentException("A run name needs 1 to " + RunConfig.MAX_NAME + " characters");
         }
         if (!store.rename(runId, name)) {
             throw new IllegalArgumentException("Run " + runId + " does not exist");
