@@ -160,7 +160,10 @@ public class Trainer {
             augmentation = config.augmentation().enabled() ? config.augmentation() : null;
             hasValidation = split.validation().length > 0;
             adjustableLearningRate = ModelCatalog.updater(config).hasLearningRate();
-            learningRatePolicy = new LearningRatePolicy(config.learningRate(), config.lrSchedule());
+            learningRatePolicy = new LearningRatePolicy(config, batchesPerEpoch);
+            if (adjustableLearningRate) {
+                learningRatePolicy.batchSchedule().ifPresent(network::setLearningRate);
+            }
             learningRate = config.learningRate();
             order = split.train().clone();
             evaluatedPerEpoch = trainSample.length + split.validation().length;
@@ -199,7 +202,8 @@ public class Trainer {
         private void applyLearningRate(int epoch) {
             double previousRate = learningRate;
             learningRate = learningRatePolicy.rateFor(epoch);
-            if (adjustableLearningRate && learningRate != previousRate) {
+            // a per-batch schedule is already on the network; setting a fixed rate would replace it
+            if (adjustableLearningRate && learningRate != previousRate && !config.lrSchedule().type().perBatch()) {
                 network.setLearningRate(learningRate);
             }
         }

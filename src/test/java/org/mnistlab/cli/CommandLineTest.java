@@ -15,6 +15,7 @@ import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
 import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.LrSchedule;
+import org.mnistlab.training.Recipe;
 import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunSetting;
@@ -55,7 +56,7 @@ class CommandLineTest {
     void rejects_an_unknown_model_with_exit_code_2() {
         assertThat(run("train", "--model", "resnet")).isEqualTo(2);
         assertThat(err()).startsWith("Error: Invalid value for option '--model': "
-                        + "Unknown model 'resnet': use logistic, mlp, cnn, regcnn or lenet5")
+                        + "Unknown model 'resnet': use logistic, mlp, cnn, regcnn, lenet5 or compact")
                 .contains("Usage: java -jar mnist-lab.jar train");
     }
 
@@ -85,7 +86,8 @@ class CommandLineTest {
         assertThat(err()).contains("Unknown model 'vgg'").contains("Usage: java -jar mnist-lab.jar bench");
         err.reset();
         assertThat(run("train", "--schedule", "cosine")).isEqualTo(2);
-        assertThat(err()).contains("'cosine' is not none, step:FACTOR:EPOCHS or plateau:FACTOR:PATIENCE");
+        assertThat(err()).contains("'cosine' is not none, step:FACTOR:EPOCHS, plateau:FACTOR:PATIENCE,"
+                + " onecycle:MAX_LR:WARMUP_EPOCHS or cosine:WARMUP_EPOCHS");
     }
 
     @Test
@@ -167,6 +169,29 @@ class CommandLineTest {
         assertThat(told.config(Architecture.REGULARIZED_CNN).lrSchedule().type())
                 .isEqualTo(LrSchedule.Type.NONE);
         assertThat(told.config(Architecture.REGULARIZED_CNN).augmentation()).isEqualTo(new Augmentation(15, 3, 0.15));
+    }
+
+    @Test
+    void bench_recipe_trains_the_recipe_with_the_settings_told() {
+        picocli.CommandLine cli = CommandLine.commands(Application.class, System.out, System.err);
+        cli.parseArgs("bench", "--recipe", "fast", "--epochs", "2");
+        BenchCommand bench = cli.getSubcommands().get("bench").getCommand();
+        assertThat(bench.recipe).isEqualTo(Recipe.FAST);
+        var options = BenchCommand.Options.from(parse("bench", "--recipe", "fast", "--epochs", "2"), bench.models,
+                bench.recipe);
+        assertThat(options.models()).containsExactly(Architecture.COMPACT_CNN);
+        assertThat(options.config(Architecture.COMPACT_CNN)).isEqualTo(Recipe.FAST.config(DatasetKind.MNIST)
+                .toBuilder().name("bench recipe fast").epochs(2).build());
+        assertThat(run("bench", "--recipe", "slow")).isEqualTo(2);
+        assertThat(err()).contains("Unknown recipe 'slow': use fast or accurate");
+    }
+
+    @Test
+    void train_reads_the_one_cycle_and_cosine_schedules() {
+        assertThat(TrainCommand.config(parse("train", "--schedule", "onecycle:0.01:1.5")).lrSchedule())
+                .isEqualTo(LrSchedule.oneCycle(0.01, 1.5));
+        assertThat(TrainCommand.config(parse("train", "--schedule", "cosine:0.5")).lrSchedule())
+                .isEqualTo(LrSchedule.cosine(0.5));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.RunSetting;
 import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.LineDataset;
@@ -77,6 +78,16 @@ final class RunCharts {
         LineData data = new LineData().setLabels(new ArrayList<>())
                 .addDataset(series("Mean batch loss so far", TRAIN_COLOR, new ArrayList<>(), false));
         return chart(data, "Training loss within the current epoch", "Batch", "Loss");
+    }
+
+    /** The learning rate over the run's epochs, from (epoch, rate) points (the configurator's preview). */
+    static LineChart learningRate(List<double[]> points) {
+        List<String> labels = points.stream().map(p -> RunSetting.decimal(Math.round(p[0] * 100) / 100.0)).toList();
+        List<Number> rates = points.stream().<Number>map(p -> p[1]).toList();
+        LineDataset curve = series("Learning rate", TRAIN_COLOR, new ArrayList<>(rates), false).setTension(0)
+                .addPointRadius(0);
+        return chart(new LineData().setLabels(labels).addDataset(curve), "Learning rate the run will follow",
+                "Epoch", "Learning rate");
     }
 
     private static LineChart single(String title, String what, List<EpochMetrics> epochs, int bestEpoch,

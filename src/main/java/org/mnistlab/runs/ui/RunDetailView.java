@@ -29,6 +29,7 @@ import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.TimeToAccuracy;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.RunStore;
 
@@ -101,8 +102,13 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         pageTitle = RunFormat.name(run) + " · MNIST Lab";
         add(header(run), new RunActions(run, store, export, this));
         RunSummary.message(run).ifPresent(this::add);
-        add(RunSummary.stats(run), new ReproducibilityCard(run), new CurvesPanel(report),
+        add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
                 new EvaluationPanel(run, report.evaluation(), report.evaluation() == null ? null : testImages(run)));
+    }
+
+    /** When validation accuracy first reached each target, from the run's epochs. */
+    private Component timeToAccuracy(RunRecord run) {
+        return TimeToAccuracyFormat.line(TimeToAccuracy.of(run.dataset(), report.epochs()));
     }
 
     private LabeledImages testImages(RunRecord run) {

@@ -30,7 +30,9 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility.FontSize;
 import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mnistlab.base.ui.Format;
@@ -46,6 +48,7 @@ import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSort;
 import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.TimeToAccuracy;
 import org.mnistlab.training.RunQueue;
 
 /**
@@ -69,6 +72,8 @@ public class RunsView extends VerticalLayout {
     final Anchor compareLink = new Anchor("", compare);
     private final Div emptyState = new Div();
     private final ConfigurableFilterDataProvider<RunRecord, Void, RunFilter> dataProvider;
+    /** Time to accuracy of the runs the grid fetched, read with each page. */
+    private final Map<Long, TimeToAccuracy> timesToAccuracy = new HashMap<>();
 
     public RunsView(RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.store = store;
@@ -107,8 +112,10 @@ public class RunsView extends VerticalLayout {
     }
 
     private Stream<RunRecord> fetch(Query<RunRecord, RunFilter> query) {
-        return store.find(filterOf(query), sortOf(query.getSortOrders()), query.getOffset(), query.getLimit())
-                .stream();
+        List<RunRecord> page = store.find(filterOf(query), sortOf(query.getSortOrders()), query.getOffset(),
+                query.getLimit());
+        timesToAccuracy.putAll(store.timesToAccuracy(page.stream().map(RunRecord::id).toList()));
+        return page.stream();
     }
 
     private static RunFilter filterOf(Query<RunRecord, RunFilter> query) {
@@ -197,11 +204,28 @@ public class RunsView extends VerticalLayout {
                 .setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> Format.dateTime(r.createdAt())).setHeader("Created").setKey("created")
                 .setSortProperty(RunSort.Column.CREATED.name()).setWidth("9rem").setFlexGrow(0);
+        addTimeToAccuracyColumns();
         grid.getColumns().forEach(c -> c.setSortable(true));
         grid.setItems(dataProvider);
         grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
         grid.asMultiSelect().addValueChangeListener(e -> updateCompareLink(e.getValue()));
         compare.setTooltipText("Select two to " + RunIds.MAX_COMPARED + " runs");
+    }
+
+    /** One column per accuracy target: seconds and epoch at which validation accuracy first reached it. */
+    private void addTimeToAccuracyColumns() {
+        List<RunSort.Column> sorts = List.of(RunSort.Column.TIME_TO_TARGET_1, RunSort.Column.TIME_TO_TARGET_2,
+                RunSort.Column.TIME_TO_TARGET_3);
+        for (int i = 0; i < TimeToAccuracy.TARGETS; i++) {
+            int target = i;
+            grid.addColumn(r -> TimeToAccuracyFormat.reached(timesToAccuracy.containsKey(r.id())
+                            ? timesToAccuracy.get(r.id()).get(target) : null))
+                    .setHeader(TimeToAccuracyFormat.header(i)).setKey("timeToTarget" + (i + 1))
+                    .setSortProperty(sorts.get(i).name()).setTextAlign(ColumnTextAlign.END)
+                    .setWidth("9rem").setFlexGrow(0)
+                    .setTooltipGenerator(r -> "Training time until validation accuracy first reached "
+                            + Math.round(TimeToAccuracy.targets(r.dataset())[target] * 1000) / 10.0 + " %");
+        }
     }
 
     /** Points the compare link at the selected runs, oldest first; disabled below two runs. */
@@ -246,6 +270,9 @@ public class RunsView extends VerticalLayout {
             return;
         }
         events.stream().map(RunEvent::runId).distinct()
-                .forEach(id -> store.findById(id).ifPresent(dataProvider::refreshItem));
+                .forEach(id -> store.findById(id).ifPresent(run -> {
+                    timesToAccuracy.putAll(store.timesToAccuracy(List.of(id)));
+                    dataProvider.refreshItem(run);
+                }));
     }
 }

@@ -48,6 +48,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private final ModelCatalog catalog;
     private final RunConfigForm form = new RunConfigForm();
     private final ModelSummaryPanel summary = new ModelSummaryPanel();
+    private final LrCurvePanel lrCurve = new LrCurvePanel();
     private final AugmentationPreview preview;
     private final Span origin = new Span();
     private List<Object> summarizedModel;
@@ -66,7 +67,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
         form.setId("run-config-form");
         form.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
-        VerticalLayout side = new VerticalLayout(summary, preview);
+        VerticalLayout side = new VerticalLayout(summary, lrCurve, preview);
         side.setPadding(false);
         side.getStyle().set("flex", "1 1 380px").set("min-width", "320px");
         FlexLayout columns = new FlexLayout(form, side);
@@ -105,6 +106,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showModel(RunConfig config) {
         preview.show(config.dataset(), config.augmentation());
+        lrCurve.show(config);
         List<Object> model = modelKey(config);
         if (model.equals(summarizedModel)) {
             return;
