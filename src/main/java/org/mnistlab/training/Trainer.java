@@ -347,18 +347,19 @@ public class Trainer {
                 int count = Math.min(EVAL_BATCH, indices.length - from);
                 Batch batch = batches.of(count);
                 batch.fill(images, indices, from, null, null);
-                float[][] probabilities = network.output(batch.features, false).toFloatMatrix();
+                float[] probabilities = rowMajor(network.output(batch.features, false));
                 for (int i = 0; i < count; i++) {
                     int index = indices[from + i];
                     int label = images.label(index);
-                    float[] p = probabilities[i];
-                    int predicted = argmax(p);
-                    lossSum -= Math.log(Math.max(p[label], 1e-7));
+                    int row = i * CLASSES;
+                    int predicted = argmax(probabilities, row) - row;
+                    float p = probabilities[row + label];
+                    lossSum -= Math.log(Math.max(p, 1e-7));
                     confusion[label][predicted]++;
                     if (predicted == label) {
                         correct++;
                     } else if (full) {
-                        wrong.add(new Misclassified(index, label, predicted, p[predicted]));
+                        wrong.add(new Misclassified(index, label, predicted, probabilities[row + predicted]));
                     }
                 }
                 measuring.batchDone(count, System.nanoTime() - batchStart);
@@ -425,9 +426,19 @@ public class Trainer {
     private record Scores(double loss, double accuracy, Evaluation evaluation) {
     }
 
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
+    /**
+     * The [N, 10] output's values in row order, in one copy: INDArray.toFloatMatrix builds a view, its shape
+     * info and a TAD per row, which cost more than the evaluation batch's arithmetic.
+     */
+    static float[] rowMajor(INDArray output) {
+        INDArray rows = output.isView() || output.ordering() != 'c' ? output.dup('c') : output;
+        return rows.data().getFloatsAt(0, (int) rows.length());
+    }
+
+    /** Index of the largest of {@code values[from..from + CLASSES)}. */
+    private static int argmax(float[] values, int from) {
+        int best = from;
+        for (int i = from + 1; i < from + CLASSES; i++) {
             if (values[i] > values[best]) {
                 best = i;
             }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.Application;
@@ -227,5 +231,40 @@ class CommandLineTest {
                 "--datasets-dir", System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
         assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err()).isZero();
         assertThat(dataDir.resolve("mnistlab.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void bench_writes_one_csv_and_json_row_per_model_into_the_data_dir_unless_told_where(@TempDir Path dataDir)
+            throws IOException {
+        int code = run("bench", "--models", "logistic,mlp", "--epochs", "2", "--subset", "1000",
+                "--data-dir", dataDir.toString(),
+                "--datasets-dir", System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
+        assertThat(code).as(out() + err()).isZero();
+        try (var files = Files.list(dataDir.resolve("bench"))) {
+            List<Path> written = files.sorted().toList();
+            assertThat(written).hasSize(2);
+            List<String> csv = Files.readAllLines(written.get(0));
+            assertThat(csv).hasSize(3);
+            assertThat(csv.get(0)).isEqualTo(BenchReport.CSV_HEADER);
+            assertThat(csv.get(1)).contains(",logistic,Logistic regression,2,128,");
+            assertThat(csv.get(2)).contains(",mlp,");
+            JsonNode rows = new ObjectMapper().readTree(written.get(1).toFile()).get("rows");
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(1).get("model").asText()).isEqualTo("mlp");
+            assertThat(rows.get(1).get("imagesPerSecond").asDouble()).isPositive();
+            assertThat(rows.get(1).get("laterEpochsImagesPerSecond").asDouble()).isPositive();
+            assertThat(rows.get(1).get("inferenceMedianMicros").asDouble()).isPositive();
+        }
+        assertThat(out()).contains("| infer µs |", "Written: " + dataDir.resolve("bench"));
+    }
+
+    @Test
+    void bench_writes_its_results_where_out_says(@TempDir Path dataDir, @TempDir Path outDir) {
+        int code = run("bench", "--models", "logistic", "--epochs", "1", "--subset", "1000",
+                "--out", outDir.resolve("figures").toString(), "--data-dir", dataDir.toString(),
+                "--datasets-dir", System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
+        assertThat(code).as(out() + err()).isZero();
+        assertThat(outDir.resolve("figures").toFile().list()).hasSize(2);
+        assertThat(dataDir.resolve("bench")).doesNotExist();
     }
 }
