@@ -78,6 +78,20 @@ class RunsViewTest extends SpringAppTest {
     }
 
     @Test
+    void filters_and_sort_come_from_the_address_and_go_back_into_it() {
+        UI.getCurrent().navigate("runs?dataset=fashion-mnist&sort=test_accuracy&dir=asc");
+        RunsView view = _get(RunsView.class);
+
+        assertThat(view.datasetFilter.getValue()).isEqualTo(DatasetKind.FASHION_MNIST);
+        assertThat(ids(view.grid)).as("Fashion-MNIST runs, least accurate first").containsExactly(gamma, epsilon);
+
+        _setValue(view.statusFilter, RunStatus.FINISHED);
+        GridKt._sortByKey(view.grid, "name", SortDirection.DESCENDING);
+        assertThat(view.address().query())
+                .isEqualTo("dataset=fashion-mnist&status=finished&sort=name&dir=desc");
+    }
+
+    @Test
     void filters_by_dataset() {
         RunsView view = openRuns();
 
