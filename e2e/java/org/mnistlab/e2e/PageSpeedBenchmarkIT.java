@@ -35,8 +35,10 @@ class PageSpeedBenchmarkIT extends BrowserTest {
     /** One method, so the order is fixed: the first visit must be the first page the server serves. */
     @Test
     void prints_cold_and_warm_times_of_the_main_pages() {
+        page.setDefaultTimeout(60_000); // a cold start on a shared machine
         ExplorerPage explorer = new ExplorerPage(page);
         long firstPage = explorer.openAndMeasure(base(), "/");
+        printWhereTheTimeWent();
         print("first page after start (explorer at /, empty browser cache)", firstPage,
                 warm(p -> new ExplorerPage(p).openAndMeasure(base(), "/explore")), 1000, 300);
 
@@ -54,6 +56,23 @@ class PageSpeedBenchmarkIT extends BrowserTest {
         print("run detail with confusion matrix (" + "/runs/" + runId + ")", coldDetail,
                 warm(p -> openRunDetail(p, runId)), 1500, 500);
         assertThat(firstPage).isPositive();
+    }
+
+    /** The first load's parts: the document, the scripts (the bundle) and the server's first UI response. */
+    private void printWhereTheTimeWent() {
+        System.out.println("[page speed] first load: " + page.evaluate("""
+                () => {
+                  const nav = performance.getEntriesByType('navigation')[0];
+                  const res = performance.getEntriesByType('resource');
+                  const js = res.filter(r => r.initiatorType === 'script' || r.name.endsWith('.js'));
+                  const kb = list => Math.round(list.reduce((s, r) => s + (r.encodedBodySize || 0), 0) / 1024);
+                  const uidl = res.filter(r => r.name.includes('v-r=uidl'));
+                  return `document ${Math.round(nav.responseEnd)} ms, DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms, `
+                    + `${js.length} scripts ${kb(js)} KiB loaded by ${Math.round(Math.max(0, ...js.map(r => r.responseEnd)))} ms, `
+                    + `${uidl.length} UI requests (first ends ${uidl.length ? Math.round(uidl[0].responseEnd) : -1} ms, `
+                    + `server ${uidl.length ? Math.round(uidl[0].responseStart - uidl[0].requestStart) : -1} ms), `
+                    + `${res.length} requests, ${kb(res)} KiB in all`;
+                }"""));
     }
 
     /** Clicks Fashion-MNIST and waits until a screen of clothing thumbnails is painted; ms from the click. */

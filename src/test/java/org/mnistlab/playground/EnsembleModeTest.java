@@ -16,8 +16,12 @@ class EnsembleModeTest {
 
     @Test
     void majority_vote_can_disagree_with_the_average() {
-        // two models lean to 3 a little, one is very sure of 8: the average says 8, the vote says 3
-        List<float[]> answers = List.of(sure(3, 0.55f), sure(3, 0.55f), sure(8, 1.0f));
+        // two models lean to 3 with 8 close behind, one is sure of 8: the average says 8, the vote says 3
+        float[] leaning = new float[10];
+        leaning[3] = 0.4f;
+        leaning[5] = 0.3f;
+        leaning[8] = 0.3f;
+        List<float[]> answers = List.of(leaning, leaning, sure(8, 1.0f));
         assertThat(EnsembleMode.AVERAGE.decide(answers).digit()).isEqualTo(8);
         EnsembleMode.Decision vote = EnsembleMode.MAJORITY.decide(answers);
         assertThat(vote.digit()).isEqualTo(3);

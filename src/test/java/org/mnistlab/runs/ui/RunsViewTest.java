@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.time.Duration;
@@ -79,7 +80,7 @@ class RunsViewTest extends SpringAppTest {
 
     @Test
     void filters_and_sort_come_from_the_address_and_go_back_into_it() {
-        UI.getCurrent().navigate("runs?dataset=fashion-mnist&sort=test_accuracy&dir=asc");
+        UI.getCurrent().navigate("runs", QueryParameters.fromString("dataset=fashion-mnist&sort=test_accuracy&dir=asc"));
         RunsView view = _get(RunsView.class);
 
         assertThat(view.datasetFilter.getValue()).isEqualTo(DatasetKind.FASHION_MNIST);
