@@ -26,7 +26,9 @@ public class MainLayout extends AppLayout {
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.addClassNames(LumoUtility.Padding.Horizontal.SMALL);
-        addToNavbar(bar);
+        ThemeToggle themeToggle = new ThemeToggle();
+        themeToggle.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.SMALL);
+        addToNavbar(bar, themeToggle);
 
         SideNav nav = new SideNav();
         nav.setId("main-nav");

@@ -145,7 +145,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         content = new HorizontalLayout(grid, side);
         content.setWidthFull();
         content.setFlexGrow(1, grid);
-        content.addClassName(LumoUtility.MinHeight.NONE);
+        content.addClassNames(LumoUtility.MinHeight.NONE, "explorer-content"); // the side goes below on narrow screens
 
         add(toolbar, status, content);
         setFlexGrow(1, content);

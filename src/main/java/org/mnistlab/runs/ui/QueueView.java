@@ -57,12 +57,13 @@ public class QueueView extends VerticalLayout {
     public QueueView(RunQueue queue, UiPushScheduler pushScheduler) {
         this.queue = queue;
         grid.setId("queue-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // Long names wrap instead of being cut; the other columns keep their width.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(r -> r.position() == 0 ? "running" : "#" + r.position()).setHeader("Position").setAutoWidth(true);
         grid.addColumn(LitRenderer.<QueueRow>of("<a href=\"${item.href}\">${item.name}</a>")
                         .withProperty("href", r -> Links.url(LiveRunView.class, LiveRunView.params(r.run().id())))
                         .withProperty("name", r -> r.run().name()))
-                .setHeader("Run").setFlexGrow(1);
+                .setHeader("Run").setFlexGrow(1).setWidth("12rem");
         grid.addColumn(r -> r.run().architecture().displayName()).setHeader("Model").setAutoWidth(true);
         grid.addColumn(r -> r.run().dataset().displayName()).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(StatusBadge.renderer(r -> r.run().status(), r -> "")).setHeader("Status").setAutoWidth(true);

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.mnistlab.base.ui.CopyLinkButton;
 import org.mnistlab.runs.MetricsExport;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunReport;
@@ -55,7 +56,7 @@ class RunActions extends HorizontalLayout {
         store.modelFile(run.id()).ifPresent(path -> add(modelDownload(stem, path)));
         Button rename = new Button("Rename", VaadinIcon.EDIT.create(), e -> handler.rename(run));
         rename.setId("rename");
-        add(rename);
+        add(rename, new CopyLinkButton());
         Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> handler.delete(run));
         delete.setId("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -12,6 +12,8 @@ import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.LineDataset;
 import software.xdev.chartjs.model.options.LineOptions;
+import software.xdev.chartjs.model.options.elements.LineElements;
+import software.xdev.chartjs.model.options.elements.Point;
 import software.xdev.chartjs.model.options.Plugins;
 import software.xdev.chartjs.model.options.Title;
 import software.xdev.chartjs.model.options.scale.Scales;
@@ -74,10 +76,15 @@ final class RunCharts {
     }
 
     /** The mean loss of the current epoch's batches so far (smoother than single batches); points are appended. */
+    /** Loss of the recent batches across the run (faint) and its smoothed line; see BatchLossTrace. */
     static LineChart batchLoss() {
-        LineData data = new LineData().setLabels(new ArrayList<>())
-                .addDataset(series("Mean batch loss so far", TRAIN_COLOR, new ArrayList<>(), false));
-        return chart(data, "Training loss within the current epoch", "Batch", "Loss");
+        LineDataset raw = series("Loss of the batches since the previous point", "rgba(31, 119, 180, 0.35)",
+                new ArrayList<>(), false).setBorderWidth(1);
+        LineDataset smoothed = series("Smoothed", TRAIN_COLOR, new ArrayList<>(), false);
+        LineData data = new LineData().setLabels(new ArrayList<>()).addDataset(raw).addDataset(smoothed);
+        LineChart chart = chart(data, "Training loss across the run", "Epoch", "Loss");
+        chart.getOptions().setElements(new LineElements().setPoint(new Point().setRadius(0).setHitRadius(4)));
+        return chart;
     }
 
     /** The learning rate over the run's epochs, from (epoch, rate) points (the configurator's preview). */

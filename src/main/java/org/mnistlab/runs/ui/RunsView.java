@@ -7,6 +7,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridMultiSelectionModel;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -23,6 +25,8 @@ import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -33,6 +37,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mnistlab.base.ui.Format;
@@ -58,7 +63,7 @@ import org.mnistlab.training.RunQueue;
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
 @Menu(order = 2, title = "Runs", icon = "vaadin:records")
-public class RunsView extends VerticalLayout {
+public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final RunStore store;
 
@@ -74,6 +79,8 @@ public class RunsView extends VerticalLayout {
     private final ConfigurableFilterDataProvider<RunRecord, Void, RunFilter> dataProvider;
     /** Time to accuracy of the runs the grid fetched, read with each page. */
     private final Map<Long, TimeToAccuracy> timesToAccuracy = new HashMap<>();
+    /** True while the address is applied to the fields, so it is not written back half-applied. */
+    private boolean restoring;
 
     public RunsView(RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.store = store;
@@ -165,11 +172,51 @@ public class RunsView extends VerticalLayout {
     private void applyFilter() {
         dataProvider.setFilter(currentFilter());
         updateEmptyState();
+        updateAddress();
+    }
+
+    /** Filters and sort come from the address (a shared link, a reload); the grid keeps it up to date. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        RunsAddress address = RunsAddress.parse(event.getLocation().getQueryParameters().getParameters());
+        restoring = true;
+        try {
+            RunFilter f = address.filter();
+            datasetFilter.setValue(f.dataset());
+            architectureFilter.setValue(f.architecture());
+            statusFilter.setValue(f.status());
+            search.setValue(f.text() == null ? "" : f.text());
+            SortDirection direction = address.sort().ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING;
+            grid.sort(address.sort().equals(RunSort.NEWEST_FIRST) ? List.of() : grid.getColumns().stream()
+                    .filter(c -> c.getSortOrder(direction).anyMatch(o -> o.getSorted().equals(address.sort().column().name())))
+                    .map(c -> new GridSortOrder<>(c, direction)).toList());
+        } finally {
+            restoring = false;
+        }
+        dataProvider.setFilter(currentFilter());
+        updateEmptyState();
+    }
+
+    RunsAddress address() {
+        return new RunsAddress(currentFilter(), sortOf(grid.getSortOrder().stream()
+                .flatMap(o -> o.getSorted().getSortOrder(o.getDirection())).toList()));
+    }
+
+    private void updateAddress() {
+        if (restoring) {
+            return;
+        }
+        String query = address().query();
+        String location = Links.url(RunsView.class) + (query.isEmpty() ? "" : "?" + query);
+        getUI().or(() -> Optional.ofNullable(UI.getCurrent()))
+                .ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location));
     }
 
     private void configureGrid() {
         grid.setId("runs-grid");
         grid.addClassName(FontSize.SMALL); // ten columns: denser text fits more
+        // Widths in em of that text, cells that wrap: the ten columns fit 1280 px with the menu open.
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         // Names stay in view when the numbers scroll sideways on narrow screens.
         ((GridMultiSelectionModel<RunRecord>) grid.getSelectionModel()).setSelectionColumnFrozen(true);
@@ -181,31 +228,32 @@ public class RunsView extends VerticalLayout {
                         .withProperty("href", r -> Links.url(RunDetailView.class, RunDetailView.params(r.id())))
                         .withProperty("name", RunFormat::name))
                 .setHeader("Name").setKey("name").setSortProperty(RunSort.Column.NAME.name())
-                .setFlexGrow(1).setWidth("14rem").setResizable(true).setFrozen(true);
+                .setFlexGrow(1).setWidth("10em").setResizable(true).setFrozen(true);
         grid.addColumn(r -> r.dataset().displayName()).setHeader("Dataset").setKey("dataset")
-                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("8rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
-                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("7.5em").setFlexGrow(0);
         grid.addColumn(StatusBadge.renderer(RunRecord::status, r -> r.errorMessage() == null ? "" : r.errorMessage()))
                 .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
-                .setWidth("7.5rem").setFlexGrow(0);
+                .setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
-                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("4.5em").setFlexGrow(0);
         grid.addColumn(RunFormat::bestValidation).setHeader("Best val. acc.").setKey("bestValidation")
                 .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("10rem").setFlexGrow(0);
+                .setWidth("6em").setFlexGrow(0);
         grid.addColumn(r -> Format.percent(r.testAccuracy())).setHeader("Test acc.").setKey("testAccuracy")
                 .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("7rem").setFlexGrow(0);
+                .setWidth("5em").setFlexGrow(0);
         grid.addColumn(r -> Format.duration(r.duration())).setHeader("Duration").setKey("duration")
-                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
         grid.addColumn(r -> Format.count(r.parameterCount())).setHeader("Params").setKey("parameters")
                 .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("7rem").setFlexGrow(0);
+                .setWidth("5em").setFlexGrow(0);
         grid.addColumn(r -> Format.dateTime(r.createdAt())).setHeader("Created").setKey("created")
-                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("6.5em").setFlexGrow(0);
         addTimeToAccuracyColumns();
         grid.getColumns().forEach(c -> c.setSortable(true));
+        grid.addSortListener(e -> updateAddress());
         grid.setItems(dataProvider);
         grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
         grid.asMultiSelect().addValueChangeListener(e -> updateCompareLink(e.getValue()));
@@ -222,7 +270,7 @@ public class RunsView extends VerticalLayout {
                             ? timesToAccuracy.get(r.id()).get(target) : null))
                     .setHeader(TimeToAccuracyFormat.header(i)).setKey("timeToTarget" + (i + 1))
                     .setSortProperty(sorts.get(i).name()).setTextAlign(ColumnTextAlign.END)
-                    .setWidth("9rem").setFlexGrow(0)
+                    .setWidth("6em").setFlexGrow(0)
                     .setTooltipGenerator(r -> "Training time until validation accuracy first reached "
                             + Math.round(TimeToAccuracy.targets(r.dataset())[target] * 1000) / 10.0 + " %");
         }
