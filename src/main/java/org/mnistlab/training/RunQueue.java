@@ -207,6 +207,11 @@ public class RunQueue {
                 }
 
                 @Override
+                public void layers(LayerDiagnostics diagnostics) {
+                    publish(new RunEvent.LayersMeasured(id, diagnostics));
+                }
+
+                @Override
                 public boolean cancelled() {
                     return run.cancelRequested || shuttingDown;
                 }

@@ -73,6 +73,10 @@ public class Trainer {
         default void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {
         }
 
+        /** After an epoch's training batches, before its measuring: the layers' health ({@link LayerProbe}). */
+        default void layers(LayerDiagnostics diagnostics) {
+        }
+
         /** Polled before every batch; true stops training with {@link RunCancelledException}. */
         default boolean cancelled() {
             return false;
@@ -120,6 +124,7 @@ public class Trainer {
         private final int batchSize;
         private final int batchesPerEpoch;
         private final MultiLayerNetwork network;
+        private final LayerProbe probe;
         private final Random shuffleRandom;
         private final Random augmentRandom;
         private final Batches batches = new Batches();
@@ -154,6 +159,8 @@ public class Trainer {
             batchSize = Math.min(config.batchSize(), split.train().length);
             batchesPerEpoch = (split.train().length + batchSize - 1) / batchSize;
             network = catalog.build(config);
+            probe = new LayerProbe(network);
+            network.addListeners(probe);
             Nd4j.getRandom().setSeed(config.seed()); // dropout masks (thread-local generator)
             shuffleRandom = new Random(config.seed() * 31 + 17);
             augmentRandom = new Random(config.seed() * 131 + 7);
@@ -213,6 +220,7 @@ public class Trainer {
             long epochStart = System.nanoTime();
             fitBatches(epoch, epochStart);
             long epochFitNanos = System.nanoTime() - epochStart;
+            listener.layers(probe.epochDone(epoch));
             Measuring measuring = new Measuring(BatchProgress.Phase.VALIDATING, epoch, evaluatedPerEpoch);
             Scores onTrain = evaluate(data, trainSample, false, measuring);
             Scores onValidation = hasValidation ? evaluate(data, split.validation(), false, measuring) : null;

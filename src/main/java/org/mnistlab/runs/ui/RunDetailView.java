@@ -24,6 +24,8 @@ import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.DatasetUnavailableException;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
+import org.mnistlab.insight.LayerDiagnosticsStore;
+import org.mnistlab.insight.ui.LayerDiagnosticsPanel;
 import org.mnistlab.runs.MetricsExport;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.RunEvent;
@@ -49,13 +51,15 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final RunStore store;
     private final RunQueue queue;
     private final DatasetService datasets;
+    private final LayerDiagnosticsStore diagnostics;
 
     private volatile long runId;
     private String pageTitle = "Run · MNIST Lab";
     private RunReport report;
 
     public RunDetailView(MetricsExport export, RunStore store, RunQueue queue, DatasetService datasets,
-                         UiPushScheduler pushScheduler) {
+                         LayerDiagnosticsStore diagnostics, UiPushScheduler pushScheduler) {
+        this.diagnostics = diagnostics;
         this.export = export;
         this.store = store;
         this.queue = queue;
@@ -63,7 +67,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         setWidthFull();
         setMaxWidth("1400px");
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, events -> load())
-                .accepting(e -> e.runId() == runId && !(e instanceof RunEvent.BatchProgressed));
+                .accepting(e -> e.runId() == runId && !(e instanceof RunEvent.BatchProgressed)
+                        && !(e instanceof RunEvent.LayersMeasured));
     }
 
     static RouteParameters params(long runId) {
@@ -104,6 +109,17 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         RunSummary.message(run).ifPresent(this::add);
         add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
                 new EvaluationPanel(run, report.evaluation(), report.evaluation() == null ? null : testImages(run)));
+        addInsight(run);
+    }
+
+    /** The run's layer diagnostics, when it has any (runs trained before they were measured have none). */
+    private void addInsight(RunRecord run) {
+        var layers = diagnostics.forRun(run.id());
+        if (!layers.isEmpty()) {
+            LayerDiagnosticsPanel panel = new LayerDiagnosticsPanel();
+            panel.show(layers);
+            add(panel);
+        }
     }
 
     /** When validation accuracy first reached each target, from the run's epochs. */

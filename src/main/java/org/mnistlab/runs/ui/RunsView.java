@@ -115,7 +115,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         setFlexGrow(1, grid);
         // Epochs and status changes are what the grid shows; batch progress (several a second) is left out.
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, this::applyLiveChanges)
-                .accepting(e -> !(e instanceof RunEvent.BatchProgressed));
+                .accepting(e -> !(e instanceof RunEvent.BatchProgressed) && !(e instanceof RunEvent.LayersMeasured));
     }
 
     private Stream<RunRecord> fetch(Query<RunRecord, RunFilter> query) {
