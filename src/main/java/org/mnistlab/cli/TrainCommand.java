@@ -3,7 +3,6 @@ package org.mnistlab.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    ExecutorOptions executorOptions;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, order = 200, description = "Show this help and exit.")
     boolean help;
 
@@ -59,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config(spec.commandLine().getParseResult());
-        return CommandLine.withContext(applicationClass, storeOptions, List.of(), err, context -> run(context, config));
+        return CommandLine.withContext(applicationClass, storeOptions, executorOptions.springArguments(), err, context -> run(context, config));
     }
 
     /** The model's defaults (a simple CNN on MNIST unless told otherwise) with the options given. */

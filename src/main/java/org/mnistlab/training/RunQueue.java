@@ -21,11 +21,10 @@ import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.base.TaskExecutors;
 import org.mnistlab.base.UserMessages;
 import org.mnistlab.dataset.DatasetService;
-import org.mnistlab.dataset.LabeledImages;
-import org.mnistlab.dataset.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -49,7 +48,7 @@ public class RunQueue {
     private static final int DONE = 2;
 
     private final RunStore store;
-    private final Trainer trainer;
+    private final TrainingEngine engine;
     private final ModelCatalog catalog;
     private final DatasetService datasets;
     private final BackendInfo backend;
@@ -59,12 +58,21 @@ public class RunQueue {
     private final Listeners<RunEvent> listeners = new Listeners<>("run event");
     private volatile boolean shuttingDown;
 
+    /** A queue that trains in this process. */
     public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
+                    DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
+                    ThreadPoolTaskExecutor executor, boolean recoverInterruptedRuns) {
+        this(store, new LocalTrainingEngine(trainer, datasets), catalog, datasets, backend, properties, executor,
+                recoverInterruptedRuns);
+    }
+
+    @Autowired
+    public RunQueue(RunStore store, TrainingEngine engine, ModelCatalog catalog,
                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                     @Qualifier(TaskExecutors.TRAINING) ThreadPoolTaskExecutor executor,
                     @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns) {
         this.store = store;
-        this.trainer = trainer;
+        this.engine = engine;
         this.catalog = catalog;
         this.datasets = datasets;
         this.backend = backend;
@@ -164,6 +172,16 @@ public class RunQueue {
         return run == null ? Optional.empty() : Optional.ofNullable(run.latest);
     }
 
+    /** Where a queued or running run trains (this server, or a cluster's executor). */
+    public String placement(long runId) {
+        return engine.placement(runId);
+    }
+
+    /** The cluster's free and total training slots; empty when runs train in this process. */
+    public Optional<TrainingEngine.Slots> clusterSlots() {
+        return engine.slots();
+    }
+
     /** True while the run is queued or running in this server. */
     public boolean isActive(long runId) {
         return active.containsKey(runId);
@@ -181,10 +199,8 @@ public class RunQueue {
             return;
         }
         try {
-            LabeledImages train = datasets.samples(config.dataset(), Split.TRAIN);
-            LabeledImages test = datasets.samples(config.dataset(), Split.TEST);
             store.markRunning(id, Instant.now(), backend.versions(), datasets.checksums(config.dataset()));
-            Trainer.Result result = trainer.train(id, config, train, test, new Trainer.Listener() {
+            Trainer.Result result = engine.train(id, config, new Trainer.Listener() {
                 @Override
                 public void started(int batchesPerEpoch, int trainImages, int validationImages) {
                     log.info("Run {} started: {} on {} training / {} validation images, {} batches per epoch",

@@ -51,6 +51,7 @@ public class QueueView extends VerticalLayout {
         }
     };
     private final Span empty = new Span("Nothing is queued or running. Start a run from Train.");
+    private final Span clusterSlots = new Span();
     private final Map<Long, BatchProgress> progressByRun = new HashMap<>();
     private final Set<Long> cancelling = new HashSet<>();
 
@@ -68,6 +69,8 @@ public class QueueView extends VerticalLayout {
         grid.addColumn(r -> r.run().dataset().displayName()).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(StatusBadge.renderer(r -> r.run().status(), r -> "")).setHeader("Status").setAutoWidth(true);
         grid.addColumn(this::progressText).setHeader("Progress").setAutoWidth(true);
+        grid.addColumn(r -> r.position() == 0 ? queue.placement(r.run().id()) : "").setHeader("Where")
+                .setAutoWidth(true);
         grid.addColumn(r -> Format.time(r.run().createdAt())).setHeader("Submitted").setAutoWidth(true);
         grid.addColumn(LitRenderer.<QueueRow>of("<vaadin-button id=\"cancel-${item.id}\" theme=\"small error tertiary\""
                                 + " ?disabled=\"${item.cancelling}\" @click=\"${cancel}\">Cancel</vaadin-button>")
@@ -79,7 +82,9 @@ public class QueueView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         empty.setId("queue-empty");
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
-        add(new H2("Queue"), grid, empty);
+        clusterSlots.setId("queue-cluster-slots");
+        clusterSlots.addClassNames(LumoUtility.TextColor.SECONDARY);
+        add(new H2("Queue"), clusterSlots, grid, empty);
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, this::apply)
                 .latestOnly(RunEvent.BatchProgressed.class::isInstance)
                 .onSubscribed(this::refresh);
@@ -127,6 +132,15 @@ public class QueueView extends VerticalLayout {
         provider.refreshAll();
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
+        showClusterSlots();
+    }
+
+    private void showClusterSlots() {
+        queue.clusterSlots().ifPresentOrElse(
+                slots -> clusterSlots.setText("Spark cluster: " + slots.free() + " of " + slots.total()
+                        + " training slots free"),
+                () -> clusterSlots.setText(""));
+        clusterSlots.setVisible(!clusterSlots.getText().isEmpty());
     }
 
     private String progressText(QueueRow row) {
