@@ -373,6 +373,10 @@ public class RunStore {
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("text", "%" + escaped + "%");
         }
+        if (filter.sweepId() != null) {
+            clauses.add("sweep_id = :sweep");
+            params.put("sweep", filter.sweepId());
+        }
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
     }
 
