@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.base.MnistLabProperties;
