@@ -101,7 +101,7 @@ class PageSpeedBenchmarkIT extends BrowserTest {
         long[] times = new long[WARM_VISITS];
         BrowserContext same = page.context();
         Page other = same.newPage();
-        other.setDefaultTimeout(20_000);
+        other.setDefaultTimeout(60_000);
         for (int i = 0; i < times.length; i++) {
             times[i] = visit.applyAsLong(other);
         }

@@ -310,7 +310,10 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
 
     /** Fits the number of thumbnails per row to the grid's width in the browser. */
     private void measureColumns() {
-        grid.getElement().executeJs("return this.clientWidth").then(Integer.class, width -> {
+        // Once the list is defined and laid out: before that it is an inline element 0 px wide.
+        grid.getElement().executeJs("return customElements.whenDefined('vaadin-virtual-list').then(() => new Promise("
+                + "resolve => requestAnimationFrame(() => resolve(Math.floor(this.getBoundingClientRect().width)))))")
+                .then(Integer.class, width -> {
             if (width != null && width > 0) {
                 grid.fitToWidth(width);
                 if (scrollTarget != null) {

@@ -237,7 +237,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
                 .setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
-                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("4.5em").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(0);
         grid.addColumn(RunFormat::bestValidation).setHeader("Best val. acc.").setKey("bestValidation")
                 .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
                 .setWidth("6em").setFlexGrow(0);
@@ -245,10 +245,10 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
                 .setWidth("5em").setFlexGrow(0);
         grid.addColumn(r -> Format.duration(r.duration())).setHeader("Duration").setKey("duration")
-                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("5em").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("6em").setFlexGrow(0);
         grid.addColumn(r -> Format.count(r.parameterCount())).setHeader("Params").setKey("parameters")
                 .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("5em").setFlexGrow(0);
+                .setWidth("6em").setFlexGrow(0);
         grid.addColumn(r -> Format.dateTime(r.createdAt())).setHeader("Created").setKey("created")
                 .setSortProperty(RunSort.Column.CREATED.name()).setWidth("6.5em").setFlexGrow(0);
         addTimeToAccuracyColumns();
