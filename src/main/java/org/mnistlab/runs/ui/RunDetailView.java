@@ -65,7 +65,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 .accepting(e -> e.runId() == runId && !(e instanceof RunEvent.BatchProgressed));
     }
 
-    static RouteParameters params(long runId) {
+    public static RouteParameters params(long runId) {
         return new RouteParameters(RUN_ID, String.valueOf(runId));
     }
 

@@ -1,5 +1,8 @@
 package org.mnistlab.runs.ui;
 
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,9 +58,14 @@ import org.mnistlab.training.RunQueue;
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
 @Menu(order = 2, title = "Runs", icon = "vaadin:records")
-public class RunsView extends VerticalLayout {
+public class RunsView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Query parameter that keeps the runs of one sweep: {@code runs?sweep=3}. */
+    public static final String SWEEP = "sweep";
 
     private final RunStore store;
+    private Long sweepFilter;
+    private final Span sweepLabel = new Span();
 
     final Grid<RunRecord> grid = new Grid<>();
     final ComboBox<DatasetKind> datasetFilter = new ComboBox<>("Dataset");
@@ -91,8 +99,10 @@ public class RunsView extends VerticalLayout {
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compareLink.setId("compare-link");
         updateCompareLink(Set.of());
+        sweepLabel.setId("filter-sweep");
+        sweepLabel.setVisible(false);
         HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
-                compareLink);
+                sweepLabel, compareLink);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
 
@@ -152,7 +162,23 @@ public class RunsView extends VerticalLayout {
 
     RunFilter currentFilter() {
         String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
-        return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text);
+        return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text,
+                sweepFilter);
+    }
+
+    /** {@code runs?sweep=3} lists only that sweep's runs. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        sweepFilter = event.getLocation().getQueryParameters().getSingleParameter(SWEEP).flatMap(text -> {
+            try {
+                return java.util.Optional.of(Long.parseLong(text));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
+        sweepLabel.setText(sweepFilter == null ? "" : "Runs of sweep #" + sweepFilter);
+        sweepLabel.setVisible(sweepFilter != null);
+        applyFilter();
     }
 
     private void applyFilter() {
