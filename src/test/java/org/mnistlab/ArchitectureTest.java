@@ -53,7 +53,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule run_screens_live_in_runs_ui = classes()
             .that().areAnnotatedWith(Route.class)
-            .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..")
+            .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..", "org.mnistlab.sweeps.ui..")
             .should().resideInAPackage("org.mnistlab.runs.ui..")
             .because("one home for every screen about runs: configure, queue, live, history, detail, compare");
 

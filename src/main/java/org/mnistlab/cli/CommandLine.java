@@ -27,7 +27,7 @@ public final class CommandLine {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("train", "bench", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("train", "bench", "sweep", "help", "--help", "-h");
 
     private CommandLine() {
     }
@@ -58,6 +58,7 @@ public final class CommandLine {
         picocli.CommandLine cli = new picocli.CommandLine(new Commands());
         cli.addSubcommand(withSettings(new TrainCommand(applicationClass, out, err), TrainCommand.SETTINGS));
         cli.addSubcommand(withSettings(new BenchCommand(applicationClass, out, err), BenchCommand.SETTINGS));
+        cli.addSubcommand(withSettings(new SweepCommand(applicationClass, out, err), SweepCommand.SETTINGS));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setUsageHelpWidth(100);

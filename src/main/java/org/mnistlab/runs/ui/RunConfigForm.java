@@ -186,6 +186,11 @@ public class RunConfigForm extends Composite<VerticalLayout> {
         problems.setText(unplaced.toString());
     }
 
+    /** The start button's words, e.g. "Start sweep" where the form configures a sweep's base. */
+    public void setStartText(String text) {
+        start.setText(text);
+    }
+
     public Registration addConfigChangedListener(ComponentEventListener<ConfigChangedEvent> listener) {
         return addListener(ConfigChangedEvent.class, listener);
     }

@@ -71,7 +71,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                         && !(e instanceof RunEvent.LayersMeasured));
     }
 
-    static RouteParameters params(long runId) {
+    public static RouteParameters params(long runId) {
         return new RouteParameters(RUN_ID, String.valueOf(runId));
     }
 

@@ -14,7 +14,7 @@ import org.mnistlab.training.RunStatus;
 
 /**
  * The runs grid's filters and sort as the query of its address
- * ({@code runs?dataset=mnist&model=cnn&status=finished&q=lr&sort=test_accuracy&dir=asc}), so a view can be
+ * ({@code runs?dataset=mnist&model=cnn&status=finished&q=lr&sweep=3&sort=test_accuracy&dir=asc}), so a view can be
  * shared and survives a reload. Values that do not parse are ignored; a missing sort is newest first.
  */
 record RunsAddress(RunFilter filter, RunSort sort) {
@@ -25,7 +25,8 @@ record RunsAddress(RunFilter filter, RunSort sort) {
                 value(params, "dataset", DatasetKind::fromId),
                 value(params, "model", Architecture::fromId),
                 value(params, "status", s -> RunStatus.valueOf(s.toUpperCase(Locale.ROOT))),
-                search == null || search.isBlank() ? null : search.strip());
+                search == null || search.isBlank() ? null : search.strip(),
+                value(params, RunsView.SWEEP, Long::valueOf));
         RunSort.Column column = value(params, "sort", s -> RunSort.Column.valueOf(s.toUpperCase(Locale.ROOT)));
         RunSort sort = column == null ? RunSort.NEWEST_FIRST : new RunSort(column, "asc".equals(first(params, "dir")));
         return new RunsAddress(filter, sort);
@@ -45,6 +46,9 @@ record RunsAddress(RunFilter filter, RunSort sort) {
         }
         if (filter.text() != null) {
             append(q, "q", filter.text());
+        }
+        if (filter.sweepId() != null) {
+            append(q, RunsView.SWEEP, filter.sweepId().toString());
         }
         if (!sort.equals(RunSort.NEWEST_FIRST)) {
             append(q, "sort", sort.column().name().toLowerCase(Locale.ROOT));

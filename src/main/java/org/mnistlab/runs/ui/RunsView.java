@@ -1,5 +1,8 @@
 package org.mnistlab.runs.ui;
 
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -65,7 +68,12 @@ import org.mnistlab.training.RunQueue;
 @Menu(order = 2, title = "Runs", icon = "vaadin:records")
 public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** Query parameter that keeps the runs of one sweep: {@code runs?sweep=3}. */
+    public static final String SWEEP = "sweep";
+
     private final RunStore store;
+    private Long sweepFilter;
+    private final Span sweepLabel = new Span();
 
     final Grid<RunRecord> grid = new Grid<>();
     final ComboBox<DatasetKind> datasetFilter = new ComboBox<>("Dataset");
@@ -103,8 +111,10 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compareLink.setId("compare-link");
         updateCompareLink(Set.of());
+        sweepLabel.setId("filter-sweep");
+        sweepLabel.setVisible(false);
         HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
-                compareLink);
+                sweepLabel, compareLink);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
 
@@ -166,7 +176,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     RunFilter currentFilter() {
         String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
-        return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text);
+        return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text,
+                sweepFilter);
     }
 
     private void applyFilter() {
@@ -186,6 +197,9 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             architectureFilter.setValue(f.architecture());
             statusFilter.setValue(f.status());
             search.setValue(f.text() == null ? "" : f.text());
+            sweepFilter = f.sweepId();
+            sweepLabel.setText(sweepFilter == null ? "" : "Runs of sweep #" + sweepFilter);
+            sweepLabel.setVisible(sweepFilter != null);
             SortDirection direction = address.sort().ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING;
             grid.sort(address.sort().equals(RunSort.NEWEST_FIRST) ? List.of() : grid.getColumns().stream()
                     .filter(c -> c.getSortOrder(direction).anyMatch(o -> o.getSorted().equals(address.sort().column().name())))

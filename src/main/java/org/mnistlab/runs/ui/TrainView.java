@@ -82,7 +82,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Opens the configurator with a stored run's settings ({@code train?from=<runId>}). */
-    static QueryParameters copying(long runId) {
+    public static QueryParameters copying(long runId) {
         return QueryParameters.of(FROM, String.valueOf(runId));
     }
 

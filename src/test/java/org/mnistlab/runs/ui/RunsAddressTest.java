@@ -16,10 +16,10 @@ class RunsAddressTest {
     @Test
     void filters_and_sort_survive_a_round_trip_through_the_query() {
         RunsAddress address = new RunsAddress(new RunFilter(DatasetKind.FASHION_MNIST, Architecture.SIMPLE_CNN,
-                RunStatus.FINISHED, "lr 0.01 & more"), new RunSort(RunSort.Column.TEST_ACCURACY, true));
+                RunStatus.FINISHED, "lr 0.01 & more", 3L), new RunSort(RunSort.Column.TEST_ACCURACY, true));
         String query = address.query();
         assertThat(query).startsWith("dataset=fashion-mnist&model=").contains("status=finished")
-                .contains("sort=test_accuracy&dir=asc").doesNotContain(" ");
+                .contains("sweep=3").contains("sort=test_accuracy&dir=asc").doesNotContain(" ");
         assertThat(RunsAddress.parse(parse(query))).isEqualTo(address);
     }
 
@@ -32,7 +32,7 @@ class RunsAddressTest {
     @Test
     void ignores_values_that_do_not_parse() {
         RunsAddress address = RunsAddress.parse(Map.of("dataset", List.of("cifar"), "status", List.of("nope"),
-                "sort", List.of("colour"), "q", List.of("  ")));
+                "sort", List.of("colour"), "q", List.of("  "), "sweep", List.of("x")));
         assertThat(address).isEqualTo(new RunsAddress(RunFilter.ALL, RunSort.NEWEST_FIRST));
     }
 
