@@ -116,6 +116,10 @@ final class TrainCommand implements Callable<Integer> {
             runId.set(run.id());
             out.printf("Run #%d queued (%,d parameters)%n", run.id(), run.parameterCount());
             ended.await();
+            if (end.get() instanceof RunEvent.Failed f) {
+                err.println("Run #" + run.id() + " failed: " + f.message());
+                return CommandLine.FAILED;
+            }
             RunRecord done = store.findById(run.id()).orElseThrow();
             if (end.get() instanceof RunEvent.Finished) {
                 out.printf("Finished run #%d: test accuracy %.2f%% (loss %.4f) in %s; best epoch %s; model %s%n",
@@ -123,11 +127,7 @@ final class TrainCommand implements Callable<Integer> {
                         done.bestEpoch(), store.modelFile(done.id()).map(Object::toString).orElse("-"));
                 return CommandLine.OK;
             }
-            if (end.get() instanceof RunEvent.Failed f) {
-                err.println("Run #" + done.id() + " failed: " + f.message());
-            } else {
-                err.println("Run #" + done.id() + " was cancelled after " + done.epochsDone() + " epoch(s)");
-            }
+            err.println("Run #" + done.id() + " was cancelled after " + done.epochsDone() + " epoch(s)");
             return CommandLine.FAILED;
         } catch (InvalidConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The run queue: validates and stores submitted runs, trains them on a bounded pool
@@ -56,6 +57,7 @@ public class RunQueue {
     private final ThreadPoolTaskExecutor executor;
     private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
     private final Listeners<RunEvent> listeners = new Listeners<>("run event");
+    private final PendingEnds pendingEnds;
     private volatile boolean shuttingDown;
 
     /** A queue that trains in this process. */
@@ -78,12 +80,15 @@ public class RunQueue {
         this.backend = backend;
         this.properties = properties;
         this.executor = executor;
+        this.pendingEnds = new PendingEnds(properties.dataDir());
         if (recoverInterruptedRuns) {
+            pendingEnds.replay(store, false);
             int interrupted = store.markActiveInterrupted(Instant.now(),
                     "Interrupted: the process training it (server or command line) stopped while it was queued or running");
             if (interrupted > 0) {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }
+            pendingEnds.replay(store, true);
             deleteUnfinishedModelFiles();
         }
         log.info("Run queue ready: {} run(s) at a time", executor.getMaxPoolSize());
@@ -119,6 +124,7 @@ public class RunQueue {
         }
         long parameters = catalog.summarize(config).totalParameters();
         long id = store.insertQueued(config, parameters, Instant.now());
+        pendingEnds.replay(store, false); // the store takes writes again: ends it refused before can go in
         ActiveRun run = new ActiveRun(id, config);
         active.put(id, run);
         RunRecord record = store.findById(id).orElseThrow();
@@ -200,6 +206,7 @@ public class RunQueue {
         }
         try {
             store.markRunning(id, Instant.now(), backend.versions(), datasets.checksums(config.dataset()));
+            pendingEnds.reserve(id);
             Trainer.Result result = engine.train(id, config, new Trainer.Listener() {
                 @Override
                 public void started(int batchesPerEpoch, int trainImages, int validationImages) {
@@ -234,7 +241,8 @@ public class RunQueue {
             });
             long storeStart = System.nanoTime();
             String modelFile = saveModel(id, result);
-            store.markFinished(id, Instant.now(), result.evaluation(), result.end(), modelFile);
+            recordFinished(id, result, modelFile);
+            pendingEnds.release(id);
             run.state.set(DONE);
             active.remove(id);
             log.info("Run {} finished: test accuracy {} (test evaluation {} ms, model + store {} ms)", id,
@@ -259,6 +267,19 @@ public class RunQueue {
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;
             }
+        }
+    }
+
+    /**
+     * Marks the run finished, durably: if the store cannot (disk full), the run has failed, and its model file,
+     * which no record points to, goes.
+     */
+    private void recordFinished(long id, Trainer.Result result, String modelFile) throws IOException {
+        try {
+            store.markFinished(id, Instant.now(), result.evaluation(), result.end(), modelFile);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(properties.dataDir().resolve(modelFile));
+            throw e;
         }
     }
 
@@ -299,11 +320,15 @@ public class RunQueue {
      * store cannot be written (disk full, database closed), so no page keeps showing the run as running.
      */
     private void end(long id, RunStatus status, String message, RunEvent event) {
+        Instant now = Instant.now();
         try {
-            store.markEnded(id, status, Instant.now(), message);
+            store.markEnded(id, status, now, message);
+            pendingEnds.release(id);
         } catch (RuntimeException e) {
-            log.error("Run {} ended {}, but the run store could not record it ({}); a restart marks it interrupted",
-                    id, status, e.getMessage());
+            boolean kept = pendingEnds.record(id, status, now, message);
+            log.error("Run {} ended {}, but the run store could not record it ({}); {}", id, status, e.getMessage(),
+                    kept ? "it is kept beside the store and written there once the store works again"
+                            : "a restart marks it interrupted");
         }
         if (event != null) {
             publish(event);
@@ -314,7 +339,7 @@ public class RunQueue {
         if (e instanceof OutOfMemoryError) {
             return "Out of memory: try a smaller batch size or model (" + e.getMessage() + ")";
         }
-        if (e instanceof DataAccessException) {
+        if (e instanceof DataAccessException || e instanceof TransactionException) {
             return UserMessages.storeUnavailable(e);
         }
         String message = e.getMessage();

@@ -98,7 +98,7 @@ public class RunStore {
 
     /** A final status (FAILED, CANCELLED, INTERRUPTED) without test metrics. Only changes an active run. */
     public boolean markEnded(long runId, RunStatus status, Instant finishedAt, String errorMessage) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         UPDATE runs SET status = :status, finished_at = :finished, error_message = :error
                         WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
                 .param("status", status.name())
@@ -106,6 +106,16 @@ public class RunStore {
                 .param("error", errorMessage == null ? null : truncate(errorMessage, 2000))
                 .param("id", runId)
                 .update() > 0;
+        durable();
+        return changed;
+    }
+
+    /**
+     * Writes everything committed to the disk now and fails if it cannot (a full disk), so a run's end is never
+     * reported while it exists only in memory.
+     */
+    private void durable() {
+        jdbc.sql("CHECKPOINT SYNC").update();
     }
 
     /**
@@ -244,6 +254,7 @@ public class RunStore {
                     .param("id", runId)
                     .update();
         });
+        durable();
     }
 
     public Optional<RunRecord> findById(long runId) {

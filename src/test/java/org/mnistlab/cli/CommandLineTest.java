@@ -3,6 +3,7 @@ package org.mnistlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.Application;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
+import org.mnistlab.training.DiskFullFileSystem;
 import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.LrSchedule;
 import org.mnistlab.training.Recipe;
@@ -222,6 +224,66 @@ class CommandLineTest {
             assertThat(rs.getString(1)).isEqualTo("FINISHED");
             assertThat(rs.getInt(2)).isEqualTo(2);
         }
+    }
+
+    @Test
+    void a_disk_that_fills_during_training_ends_in_one_line_and_the_cause_survives_for_the_next_start(
+            @TempDir Path dataDir) throws Exception {
+        DiskFullFileSystem.Disk disk = DiskFullFileSystem.register();
+        String datasets = System.getProperty("mnistlab.datasets-dir", "../shared/datasets");
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        // the disk fills once training has started: the first epoch's write meets it
+        OutputStream fillsTheDisk = new OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                out.write(b, off, len);
+                disk.full |= out().contains("Training ");
+            }
+        };
+        System.setProperty("spring.datasource.url", "jdbc:h2:" + DiskFullFileSystem.SCHEME + ":"
+                + dataDir.resolve("mnistlab").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        int code;
+        try {
+            System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+            code = CommandLine.run(Application.class, new String[] {"train", "--model", "logistic", "--epochs", "2",
+                            "--subset", "1000", "--data-dir", dataDir.toString(), "--datasets-dir", datasets},
+                    new PrintStream(fillsTheDisk, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+            System.clearProperty("spring.datasource.url");
+            disk.full = false;
+        }
+
+        assertThat(code).as(out() + err() + logs).isEqualTo(1);
+        assertThat(err().lines()).containsExactly("Run #1 failed: The run store is unavailable: No space left on "
+                + "device. Free space on the data directory's disk, then try again: the store reopens by itself once "
+                + "it can write (finished epochs are kept).");
+        assertThat(out() + logs).doesNotContain("\tat ", "Exception");
+        assertThat(dataDir.resolve("pending-ends/run-1.end")).content().startsWith("FAILED\n")
+                .contains("No space left on device");
+
+        // the next command finds the store writable and records how run 1 really ended
+        out.reset();
+        err.reset();
+        assertThat(run("train", "--model", "logistic", "--epochs", "1", "--subset", "1000",
+                "--data-dir", dataDir.toString(), "--datasets-dir", datasets)).as(out() + err()).isZero();
+        try (var db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("mnistlab").toAbsolutePath(), "sa", "");
+             var rs = db.createStatement().executeQuery("SELECT status, error_message FROM runs WHERE id = 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("FAILED");
+            assertThat(rs.getString(2)).startsWith("The run store is unavailable: No space left on device");
+        }
+        assertThat(dataDir.resolve("pending-ends/run-1.end")).doesNotExist();
     }
 
     @Test
