@@ -134,6 +134,8 @@ public class Trainer {
         private final boolean adjustableLearningRate;
         private final LearningRatePolicy learningRatePolicy;
         private double learningRate;
+        /** The diagnostics of the epoch just fitted, published once the epoch itself is. */
+        private LayerDiagnostics epochLayers;
         /** The training part in this epoch's order. */
         private final int[] order;
         private long runStart;
@@ -190,6 +192,8 @@ public class Trainer {
                 history.add(metrics);
                 best.record(metrics);
                 listener.epoch(metrics, best.epoch(), best.validationAccuracy());
+                // after the epoch: its row is what the run keeps if storing the diagnostics fails
+                listener.layers(epochLayers);
                 if (best.patienceRanOut(epoch) && epoch < config.epochs()) {
                     stoppedEarly = true;
                     break;
@@ -220,7 +224,7 @@ public class Trainer {
             long epochStart = System.nanoTime();
             fitBatches(epoch, epochStart);
             long epochFitNanos = System.nanoTime() - epochStart;
-            listener.layers(probe.epochDone(epoch));
+            epochLayers = probe.epochDone(epoch);
             Measuring measuring = new Measuring(BatchProgress.Phase.VALIDATING, epoch, evaluatedPerEpoch);
             Scores onTrain = evaluate(data, trainSample, false, measuring);
             Scores onValidation = hasValidation ? evaluate(data, split.validation(), false, measuring) : null;
