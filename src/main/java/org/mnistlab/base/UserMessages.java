@@ -10,8 +10,8 @@ public final class UserMessages {
 
     /** A run of /dir/ segments ending in a name: the name is kept. */
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][^/\\\\\\s\"']+)+[/\\\\]([^/\\\\\\s\"']+)");
-    /** H2's "[90121-224]" error code and version suffix. */
-    private static final Pattern H2_CODE = Pattern.compile("\\s*\\[\\d+-\\d+]");
+    /** H2's "[90121-224]" error code and version suffix, and its store's "[2.3.232/7]". */
+    private static final Pattern H2_CODE = Pattern.compile("\\s*\\[(?:\\d+-\\d+|\\d+(?:\\.\\d+)+/\\d+)]");
 
     private UserMessages() {
     }
@@ -28,14 +28,17 @@ public final class UserMessages {
                 + " can write (finished epochs are kept).";
     }
 
-    /** The innermost cause's message, cleaned for users. */
+    /** The innermost cause's message (a cause without one, e.g. a bare lock exception, says nothing), cleaned. */
     public static String rootCause(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String message = null;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
         }
-        String message = root.getMessage();
-        if (message == null || message.isBlank()) {
+        if (message == null) {
             return root.getClass().getSimpleName();
         }
         return withoutPaths(H2_CODE.matcher(message).replaceAll("")).strip();

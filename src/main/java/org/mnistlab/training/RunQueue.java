@@ -279,6 +279,11 @@ public class RunQueue {
             store.markFinished(id, Instant.now(), result.evaluation(), result.end(), modelFile);
         } catch (RuntimeException e) {
             Files.deleteIfExists(properties.dataDir().resolve(modelFile));
+            try {
+                store.undoFinish(id); // the commit may have gone through and only the CHECKPOINT failed
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
             throw e;
         }
     }

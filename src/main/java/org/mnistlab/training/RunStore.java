@@ -257,6 +257,24 @@ public class RunStore {
         durable();
     }
 
+    /**
+     * Takes back a finish that could not be made durable (its model file is deleted): the run is RUNNING again,
+     * without results, so that its failure can be recorded over it.
+     */
+    public void undoFinish(long runId) {
+        transactions.executeWithoutResult(tx -> {
+            for (String table : List.of("evaluation", "class_metrics", "misclassified")) {
+                jdbc.sql("DELETE FROM " + table + " WHERE run_id = :id").param("id", runId).update();
+            }
+            jdbc.sql("""
+                            UPDATE runs SET status = 'RUNNING', finished_at = NULL, test_accuracy = NULL,
+                                            test_loss = NULL, model_file = NULL
+                            WHERE id = :id AND status = 'FINISHED'""")
+                    .param("id", runId)
+                    .update();
+        });
+    }
+
     public Optional<RunRecord> findById(long runId) {
         return jdbc.sql("SELECT * FROM runs WHERE id = :id").param("id", runId).query(this::mapRun).optional();
     }

@@ -135,6 +135,34 @@ class RunStoreTest extends SpringAppTest {
     }
 
     @Test
+    void model_files_left_half_written_are_deleted_at_startup_and_finished_ones_kept() throws Exception {
+        Files.createDirectories(properties.modelsDir());
+        Path halfWritten = Files.createFile(properties.modelsDir().resolve("run-424242-8813.zip.tmp"));
+        Path finished = Files.write(properties.modelsDir().resolve("run-424242.zip"), new byte[] {1, 2, 3});
+        try {
+            new RunQueue(store, trainer, catalog, datasets, backend, properties, trainingExecutor, true);
+
+            assertThat(halfWritten).doesNotExist();
+            assertThat(finished).exists().hasBinaryContent(new byte[] {1, 2, 3});
+        } finally {
+            Files.deleteIfExists(finished);
+        }
+    }
+
+    @Test
+    void a_queue_that_does_not_recover_leaves_the_models_folder_alone() throws Exception {
+        Files.createDirectories(properties.modelsDir());
+        Path temp = Files.createFile(properties.modelsDir().resolve("run-424243-17.zip.tmp"));
+        try {
+            new RunQueue(store, trainer, catalog, datasets, backend, properties, trainingExecutor, false);
+
+            assertThat(temp).exists();
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Test
     void deleting_a_run_removes_its_rows_and_its_model_file() throws Exception {
         RunRecord run = queue.submit(TestRuns.quick(Architecture.LOGISTIC, 500, 1));
         assertThat(events.awaitEnd(run.id())).isInstanceOf(RunEvent.Finished.class);

@@ -36,6 +36,7 @@ class StoreFailureTest extends SpringAppTest {
         volatile int failFromEpoch = Integer.MAX_VALUE;
         volatile boolean closesOnFailure;
         volatile boolean closed;
+        volatile boolean finishNotDurable;
 
         FailingStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate tx, MnistLabProperties properties) {
             super(jdbc, batches, tx, properties);
@@ -49,6 +50,17 @@ class StoreFailureTest extends SpringAppTest {
                         new IOException("No space left on device"));
             }
             super.insertEpoch(runId, m, bestEpoch, bestValidationAccuracy);
+        }
+
+        /** Like a disk that fills between the finish's commit and the CHECKPOINT that makes it durable. */
+        @Override
+        public void markFinished(long runId, Instant finishedAt, Evaluation evaluation, TrainingEnd end,
+                                 String modelFile) {
+            super.markFinished(runId, finishedAt, evaluation, end, modelFile);
+            if (finishNotDurable) {
+                throw new DataAccessResourceFailureException("CHECKPOINT SYNC failed",
+                        new IOException("No space left on device"));
+            }
         }
 
         @Override
@@ -103,6 +115,24 @@ class StoreFailureTest extends SpringAppTest {
         assertThat(store.epochs(id)).extracting(EpochMetrics::epoch).containsExactly(1);
         // the database really is fine here: tidy up the row the "closed" store could not end
         store.markEnded(id, RunStatus.FAILED, Instant.now(), "test");
+    }
+
+    @Test
+    void a_finish_the_store_cannot_make_durable_ends_the_run_failed_without_its_model_or_results() {
+        failing.finishNotDurable = true;
+        long id = failingQueue.submit(TestRuns.quick(Architecture.LOGISTIC, 1_000, 1)).id();
+
+        RunEvent.Failed failed = awaitFailed(id);
+        assertThat(failed.message()).startsWith("The run store is unavailable: No space left on device. Free space");
+        RunRecord stored = store.findById(id).orElseThrow();
+        assertThat(stored.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(stored.errorMessage()).isEqualTo(failed.message());
+        assertThat(stored.modelFile()).isNull();
+        assertThat(stored.testAccuracy()).isNull();
+        assertThat(store.evaluation(id)).isEmpty();
+        assertThat(store.epochs(id)).extracting(EpochMetrics::epoch).containsExactly(1);
+        assertThat(context.getBean(MnistLabProperties.class).modelsDir().resolve("run-" + id + ".zip")).doesNotExist();
+        assertThat(events).filteredOn(e -> e.runId() == id).noneMatch(RunEvent.Finished.class::isInstance);
     }
 
     private RunEvent.Failed awaitFailed(long id) {

@@ -2,15 +2,26 @@ package org.mnistlab.base.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.ErrorEvent;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
+import org.mnistlab.base.MnistLabProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** Failures reach the user as words: no exception page, stack trace or server path. */
@@ -35,6 +46,39 @@ class ErrorViewTest extends SpringAppTest {
         assertThat(shown).isEqualTo("The run store is unavailable: No space left on device: mnistlab.mv.db. "
                 + "Free space on the data directory's disk, then try again: the store reopens by itself once it can write (finished epochs are kept).");
         assertThat(shown).doesNotContain("/srv", "Exception", "90031");
+    }
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    MnistLabProperties properties;
+
+    @Test
+    void a_page_opened_while_the_real_run_store_is_closed_says_it_is_unavailable() throws Exception {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        // the pool reads its connection timeout (30 s) only when it starts; 1 s is enough to find H2 gone
+        Field timeoutField = Class.forName("com.zaxxer.hikari.pool.PoolBase").getDeclaredField("connectionTimeout");
+        timeoutField.setAccessible(true);
+        Object hikariPool = pool.getHikariPoolMXBean();
+        long timeout = timeoutField.getLong(hikariPool);
+        // H2 cannot open the file again while this process holds its lock: the store stays closed
+        try (FileChannel file = FileChannel.open(properties.dataDir().resolve("mnistlab.mv.db"), StandardOpenOption.WRITE);
+             FileLock lock = await("H2 lets go of its file").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                     .until(() -> {
+                         new JdbcTemplate(pool).execute("SHUTDOWN");
+                         return file.tryLock();
+                     }, java.util.Objects::nonNull)) {
+            timeoutField.setLong(hikariPool, 1_000);
+            open("runs/1");
+
+            String shown = _get(Paragraph.class, spec -> spec.withId("error-message")).getText();
+            assertThat(shown).startsWith("The run store is unavailable: ");
+            assertThat(shown).doesNotContain(properties.dataDir().toString(), "Exception", "[90");
+        } finally {
+            timeoutField.setLong(hikariPool, timeout);
+        }
+        await("the store reopens").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> store.findById(1) != null);
     }
 
     @Test

@@ -168,6 +168,38 @@ class DrawViewTest extends SpringAppTest {
         assertThat(_find(result, Span.class).get(0).getText()).matches("#\\d+ .*: \\d+ of " + (before + 1) + " right \\(.*%\\)");
     }
 
+    @Test
+    @Order(7)
+    void runs_that_share_a_name_are_told_apart_by_their_ids_in_the_picker_the_cards_and_my_digits_results() {
+        long first = runs.freshTiny("twin");
+        long second = runs.freshTiny("twin");
+        UI.getCurrent().navigate(DrawView.class);
+        @SuppressWarnings("unchecked")
+        Select<ModelChoice> picker = _get(Select.class, spec -> spec.withId("model-picker"));
+        assertThat(picker.getListDataView().getItems().filter(c -> c.runId() == first || c.runId() == second)
+                .map(picker.getItemLabelGenerator()))
+                .anySatisfy(label -> assertThat(label).startsWith("#" + first + " twin"))
+                .anySatisfy(label -> assertThat(label).startsWith("#" + second + " twin"));
+
+        _setValue(_get(Checkbox.class, spec -> spec.withId("compare-toggle")), true);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<ModelChoice> models = _get(MultiSelectComboBox.class, spec -> spec.withId("compare-picker"));
+        _setValue(models, Set.copyOf(models.getListDataView().getItems()
+                .filter(c -> c.runId() == first || c.runId() == second).toList()));
+        draw(TestDigits.mnistOnPad(4));
+        assertThat(_find(_get(Div.class, spec -> spec.withId("compare-results")), Div.class,
+                spec -> spec.withClasses("compare-card")))
+                .extracting(card -> card.getElement().getTextRecursively())
+                .anySatisfy(text -> assertThat(text).startsWith("#" + first + " twin"))
+                .anySatisfy(text -> assertThat(text).startsWith("#" + second + " twin"));
+
+        _click(_get(Button.class, spec -> spec.withId("evaluate-my-digits")));
+        assertThat(_find(_get(Div.class, spec -> spec.withId("my-digits-result")), Span.class))
+                .extracting(Span::getText)
+                .anySatisfy(text -> assertThat(text).startsWith("#" + first + " twin: "))
+                .anySatisfy(text -> assertThat(text).startsWith("#" + second + " twin: "));
+    }
+
     private int seq;
 
     private void draw(GrayImage image) {
