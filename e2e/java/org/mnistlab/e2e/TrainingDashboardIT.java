@@ -96,7 +96,8 @@ class TrainingDashboardIT extends BrowserTest {
 
         Pattern stopped = Pattern.compile("Stopped early after epoch \\d+ of 30: validation loss did not improve for"
                 + " 1 epoch after epoch \\d+ \\(patience 1\\)\\.");
-        assertThat(live.progressText()).hasText(stopped);
+        // the progress line says where it ended; the reason is said once, in the verdict
+        assertThat(live.progressText()).hasText(Pattern.compile("Done: stopped early at epoch \\d+ of 30\\."));
         assertThat(live.trainingEnd()).containsText(stopped);
         assertThat(live.trainingEnd()).containsText(Pattern.compile(
                 "Test evaluation and model file: weights of epoch \\d+, the best epoch \\(restored"));

@@ -21,11 +21,20 @@ public final class UserMessages {
         return message == null ? "" : ABSOLUTE_PATH.matcher(message).replaceAll("$1");
     }
 
-    /** What to tell the user when the database of runs cannot be read or written. */
+    /**
+     * What to tell the user when the database of runs cannot be read or written. The advice follows the cause:
+     * H2 closes itself when a write fails, which on this kind of failure means a full disk; anything else (a
+     * lock, permissions) is about who may write the data directory.
+     */
     public static String storeUnavailable(Throwable failure) {
-        return "The run store is unavailable: " + rootCause(failure)
-                + ". Free space on the data directory's disk, then try again: the store reopens by itself once it"
-                + " can write (finished epochs are kept).";
+        String cause = rootCause(failure);
+        String lower = cause.toLowerCase(java.util.Locale.ROOT);
+        boolean diskLikely = lower.contains("space") || lower.contains("closed");
+        return "The run store is unavailable: " + cause + (diskLikely
+                ? ". Free space on the data directory's disk, then try again: the store reopens by itself once it"
+                        + " can write (finished epochs are kept)."
+                : ". Check that the data directory can be written and that no other MNIST Lab process uses it,"
+                        + " then try again (finished epochs are kept).");
     }
 
     /** The innermost cause's message (a cause without one, e.g. a bare lock exception, says nothing), cleaned. */

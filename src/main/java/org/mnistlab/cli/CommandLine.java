@@ -177,6 +177,10 @@ public final class CommandLine {
             return "the run store is in use by another process, probably a running MNIST Lab server ("
                     + message.lines().findFirst().orElse(message) + "). Stop the server, or give another --data-dir.";
         }
-        return message;
+        boolean store = false;
+        for (Throwable t = e; t != null && !store; t = t.getCause() == t ? null : t.getCause()) {
+            store = t instanceof java.sql.SQLException;
+        }
+        return store ? UserMessages.storeUnavailable(e) : UserMessages.withoutPaths(message);
     }
 }
