@@ -7,7 +7,6 @@ import com.microsoft.playwright.options.ColorScheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.TestRuns;
 import org.mnistlab.training.Architecture;
@@ -42,7 +41,6 @@ class LayoutIT extends BrowserTest {
     RunStore store;
 
     @Test
-    @Disabled("fails: the grid keeps 10 columns (28 px) at 400 px; the server's column fit does not take effect yet")
     void explorer_shows_readable_thumbnails_on_a_phone() {
         assertExplorerFits(400, 800);
     }
