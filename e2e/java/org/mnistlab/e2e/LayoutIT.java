@@ -42,7 +42,7 @@ class LayoutIT extends BrowserTest {
     RunStore store;
 
     @Test
-    @Disabled("fails: the grid keeps 10 columns (28 px) at 400 px; the server's column fit does not take effect yet")
+    @Disabled("fails: still 10 columns (28 px) at 400 px although the list now reports its width (ResizeObserver)")
     void explorer_shows_readable_thumbnails_on_a_phone() {
         assertExplorerFits(400, 800);
     }

@@ -1,7 +1,5 @@
 package org.mnistlab.dataset.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -20,7 +18,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +71,6 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private Integer label;
     private Integer scrollTarget;
     private boolean updatingFields;
-    private Registration resizeRegistration;
 
     public ExplorerView(DatasetService datasets, UiPushScheduler pushScheduler) {
         this.datasets = datasets;
@@ -229,9 +225,6 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         if (scrollTarget != null) {
             grid.scrollToSample(scrollTarget);
         }
-        if (isAttached()) {
-            measureColumns();
-        }
     }
 
     private BarChart distributionChart() {
@@ -306,36 +299,5 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             url.append("&at=").append(at);
         }
         return url.toString();
-    }
-
-    /** Fits the number of thumbnails per row to the grid's width in the browser. */
-    private void measureColumns() {
-        // Once the list is defined and laid out: before that it is an inline element 0 px wide.
-        grid.getElement().executeJs("return customElements.whenDefined('vaadin-virtual-list').then(() => new Promise("
-                + "resolve => requestAnimationFrame(() => resolve(Math.floor(this.getBoundingClientRect().width)))))")
-                .then(Integer.class, width -> {
-            if (width != null && width > 0) {
-                grid.fitToWidth(width);
-                if (scrollTarget != null) {
-                    grid.scrollToSample(scrollTarget);
-                }
-            }
-        });
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        if (content.isVisible()) {
-            measureColumns();
-        }
-        resizeRegistration = event.getUI().getPage().addBrowserWindowResizeListener(e -> measureColumns());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (resizeRegistration != null) {
-            resizeRegistration.remove();
-            resizeRegistration = null;
-        }
     }
 }

@@ -33,6 +33,26 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
     private static final int MIN_CELL_PX = 52;
     private static final int MAX_CELL_PX = 80;
     private static final int PADDING_PX = 14;
+    /** The DOM event that tells the server the list's width in CSS pixels (see {@link #WATCH_WIDTH}). */
+    static final String WIDTH_EVENT = "sample-grid-width";
+    /**
+     * Reports the list's width whenever it changes (window resize, side panel wrapping, the drawer opening),
+     * including the first layout: before the element is defined and laid out it is 0 px wide.
+     */
+    private static final String WATCH_WIDTH = """
+            if (!this.$widthObserver) {
+              this.$widthObserver = new ResizeObserver(() => {
+                clearTimeout(this.$widthTimer);
+                this.$widthTimer = setTimeout(() => {
+                  const width = Math.floor(this.getBoundingClientRect().width);
+                  if (width > 0 && width !== this.$reportedWidth) {
+                    this.$reportedWidth = width;
+                    this.dispatchEvent(new CustomEvent('%s', { detail: width }));
+                  }
+                }, this.$reportedWidth ? 120 : 0); // the first at once, then one per pause while dragging
+              });
+              this.$widthObserver.observe(this);
+            }""".formatted(WIDTH_EVENT);
     /** Rows sent along with the grid itself, before the browser asks: a first screen and a bit. */
     private static final int EAGER_ROWS = 16;
 
@@ -58,6 +78,9 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         VirtualList<Row> list = getContent();
         list.addClassName("sample-grid");
         list.setRenderer(renderer);
+        list.getElement().addEventListener(WIDTH_EVENT, e -> fitToWidth((int) e.getEventData().getNumber("event.detail")))
+                .addEventData("event.detail");
+        addAttachListener(e -> list.getElement().executeJs(WATCH_WIDTH));
     }
 
     /**
@@ -92,6 +115,9 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         if (columns != this.columns) {
             this.columns = Math.max(1, columns);
             refresh();
+            if (highlighted >= 0) {
+                scrollToSample(highlighted); // its row number changed
+            }
         }
     }
 
