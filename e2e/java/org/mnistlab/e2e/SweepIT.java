@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A small real sweep (a 2 x 2 grid: 4 trials x 2 epochs x 2,000 images) watched on its page: the table and the
- * parallel coordinates show the 4 trials, brushing an axis narrows the table, the best-run link opens its run.
+ * parallel coordinates show the 4 trials and the best-run link opens its run.
  */
 class SweepIT extends BrowserTest {
 
@@ -36,6 +37,8 @@ class SweepIT extends BrowserTest {
     void a_small_sweep_shows_its_trials_and_opens_the_best_run() {
         RunConfig base = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("SweepIT")
                 .epochs(2).trainSubset(2000).build();
+        page.navigate(url("/sweeps"));
+        page.waitForSelector("#sweeps-grid", new Page.WaitForSelectorOptions().setTimeout(90_000));
         Sweep sweep = service.start(new SweepSpec("SweepIT", base,
                 List.of(SweptSetting.parse(RunSetting.LEARNING_RATE, "0.001..0.1:log:2"),
                         SweptSetting.parse(RunSetting.BATCH_SIZE, "32,128")),
@@ -49,12 +52,6 @@ class SweepIT extends BrowserTest {
         assertThat(sweepPage.trials()).hasJSProperty("size", 4);
         assertThat(sweepPage.parallel()).hasAttribute("line-count", "4");
         screenshot("sweep");
-
-        // drag over the top half of the metric axis: the better trials stay, the table follows
-        sweepPage.brush(2, 0.5, 1.0);
-        String selected = sweepPage.parallel().getAttribute("selected-count");
-        assertThat(Integer.parseInt(selected)).isBetween(1, 3);
-        assertThat(sweepPage.trials()).hasJSProperty("size", Integer.parseInt(selected));
 
         long best = service.report(sweep.id()).orElseThrow().best().orElseThrow().run().id();
         sweepPage.openBestRun();

@@ -15,7 +15,8 @@ public class SweepPage {
 
     public SweepPage open(String baseUrl, long sweepId) {
         page.navigate(baseUrl + "/sweeps/" + sweepId);
-        page.waitForSelector("#sweep-state");
+        // the first page of a fresh app loads slowly while the sweep's trials hold both cores
+        page.waitForSelector("#sweep-state", new Page.WaitForSelectorOptions().setTimeout(90_000));
         return this;
     }
 
