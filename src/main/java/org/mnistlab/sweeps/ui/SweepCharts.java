@@ -11,9 +11,8 @@ import org.mnistlab.sweeps.Trial;
 import org.mnistlab.training.EpochMetrics;
 
 /**
- * The sweep page's Chart.js configurations: parallel coordinates (each axis scaled to its own range, a line per
- * trial coloured by the metric), the metric against each swept setting, the trials' validation curves with the
- * best one highlighted, and the settings' importance.
+ * The sweep page's Chart.js configurations: the metric against each swept setting, the trials' validation
+ * curves with the best one highlighted, and the settings' importance.
  */
 final class SweepCharts {
 
@@ -27,50 +26,6 @@ final class SweepCharts {
     /** A trial's metric (best validation accuracy) or null before it has one. */
     static Double metric(Trial t) {
         return t.bestValidationAccuracy();
-    }
-
-    /** Red (worst) to green (best) by where the metric lies between the lowest and the highest. */
-    static String color(double metric, double low, double high) {
-        double f = high > low ? (metric - low) / (high - low) : 1;
-        int hue = (int) Math.round(120 * Math.max(0, Math.min(1, f)));
-        return "hsl(" + hue + ",75%,42%)";
-    }
-
-    static String parallel(List<SweptSetting> swept, List<Trial> trials) {
-        List<String> labels = new ArrayList<>(swept.stream().map(s -> s.setting().label()).toList());
-        labels.add("Best val acc");
-        List<Trial> measured = trials.stream().filter(t -> metric(t) != null).toList();
-        double low = measured.stream().mapToDouble(SweepCharts::metric).min().orElse(0);
-        double high = measured.stream().mapToDouble(SweepCharts::metric).max().orElse(1);
-        List<Map<String, Object>> datasets = new ArrayList<>();
-        for (Trial t : measured) {
-            List<Double> points = new ArrayList<>();
-            for (int i = 0; i < swept.size(); i++) {
-                int axis = i;
-                double v = t.values().get(i).doubleValue();
-                boolean log = swept.get(i).kind() == SweptSetting.Kind.LOG;
-                var range = trials.stream().mapToDouble(x -> x.values().get(axis).doubleValue()).summaryStatistics();
-                points.add(scaled(v, range.getMin(), range.getMax(), log));
-            }
-            points.add(scaled(metric(t), low, high, false));
-            datasets.add(Map.of("label", "Trial " + t.number(), "data", points, "borderColor",
-                    color(metric(t), low, high), "pointRadius", 3, "fill", false, "tension", 0));
-        }
-        return json(Map.of("type", "line",
-                "data", Map.of("labels", labels, "datasets", datasets),
-                "options", Map.of("animation", false, "maintainAspectRatio", false,
-                        "plugins", Map.of("legend", Map.of("display", false),
-                                "title", Map.of("display", true, "text", "Parallel coordinates (each axis from its lowest to its highest value)")),
-                        "scales", Map.of("y", Map.of("min", 0, "max", 1, "ticks", Map.of("display", false))))));
-    }
-
-    private static double scaled(double v, double low, double high, boolean log) {
-        if (log && low > 0) {
-            v = Math.log(v);
-            low = Math.log(low);
-            high = Math.log(high);
-        }
-        return high > low ? (v - low) / (high - low) : 0.5;
     }
 
     static String scatter(SweptSetting setting, int index, List<Trial> trials) {

@@ -61,6 +61,11 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
     private long sweepId;
     private String title = "Sweep · MNIST Lab";
     private volatile Set<Long> runIds = Set.of();
+    private final ParallelCoordinates parallel = new ParallelCoordinates();
+    /** The trial numbers brushed on the parallel coordinates; null while nothing is brushed. */
+    private Set<Integer> selection;
+    private Grid<Trial> grid;
+    private List<Trial> trials = List.of();
 
     public SweepView(SweepService service, RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.service = service;
@@ -68,6 +73,12 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         setWidthFull();
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, events -> refresh())
                 .accepting(e -> !(e instanceof RunEvent.BatchProgressed) && runIds.contains(e.runId()));
+        parallel.setId("sweep-parallel");
+        parallel.setHeight("320px");
+        parallel.addSelectionListener(e -> {
+            selection = e.selection().orElse(null);
+            showTrials();
+        });
     }
 
     public static RouteParameters params(long sweepId) {
@@ -125,7 +136,8 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         Map<Integer, List<EpochMetrics>> epochs = new HashMap<>();
         report.trials().stream().filter(t -> t.run() != null)
                 .forEach(t -> epochs.put(t.number(), store.epochs(t.run().id())));
-        add(chart("sweep-parallel", SweepCharts.parallel(swept, report.trials()), "320px"));
+        parallel.setTrials(swept, report.trials());
+        add(parallel);
         Div scatters = new Div();
         scatters.setId("sweep-scatters");
         scatters.addClassName("chart-pair");
@@ -211,8 +223,15 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         grid.addComponentColumn(t -> t.run() == null ? new Span(Format.NONE)
                 : new RouterLink("#" + t.run().id(), RunDetailView.class, RunDetailView.params(t.run().id())))
                 .setHeader("Run");
-        grid.setItems(report.trials());
+        this.grid = grid;
+        this.trials = report.trials();
+        showTrials();
         return grid;
+    }
+
+    private void showTrials() {
+        grid.setItems(selection == null ? trials
+                : trials.stream().filter(t -> selection.contains(t.number())).toList());
     }
 
     private VerticalLayout importance(SweepReport report) {

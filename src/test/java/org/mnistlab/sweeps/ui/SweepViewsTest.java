@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -78,8 +79,16 @@ class SweepViewsTest extends SpringAppTest {
         assertThat(service.report(sweepId).orElseThrow().state()).isEqualTo(SweepReport.State.FINISHED);
         long best = service.report(sweepId).orElseThrow().best().orElseThrow().run().id();
         assertThat(_get(RouterLink.class, spec -> spec.withId("best-run")).getHref()).isEqualTo("runs/" + best);
-        assertThat(_get(ChartJs.class, spec -> spec.withId("sweep-parallel")).getConfigJson())
-                .contains("\"label\":\"Trial 1\"").contains("\"label\":\"Trial 2\"");
+        assertThat(_get(ParallelCoordinates.class).getElement().getProperty("data"))
+                .contains("\"id\":1").contains("\"id\":2").contains("\"log\":false");
+
+        ParallelCoordinates parallel = _get(ParallelCoordinates.class);
+        ComponentUtil.fireEvent(parallel, new ParallelCoordinates.SelectionEvent(parallel, true, true, "2"));
+        assertThat(trialRows()).extracting(Trial::number).containsExactly(2);
+        ComponentUtil.fireEvent(parallel, new ParallelCoordinates.SelectionEvent(parallel, true, true, ""));
+        assertThat(trialRows()).isEmpty();
+        ComponentUtil.fireEvent(parallel, new ParallelCoordinates.SelectionEvent(parallel, true, false, ""));
+        assertThat(trialRows()).extracting(Trial::number).containsExactly(1, 2);
         assertThat(_get(ChartJs.class, spec -> spec.withId("sweep-curves")).getConfigJson()).contains("(best)");
 
         open("runs?sweep=" + sweepId);
