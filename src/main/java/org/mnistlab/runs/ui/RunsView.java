@@ -6,6 +6,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -74,6 +75,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final RunStore store;
     private Long sweepFilter;
     private final Span sweepLabel = new Span();
+    /** Shows the three time-to-accuracy columns; off by default so the grid fits 1280 px without scrolling. */
+    final Checkbox timeToAccuracy = new Checkbox("Time to accuracy");
 
     final Grid<RunRecord> grid = new Grid<>();
     final ComboBox<DatasetKind> datasetFilter = new ComboBox<>("Dataset");
@@ -113,8 +116,13 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         updateCompareLink(Set.of());
         sweepLabel.setId("filter-sweep");
         sweepLabel.setVisible(false);
+        timeToAccuracy.setId("show-time-to-accuracy");
+        timeToAccuracy.setTooltipText("Columns with the training time until validation accuracy first reached each"
+                + " target");
+        timeToAccuracy.addValueChangeListener(e -> showTimeToAccuracy(e.getValue()));
+        showTimeToAccuracy(false);
         HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
-                sweepLabel, compareLink);
+                timeToAccuracy, sweepLabel, compareLink);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
 
@@ -272,6 +280,12 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
         grid.asMultiSelect().addValueChangeListener(e -> updateCompareLink(e.getValue()));
         compare.setTooltipText("Select two to " + RunIds.MAX_COMPARED + " runs");
+    }
+
+    private void showTimeToAccuracy(boolean visible) {
+        for (int i = 1; i <= TimeToAccuracy.TARGETS; i++) {
+            grid.getColumnByKey("timeToTarget" + i).setVisible(visible);
+        }
     }
 
     /** One column per accuracy target: seconds and epoch at which validation accuracy first reached it. */

@@ -45,6 +45,8 @@ class TimeToAccuracyViewsTest extends SpringAppTest {
         long never = run("never", 0.97);
         UI.getCurrent().navigate("runs");
         RunsView view = _get(RunsView.class);
+        assertThat(view.grid.getColumnByKey("timeToTarget1").isVisible()).isFalse();
+        view.timeToAccuracy.setValue(true);
         GridKt._sortByKey(view.grid, "timeToTarget2", SortDirection.ASCENDING);
         assertThat(GridKt._fetch(view.grid, 0, 10).stream().map(RunRecord::id).toList())
                 .containsExactly(fast, slow, never);
