@@ -86,7 +86,7 @@ public class RunQueue {
             int interrupted = store.markActiveInterrupted(Instant.now(),
                     "Interrupted: the process training it (server or command line) stopped while it was queued or running");
             if (interrupted > 0) {
-                log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
+                log.warn("Marked {} run(s) left queued or running by a previous server or command-line process as interrupted", interrupted);
             }
             pendingEnds.replay(store, true);
             deleteUnfinishedModelFiles();
