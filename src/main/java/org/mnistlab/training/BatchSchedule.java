@@ -1,19 +1,27 @@
 package org.mnistlab.training;
 
 import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * {@link LearningRateCurve} as a DL4J schedule on the network's iteration count (one per batch). DL4J writes
- * schedules into the saved model's configuration by field, so the no-argument constructor and non-final
- * fields let a saved model load again.
+ * schedules into the saved model's configuration with its shaded Jackson: the fields are marked for it (it
+ * sees no private field otherwise), and the no-argument constructor and non-final fields let it load again.
  */
 public final class BatchSchedule implements ISchedule {
 
+    @JsonProperty
     private LrSchedule.Type type;
+    @JsonProperty
     private double learningRate;
+    @JsonProperty
     private double maxLearningRate;
+    @JsonProperty
     private long warmupBatches;
+    @JsonProperty
     private long totalBatches;
+    /** Built on first use: DL4J asks every iteration; transient, so not written into the saved model. */
+    private transient LearningRateCurve curve;
 
     /** For DL4J's JSON deserialization. */
     public BatchSchedule() {
@@ -31,7 +39,10 @@ public final class BatchSchedule implements ISchedule {
 
     @Override
     public double valueAt(int iteration, int epoch) {
-        return new LearningRateCurve(type, learningRate, maxLearningRate, warmupBatches, totalBatches).rate(iteration);
+        if (curve == null) {
+            curve = new LearningRateCurve(type, learningRate, maxLearningRate, warmupBatches, totalBatches);
+        }
+        return curve.rate(iteration);
     }
 
     @Override
