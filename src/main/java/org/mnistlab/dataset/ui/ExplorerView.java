@@ -1,5 +1,7 @@
 package org.mnistlab.dataset.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
@@ -50,6 +52,7 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOpt
  * sample, and see the class distribution and the mean image of each class. The selection lives in the
  * URL ({@code /explore?dataset=fashion-mnist&split=test&label=3}) so it can be bookmarked and shared.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("explore")
 @RouteAlias("")
 @PageTitle("Explore · MNIST Lab")

@@ -1,8 +1,11 @@
 package org.mnistlab.runs.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -52,6 +55,7 @@ import org.mnistlab.training.RunQueue;
  * All runs in H2 as a lazy, sortable grid with filters and a text search. Rows of active runs follow
  * the training events live; select two or more runs to compare them.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
 @Menu(order = 2, title = "Runs", icon = "vaadin:records")
@@ -64,6 +68,9 @@ public class RunsView extends VerticalLayout {
     final ComboBox<Architecture> architectureFilter = new ComboBox<>("Model");
     final ComboBox<RunStatus> statusFilter = new ComboBox<>("Status");
     final TextField search = new TextField("Search");
+    /** Only the runs the logged-in user queued; absent for visitors and the system. */
+    final Checkbox mine = new Checkbox("Mine");
+    private final String currentUser;
     final Button compare = new Button("Compare", VaadinIcon.SPLIT_H.create());
     /** A real link (runs=3,7,9 stays readable, can open in a new tab); the button inside is its look. */
     final Anchor compareLink = new Anchor("", compare);
@@ -72,6 +79,7 @@ public class RunsView extends VerticalLayout {
 
     public RunsView(RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.store = store;
+        this.currentUser = queue.currentUser().orElse(null);
         setSizeFull();
 
         H2 title = new H2("Runs");
@@ -91,8 +99,12 @@ public class RunsView extends VerticalLayout {
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compareLink.setId("compare-link");
         updateCompareLink(Set.of());
+        mine.setId("filter-mine");
+        mine.setVisible(currentUser != null);
+        mine.addValueChangeListener(e -> applyFilter());
+        newRun.setVisible(queue.maySubmit());
         HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
-                compareLink);
+                mine, compareLink);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
 
@@ -152,7 +164,8 @@ public class RunsView extends VerticalLayout {
 
     RunFilter currentFilter() {
         String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
-        return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text);
+        return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text,
+                mine.getValue() ? currentUser : null);
     }
 
     private void applyFilter() {
