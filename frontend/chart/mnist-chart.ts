@@ -4,6 +4,23 @@ import { Chart, registerables, ChartConfiguration } from 'chart.js';
 
 Chart.register(...registerables);
 
+/** A CSS custom property of the page (Lumo's colours follow the light/dark theme), or the fallback. */
+function cssVar(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+/** Text and grid lines in Lumo's colours, so charts read in the light and the dark theme. */
+function applyThemeColors() {
+  Chart.defaults.color = cssVar('--lumo-secondary-text-color', '#666');
+  Chart.defaults.borderColor = cssVar('--lumo-contrast-10pct', 'rgba(0, 0, 0, 0.1)');
+}
+applyThemeColors();
+
+/** Colours given as "var(--name)" in a configuration, with the dataset and key they belong to. */
+type ThemedColor = { target: Record<string, unknown>; key: string; name: string };
+
+const COLOR_KEYS = ['borderColor', 'backgroundColor', 'pointBackgroundColor', 'pointBorderColor'];
+
 /**
  * MNIST Lab's Chart.js element. The server sets `config` (a Chart.js configuration as JSON) and may then
  * stream points with appendData(); calls that arrive before the chart exists are buffered.
@@ -19,6 +36,9 @@ export class MnistChart extends LitElement {
   @property({ type: String }) config = '';
 
   chart?: Chart;
+  private themed: ThemedColor[] = [];
+  private static readonly instances = new Set<MnistChart>();
+  private static themeObserver?: MutationObserver;
   /** Epoch-millis when data last changed by appendData()/setData()/setPointStyle() was drawn (push latency). */
   lastAppendAt = 0;
   private pending: Array<() => void> = [];
@@ -36,12 +56,15 @@ export class MnistChart extends LitElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    MnistChart.instances.delete(this);
     this.chart?.destroy();
     this.chart = undefined;
   }
 
   connectedCallback() {
     super.connectedCallback();
+    MnistChart.instances.add(this);
+    MnistChart.observeTheme();
     if (this.hasUpdated && this.config && !this.chart) {
       this.createChart();
     }
@@ -59,12 +82,39 @@ export class MnistChart extends LitElement {
         }));
       }
     };
+    this.themed = [];
+    for (const ds of (cfg.data?.datasets ?? []) as unknown as Array<Record<string, unknown>>) {
+      for (const key of COLOR_KEYS) {
+        const value = ds[key];
+        const match = typeof value === 'string' ? /^var\((--[\w-]+)\)$/.exec(value.trim()) : null;
+        if (match) this.themed.push({ target: ds, key, name: match[1] });
+      }
+    }
+    this.resolveThemedColors();
     this.chart?.destroy();
     this.chart = new Chart(canvas, cfg);
     const queued = this.pending;
     this.pending = [];
     queued.forEach((f) => f());
     this.chart.update('none');
+  }
+
+  private resolveThemedColors() {
+    this.themed.forEach((t) => { t.target[t.key] = cssVar(t.name, '#888'); });
+  }
+
+  /** Redraws every chart in the new colours when the page switches between light and dark. */
+  private static observeTheme() {
+    if (MnistChart.themeObserver) return;
+    MnistChart.themeObserver = new MutationObserver(() => {
+      applyThemeColors();
+      MnistChart.instances.forEach((c) => {
+        if (!c.chart) return;
+        c.resolveThemedColors();
+        c.chart.update('none');
+      });
+    });
+    MnistChart.themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['theme'] });
   }
 
   /** Appends one x label and one value per dataset (null leaves a gap). */

@@ -10,6 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -58,7 +59,7 @@ class ArchitectureTest {
     static final ArchRule run_screens_live_in_runs_ui = classes()
             .that().areAnnotatedWith(Route.class)
             .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..",
-                    "org.mnistlab.security.ui..")
+                    "org.mnistlab.sweeps.ui..", "org.mnistlab.security.ui..")
             .should().resideInAPackage("org.mnistlab.runs.ui..")
             .because("one home for every screen about runs: configure, queue, live, history, detail, compare");
 
@@ -83,7 +84,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule every_view_declares_who_may_open_it = classes()
-            .that().areAnnotatedWith(Route.class)
+            .that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
             .should().beAnnotatedWith(RolesAllowed.class)
             .orShould().beAnnotatedWith(AnonymousAllowed.class)
             .orShould().beAnnotatedWith(PermitAll.class)

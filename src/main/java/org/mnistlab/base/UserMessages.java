@@ -24,7 +24,8 @@ public final class UserMessages {
     /** What to tell the user when the database of runs cannot be read or written. */
     public static String storeUnavailable(Throwable failure) {
         return "The run store is unavailable: " + rootCause(failure)
-                + ". Check that the data directory's disk has free space; then restart the server (finished epochs are kept; an unfinished run is marked interrupted).";
+                + ". Free space on the data directory's disk, then try again: the store reopens by itself once it"
+                + " can write (finished epochs are kept).";
     }
 
     /** The innermost cause's message, cleaned for users. */

@@ -5,10 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.base.NativeBackend;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
@@ -18,9 +22,12 @@ import org.mnistlab.training.BackendInfo;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.LrSchedule;
 import org.mnistlab.training.ModelCatalog;
+import org.mnistlab.training.Recipe;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunSetting;
+import org.mnistlab.training.TimeToAccuracy;
 import org.mnistlab.training.Trainer;
+import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -34,8 +41,9 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code bench}: trains each chosen catalog model with its default settings (54,000 / 6,000 split; epochs,
  * batch, schedule and augmentation can be overridden) and
- * prints training images/s, epoch time, test accuracy, wall time and peak RSS, with the load average so
- * noisy figures on a shared machine can be judged. Benchmark runs are not stored.
+ * prints training images/s, epoch time, test accuracy, wall time, peak RSS and single-image inference latency,
+ * with the load average so noisy figures on a shared machine can be judged, and writes them as CSV and JSON
+ * ({@link BenchReport}). Benchmark runs are not stored.
  */
 @Command(name = "bench", sortOptions = false, abbreviateSynopsis = true,
         description = "Images/s, epoch time, test accuracy and peak RSS of each model; the runs are not stored.",
@@ -49,11 +57,16 @@ final class BenchCommand implements Callable<Integer> {
             RunSetting.LR_SCHEDULE_TYPE));
 
     /** What the command line chose: the models, and the settings that replace each model's defaults. */
-    record Options(List<Architecture> models, DatasetKind dataset, ParseResult given) {
+    record Options(List<Architecture> models, DatasetKind dataset, ParseResult given, Recipe recipe) {
 
         static Options from(ParseResult parsed, List<Architecture> models) {
-            Options options = new Options(List.copyOf(models), SettingOptions.given(parsed, RunSetting.DATASET,
-                    DatasetKind.MNIST), parsed);
+            return from(parsed, models, null);
+        }
+
+        /** With a recipe, its model alone, starting from the recipe's settings instead of the defaults. */
+        static Options from(ParseResult parsed, List<Architecture> models, Recipe recipe) {
+            Options options = new Options(recipe != null ? List.of(Architecture.COMPACT_CNN) : List.copyOf(models),
+                    SettingOptions.given(parsed, RunSetting.DATASET, DatasetKind.MNIST), parsed, recipe);
             for (Architecture m : options.models) {
                 SettingOptions.checked(options.config(m), parsed.commandSpec());
             }
@@ -61,8 +74,9 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         RunConfig config(Architecture architecture) {
-            return SETTINGS.applyTo(given, RunConfig.defaults(architecture, dataset).toBuilder()
-                    .name("bench " + architecture.id())).build();
+            RunConfig base = recipe != null ? recipe.config(dataset) : RunConfig.defaults(architecture, dataset);
+            return SETTINGS.applyTo(given, base.toBuilder()
+                    .name("bench " + (recipe != null ? "recipe " + recipe.id() : architecture.id()))).build();
         }
     }
 
@@ -73,8 +87,17 @@ final class BenchCommand implements Callable<Integer> {
     StoreOptions storeOptions;
 
     @Option(names = "--models", split = ",", paramLabel = "MODEL", order = -1, converter = ModelConverter.class,
-            description = "Models to train, e.g. mlp,cnn: logistic, mlp, cnn, regcnn, lenet5 (default: all)")
+            description = "Models to train, e.g. mlp,cnn: logistic, mlp, cnn, regcnn, lenet5, compact (default: all)")
     List<Architecture> models = Arrays.asList(Architecture.values());
+
+    @Option(names = "--recipe", paramLabel = "RECIPE", order = -1, converter = RecipeConverter.class,
+            description = "Train a recipe instead of the models: fast (>= 99.3 %% in 2 min) or accurate"
+                    + " (>= 99.5 %% in 6 min)")
+    Recipe recipe;
+
+    @Option(names = "--out", paramLabel = "DIR", order = 100,
+            description = "Folder for the results as bench-<UTC time>.csv and .json (default: <data dir>/bench)")
+    Path outDir;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, order = 200, description = "Show this help and exit.")
     boolean help;
@@ -91,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Options options = Options.from(spec.commandLine().getParseResult(), models);
+        Options options = Options.from(spec.commandLine().getParseResult(), models, recipe);
         return CommandLine.withContext(applicationClass, storeOptions, CommandLine.WITHOUT_RUN_STORE, err, context -> run(context, options));
     }
 
@@ -100,6 +123,17 @@ final class BenchCommand implements Callable<Integer> {
         public Architecture convert(String id) {
             try {
                 return Architecture.fromId(id.strip());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class RecipeConverter implements ITypeConverter<Recipe> {
+        @Override
+        public Recipe convert(String id) {
+            try {
+                return Recipe.fromId(id);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
@@ -117,7 +151,9 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() >> 20, backend.versions().get("java"));
         LabeledImages train = datasets.samples(options.dataset(), Split.TRAIN);
         LabeledImages test = datasets.samples(options.dataset(), Split.TEST);
-        List<String> rows = new ArrayList<>();
+        Instant started = Instant.now();
+        List<BenchReport.Row> rows = new ArrayList<>();
+        List<String> timeRows = new ArrayList<>();
         for (Architecture architecture : options.models()) {
             RunConfig config = options.config(architecture);
             resetPeakRss();
@@ -127,29 +163,105 @@ final class BenchCommand implements Callable<Integer> {
                     catalog.summarize(config).totalParameters(), config.batchSize(), config.epochs(),
                     config.augmentation().enabled() ? ", augmented " + config.augmentation() : "",
                     config.lrSchedule().type() != LrSchedule.Type.NONE ? ", " + config.lrSchedule() : "", loadBefore);
+            int[] trainImages = new int[1];
             Trainer.Result result = trainer.train(0, config, train, test, new Trainer.Listener() {
+                @Override
+                public void started(int batchesPerEpoch, int trainImageCount, int validationImages) {
+                    trainImages[0] = trainImageCount;
+                }
+
                 @Override
                 public void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {
                     out.println("  " + TrainCommand.epochLine(metrics, config.epochs()));
                 }
             });
             double wallSeconds = (System.nanoTime() - start) / 1e9;
-            double[] ips = result.epochs().stream().mapToDouble(EpochMetrics::imagesPerSecond).sorted().toArray();
-            double medianIps = ips[ips.length / 2];
-            double meanEpochSeconds = result.epochs().stream().mapToLong(EpochMetrics::durationMillis).average()
-                    .orElse(0) / 1000;
-            String row = String.format(Locale.ROOT, "| %-16s | %3d | %5d | %,8.0f | %7.1f | %7.2f%% | %7.1f | %,6d | %s → %s |",
-                    architecture.displayName(), config.epochs(), config.batchSize(), medianIps, meanEpochSeconds,
-                    100 * result.evaluation().accuracy(), wallSeconds, peakRssMiB(), loadBefore, loadAverage());
-            out.println(row);
+            long peakRss = peakRssMiB();
+            double[] latency = singleImageLatencyMicros(result.network(), test);
+            BenchReport.Row row = row(architecture, config, trainImages[0], result, wallSeconds, peakRss, latency,
+                    loadBefore);
+            out.println(row.tableLine());
             rows.add(row);
+            timeRows.add(timeToAccuracyRow(architecture, config, result));
             result.network().close();
         }
+        BenchReport report = new BenchReport(started, NativeBackend.description(), avx512(), List.copyOf(rows));
         out.println();
-        out.println("| model            | ep. | batch | images/s | epoch s | test acc | wall s  | RSS MiB | load 1/5/15 min |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
-        rows.forEach(out::println);
+        out.println(report.table());
+        printTimesToAccuracy(options.dataset(), timeRows);
+        Path dir = outDir != null ? outDir : context.getBean(MnistLabProperties.class).dataDir().resolve("bench");
+        try {
+            out.println("Written: " + String.join(", ", report.writeTo(dir).stream().map(Path::toString).toList()));
+        } catch (IOException e) {
+            err.println("Could not write the results to " + dir + ": " + e.getMessage());
+            return CommandLine.FAILED;
+        }
         return CommandLine.OK;
+    }
+
+    /** Time to each validation-accuracy target: summed epoch seconds (fit + per-epoch measuring) and epoch. */
+    private void printTimesToAccuracy(DatasetKind dataset, List<String> timeRows) {
+        StringBuilder header = new StringBuilder("| model            | test acc |");
+        for (double target : TimeToAccuracy.targets(dataset)) {
+            header.append(String.format(Locale.ROOT, " to %.1f %% val. |", 100 * target));
+        }
+        out.println();
+        out.println(header);
+        out.println("|---|---|" + "---|".repeat(TimeToAccuracy.TARGETS));
+        timeRows.forEach(out::println);
+    }
+
+    private static String timeToAccuracyRow(Architecture architecture, RunConfig config, Trainer.Result result) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %-16s | %7.2f%% |",
+                architecture.displayName(), 100 * result.evaluation().accuracy()));
+        for (TimeToAccuracy.Reached r : TimeToAccuracy.of(config.dataset(), result.epochs()).reached()) {
+            row.append(r.isReached() ? String.format(Locale.ROOT, " %6.1f s (ep %d) |", r.seconds(), r.epoch())
+                    : "            — |");
+        }
+        return row.toString();
+    }
+
+    private static BenchReport.Row row(Architecture architecture, RunConfig config, int trainImages,
+                                       Trainer.Result result, double wallSeconds, long peakRss, double[] latency,
+                                       String loadBefore) {
+        List<EpochMetrics> epochs = result.epochs();
+        double[] ips = epochs.stream().mapToDouble(EpochMetrics::imagesPerSecond).sorted().toArray();
+        double[] later = epochs.stream().skip(1).mapToDouble(EpochMetrics::imagesPerSecond).sorted().toArray();
+        double meanEpochSeconds = epochs.stream().mapToLong(EpochMetrics::durationMillis).average().orElse(0) / 1000;
+        return new BenchReport.Row(architecture.id(), architecture.displayName(), epochs.size(), config.batchSize(),
+                trainImages, ips[ips.length / 2], epochs.get(0).imagesPerSecond(),
+                later.length == 0 ? null : later[later.length / 2], meanEpochSeconds,
+                result.evaluation().accuracy(), wallSeconds, peakRss, latency[0], latency[1], loadBefore,
+                loadAverage());
+    }
+
+    /** Warm-up passes before timing one-image predictions, as the PyTorch peer does. */
+    static final int LATENCY_WARMUP = 200;
+    static final int LATENCY_SAMPLES = 1000;
+
+    /**
+     * Median and 90th percentile in µs of one test image through the network the way the drawing pad's
+     * predictor sends it (a fresh [1, 784] array in, probabilities out as Java floats).
+     */
+    static double[] singleImageLatencyMicros(MultiLayerNetwork network, LabeledImages images) {
+        float[] pixels = new float[DatasetKind.PIXELS];
+        for (int p = 0; p < pixels.length; p++) {
+            pixels[p] = (images.pixels()[p] & 0xff) / 255f;
+        }
+        long[] nanos = new long[LATENCY_SAMPLES];
+        for (int i = -LATENCY_WARMUP; i < LATENCY_SAMPLES; i++) {
+            long start = System.nanoTime();
+            network.output(Nd4j.create(new float[][] {pixels}), false).toFloatMatrix();
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(nanos);
+        return new double[] {nanos[LATENCY_SAMPLES / 2] / 1e3, nanos[LATENCY_SAMPLES * 9 / 10] / 1e3};
+    }
+
+    private static boolean avx512() {
+        return NativeBackend.description().contains("avx512");
     }
 
     /** Resets VmHWM so each model's peak RSS is its own (Linux; ignored elsewhere). */

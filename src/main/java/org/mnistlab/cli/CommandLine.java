@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.mnistlab.base.UserMessages;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +30,7 @@ public final class CommandLine {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("train", "bench", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("train", "bench", "sweep", "help", "--help", "-h");
 
     private CommandLine() {
     }
@@ -58,9 +61,17 @@ public final class CommandLine {
         picocli.CommandLine cli = new picocli.CommandLine(new Commands());
         cli.addSubcommand(withSettings(new TrainCommand(applicationClass, out, err), TrainCommand.SETTINGS));
         cli.addSubcommand(withSettings(new BenchCommand(applicationClass, out, err), BenchCommand.SETTINGS));
+        cli.addSubcommand(withSettings(new SweepCommand(applicationClass, out, err), SweepCommand.SETTINGS));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setUsageHelpWidth(100);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("Error: " + failureMessage(e));
+            if (verbose(parsed)) {
+                e.printStackTrace(command.getErr());
+            }
+            return FAILED;
+        });
         cli.setParameterExceptionHandler((e, arguments) -> {
             PrintWriter writer = e.getCommandLine().getErr();
             writer.println("Error: " + e.getMessage());
@@ -109,11 +120,14 @@ public final class CommandLine {
                         + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                 // A server on the same data directory may be training right now: leave its runs alone.
                 "--mnistlab.recover-interrupted-runs=false",
-                "--logging.level.root=WARN", "--logging.level.org.nd4j=WARN",
-                "--logging.level.org.deeplearning4j=WARN", "--logging.level.org.mnistlab=WARN",
                 // A failed start is reported in one line below, not as Spring's stack trace.
                 "--logging.level.org.springframework=ERROR", "--logging.level.org.springframework.boot.SpringApplication=OFF",
                 "--spring.main.log-startup-info=false"));
+        // The command prints what happens in its own lines, ending with one that says why it failed.
+        String level = store.verbose ? "WARN" : "OFF";
+        for (String logger : List.of("root", "org.nd4j", "org.deeplearning4j", "org.mnistlab")) {
+            springArgs.add("--logging.level." + logger + "=" + level);
+        }
         springArgs.addAll(store.springArguments());
         springArgs.addAll(extraSpringArgs);
         SpringApplication app = new SpringApplication(applicationClass);
@@ -132,6 +146,25 @@ public final class CommandLine {
         } finally {
             context.close();
         }
+    }
+
+    /** A command's failure in one line: the store's, said as the web app says it, or the cause. */
+    static String failureMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessException || t instanceof TransactionException) {
+                return UserMessages.storeUnavailable(e);
+            }
+        }
+        return UserMessages.rootCause(e);
+    }
+
+    private static boolean verbose(picocli.CommandLine.ParseResult parsed) {
+        for (picocli.CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {

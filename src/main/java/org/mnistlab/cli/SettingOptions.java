@@ -103,7 +103,7 @@ final class SettingOptions {
         OptionSpec.Builder option = OptionSpec.builder(name).order(order);
         if (settings.contains(RunSetting.LR_SCHEDULE_TYPE)) {
             return option.type(LrSchedule.class).converters(SettingOptions::schedule)
-                    .paramLabel("none|step:FACTOR:EPOCHS|plateau:FACTOR:PATIENCE")
+                    .paramLabel("none|step:F:EPOCHS|plateau:F:PATIENCE|onecycle:MAX_LR:WARMUP|cosine:WARMUP")
                     .description("Learning-rate schedule, e.g. step:0.5:3 (halve every 3 epochs)").build();
         }
         if (settings.contains(RunSetting.AUGMENTATION_ROTATION)) {
@@ -261,13 +261,18 @@ final class SettingOptions {
                 return LrSchedule.step(decimal(parts[1]), Integer.parseInt(parts[2]));
             }
             if (parts.length == 3 && parts[0].equals("plateau")) {
-                return new LrSchedule(LrSchedule.Type.PLATEAU, decimal(parts[1]), LrSchedule.NONE.stepEpochs(),
-                        Integer.parseInt(parts[2]));
+                return LrSchedule.plateau(decimal(parts[1]), Integer.parseInt(parts[2]));
+            }
+            if (parts.length == 3 && parts[0].equals("onecycle")) {
+                return LrSchedule.oneCycle(decimal(parts[1]), decimal(parts[2]));
+            }
+            if (parts.length == 2 && parts[0].equals("cosine")) {
+                return LrSchedule.cosine(decimal(parts[1]));
             }
         } catch (NumberFormatException | TypeConversionException e) {
             // reported below with the forms it may take
         }
-        throw new TypeConversionException("'" + text + "' is not none, step:FACTOR:EPOCHS or plateau:FACTOR:PATIENCE"
-                + " (e.g. step:0.5:3)");
+        throw new TypeConversionException("'" + text + "' is not none, step:FACTOR:EPOCHS, plateau:FACTOR:PATIENCE,"
+                + " onecycle:MAX_LR:WARMUP_EPOCHS or cosine:WARMUP_EPOCHS (e.g. step:0.5:3, onecycle:0.01:1)");
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where a command keeps its runs and finds the datasets; both default to the web app's settings. */
+/**
+ * Where a command keeps its runs and finds the datasets (both default to the web app's settings), and how much
+ * it logs.
+ */
 final class StoreOptions {
 
     @Option(names = "--data-dir", paramLabel = "DIR", order = 100,
@@ -14,6 +17,10 @@ final class StoreOptions {
     @Option(names = "--datasets-dir", paramLabel = "DIR", order = 101,
             description = "Where the MNIST files are, or are downloaded to (default: the web app's)")
     String datasetsDir;
+
+    @Option(names = {"-v", "--verbose"}, order = 102,
+            description = "Log warnings and errors with their stack traces (default: only the command's own lines)")
+    boolean verbose;
 
     /** The Spring properties these options set. */
     List<String> springArguments() {

@@ -3,7 +3,6 @@ package org.mnistlab.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    ExecutorOptions executorOptions;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, order = 200, description = "Show this help and exit.")
     boolean help;
 
@@ -59,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config(spec.commandLine().getParseResult());
-        return CommandLine.withContext(applicationClass, storeOptions, List.of(), err, context -> run(context, config));
+        return CommandLine.withContext(applicationClass, storeOptions, executorOptions.springArguments(), err, context -> run(context, config));
     }
 
     /** The model's defaults (a simple CNN on MNIST unless told otherwise) with the options given. */
@@ -114,6 +116,10 @@ final class TrainCommand implements Callable<Integer> {
             runId.set(run.id());
             out.printf("Run #%d queued (%,d parameters)%n", run.id(), run.parameterCount());
             ended.await();
+            if (end.get() instanceof RunEvent.Failed f) {
+                err.println("Run #" + run.id() + " failed: " + f.message());
+                return CommandLine.FAILED;
+            }
             RunRecord done = store.findById(run.id()).orElseThrow();
             if (end.get() instanceof RunEvent.Finished) {
                 out.printf("Finished run #%d: test accuracy %.2f%% (loss %.4f) in %s; best epoch %s; model %s%n",
@@ -121,11 +127,7 @@ final class TrainCommand implements Callable<Integer> {
                         done.bestEpoch(), store.modelFile(done.id()).map(Object::toString).orElse("-"));
                 return CommandLine.OK;
             }
-            if (end.get() instanceof RunEvent.Failed f) {
-                err.println("Run #" + done.id() + " failed: " + f.message());
-            } else {
-                err.println("Run #" + done.id() + " was cancelled after " + done.epochsDone() + " epoch(s)");
-            }
+            err.println("Run #" + done.id() + " was cancelled after " + done.epochsDone() + " epoch(s)");
             return CommandLine.FAILED;
         } catch (InvalidConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

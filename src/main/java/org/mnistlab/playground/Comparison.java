@@ -19,4 +19,11 @@ public record Comparison(List<Outcome> outcomes, float[] ensemble) {
     public float ensembleConfidence() {
         return ensemble[ensembleDigit()];
     }
+
+    /** The ensemble's answer by this mode; null when no model answered. */
+    public EnsembleMode.Decision decide(EnsembleMode mode) {
+        List<float[]> answers = outcomes.stream().filter(o -> o.prediction() != null)
+                .map(o -> o.prediction().probabilities()).toList();
+        return answers.isEmpty() ? null : mode.decide(answers);
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,22 +61,65 @@ public class MyDigitsService {
      */
     public MyDigitsEvaluation evaluate(long runId) {
         List<MyDigit> digits = repository.findAll();
+        float[][] outputs = predictor.predictAll(runId, inputs(digits));
+        return evaluation(runId, predictor.modelName(runId), digits, outputs.length, i -> Prediction.argMax(outputs[i]),
+                (i, predicted) -> outputs[i][predicted]);
+    }
+
+    /**
+     * The models together on every saved digit, combined by {@code mode}; models that cannot be used are
+     * left out (their own evaluation says why).
+     *
+     * @throws ModelUnavailableException when none can be used
+     */
+    public MyDigitsEvaluation evaluateEnsemble(List<Long> runIds, EnsembleMode mode) {
+        List<MyDigit> digits = repository.findAll();
+        float[][] inputs = inputs(digits);
+        List<float[][]> outputs = new ArrayList<>();
+        for (long runId : runIds) {
+            try {
+                outputs.add(predictor.predictAll(runId, inputs));
+            } catch (ModelUnavailableException e) {
+                // shown with that model's own line
+            }
+        }
+        if (outputs.isEmpty()) {
+            throw new ModelUnavailableException("None of the chosen models can be used");
+        }
+        EnsembleMode.Decision[] decisions = new EnsembleMode.Decision[digits.size()];
+        for (int i = 0; i < decisions.length; i++) {
+            int digit = i;
+            decisions[i] = mode.decide(outputs.stream().map(o -> o[digit]).toList());
+        }
+        return evaluation(MyDigitsEvaluation.ENSEMBLE, "Ensemble (" + mode.label() + " of " + outputs.size() + ")",
+                digits, decisions.length, i -> decisions[i].digit(), (i, predicted) -> decisions[i].support());
+    }
+
+    private static float[][] inputs(List<MyDigit> digits) {
         float[][] inputs = new float[digits.size()][];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = digits.get(i).networkInput();
         }
-        float[][] outputs = predictor.predictAll(runId, inputs);
+        return inputs;
+    }
+
+    private static MyDigitsEvaluation evaluation(long runId, String name, List<MyDigit> digits, int answered,
+                                                 IntUnaryOperator predictedOf, Confidence confidenceOf) {
         int correct = 0;
         List<MyDigitsEvaluation.Mistake> mistakes = new ArrayList<>();
-        for (int i = 0; i < outputs.length; i++) {
-            int predicted = Prediction.argMax(outputs[i]);
+        for (int i = 0; i < answered; i++) {
+            int predicted = predictedOf.applyAsInt(i);
             if (predicted == digits.get(i).label()) {
                 correct++;
             } else {
-                mistakes.add(new MyDigitsEvaluation.Mistake(digits.get(i), predicted, outputs[i][predicted]));
+                mistakes.add(new MyDigitsEvaluation.Mistake(digits.get(i), predicted, confidenceOf.of(i, predicted)));
             }
         }
         mistakes.sort(Comparator.comparingDouble((MyDigitsEvaluation.Mistake m) -> m.confidence()).reversed());
-        return new MyDigitsEvaluation(runId, predictor.modelName(runId), digits.size(), correct, mistakes);
+        return new MyDigitsEvaluation(runId, name, digits.size(), correct, mistakes);
+    }
+
+    private interface Confidence {
+        float of(int digitIndex, int predicted);
     }
 }

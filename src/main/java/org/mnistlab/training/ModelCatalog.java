@@ -173,6 +173,7 @@ public class ModelCatalog {
                 convBlock(c, layers, names, 2, 64, 3, 0);
                 dense(c, layers, names, 1, 128);
             }
+            case COMPACT_CNN -> compactCnn(c, layers, names);
             case LENET5 -> {
                 // 28×28 input padded by 2 = LeNet's original 32×32 input.
                 convBlock(c, layers, names, 1, 6, 5, 2);
@@ -184,6 +185,13 @@ public class ModelCatalog {
         layers.add(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nOut(DatasetKind.CLASSES).activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build());
         names.add("output");
+    }
+
+    /** The simple CNN at 3/4 of its channels: about half its multiply-adds, for the fast recipes. */
+    private void compactCnn(RunConfig c, List<Layer> layers, List<String> names) {
+        convBlock(c, layers, names, 1, 24, 3, 0);
+        convBlock(c, layers, names, 2, 48, 3, 0);
+        dense(c, layers, names, 1, 128);
     }
 
     /**

@@ -16,6 +16,8 @@ public final class MomentumSgd implements IUpdater {
 
     private double learningRate;
     private double momentum;
+    /** Null for the fixed {@code learningRate}. */
+    private ISchedule learningRateSchedule;
 
     /** For DL4J's JSON deserialization. */
     public MomentumSgd() {
@@ -52,12 +54,14 @@ public final class MomentumSgd implements IUpdater {
 
     @Override
     public MomentumSgd clone() {
-        return new MomentumSgd(learningRate, momentum);
+        MomentumSgd copy = new MomentumSgd(learningRate, momentum);
+        copy.learningRateSchedule = learningRateSchedule == null ? null : learningRateSchedule.clone();
+        return copy;
     }
 
     @Override
     public double getLearningRate(int iteration, int epoch) {
-        return learningRate;
+        return learningRateSchedule != null ? learningRateSchedule.valueAt(iteration, epoch) : learningRate;
     }
 
     @Override
@@ -67,20 +71,19 @@ public final class MomentumSgd implements IUpdater {
 
     @Override
     public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        if (lrSchedule != null) {
-            throw new UnsupportedOperationException("MomentumSgd takes a fixed learning rate");
-        }
         this.learningRate = lr;
+        this.learningRateSchedule = lrSchedule;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MomentumSgd m && m.learningRate == learningRate && m.momentum == momentum;
+        return o instanceof MomentumSgd m && Double.compare(m.learningRate, learningRate) == 0 && m.momentum == momentum
+                && Objects.equals(m.learningRateSchedule, learningRateSchedule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(learningRate, momentum);
+        return Objects.hash(learningRate, momentum, learningRateSchedule);
     }
 
     @Override

@@ -65,6 +65,9 @@ public record RunConfig(
      * cooling run (5 epochs at a constant rate stopped at 99.15 %).
      */
     public static RunConfig defaults(Architecture architecture, DatasetKind dataset) {
+        if (architecture == Architecture.COMPACT_CNN) {
+            return Recipe.FAST.config(dataset);
+        }
         boolean regularized = architecture == Architecture.REGULARIZED_CNN;
         return builder()
                 .dataset(dataset)
@@ -181,7 +184,8 @@ public record RunConfig(
         if (earlyStoppingPatience > 0 && validationFraction == 0) {
             problems.add(new ConfigProblem(RunSetting.EARLY_STOPPING_PATIENCE, "Early stopping needs a validation split above 0"));
         }
-        if (lrSchedule.type() != LrSchedule.Type.NONE) {
+        problems.addAll(batchScheduleProblems());
+        if (lrSchedule.type() == LrSchedule.Type.STEP || lrSchedule.type() == LrSchedule.Type.PLATEAU) {
             if (!(lrSchedule.factor() > 0) || lrSchedule.factor() >= 1) {
                 problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_FACTOR, "Decay factor must be between 0 and 1 (exclusive)"));
             }
@@ -207,6 +211,30 @@ public record RunConfig(
             problems.add(new ConfigProblem(RunSetting.TRAIN_SUBSET, "A validation split of "
                     + RunSetting.decimal(validationFraction) + " leaves at most " + trainingImagesLeft()
                     + " training images (0 = all of them)"));
+        }
+        return problems;
+    }
+
+    /** Problems of the one-cycle and cosine schedules' warm-up and peak rate. */
+    private List<ConfigProblem> batchScheduleProblems() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        LrSchedule.Type type = lrSchedule.type();
+        if (!type.perBatch()) {
+            return problems;
+        }
+        double warmup = lrSchedule.warmupEpochs();
+        boolean oneCycle = type == LrSchedule.Type.ONE_CYCLE;
+        if (!(warmup >= 0) || (oneCycle && warmup == 0)) {
+            problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_WARMUP, oneCycle
+                    ? "One-cycle needs a warm-up above 0 epochs" : "Warm-up must be at least 0 epochs"));
+        } else if (epochs >= 1 && warmup >= epochs) {
+            problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_WARMUP, "Warm-up must be shorter than the run ("
+                    + epochs + (epochs == 1 ? " epoch)" : " epochs)")));
+        }
+        if (oneCycle && (!(lrSchedule.maxLearningRate() > learningRate) || lrSchedule.maxLearningRate() > 10)) {
+            problems.add(new ConfigProblem(RunSetting.LR_SCHEDULE_MAX_RATE,
+                    "Max learning rate must be above the learning rate (" + RunSetting.decimal(learningRate)
+                            + ") and at most 10"));
         }
         return problems;
     }
@@ -258,6 +286,8 @@ public record RunConfig(
         private double scheduleFactor = LrSchedule.NONE.factor();
         private int scheduleStepEpochs = LrSchedule.NONE.stepEpochs();
         private int schedulePatience = LrSchedule.NONE.patience();
+        private double scheduleWarmupEpochs = LrSchedule.NONE.warmupEpochs();
+        private double scheduleMaxLearningRate = LrSchedule.NONE.maxLearningRate();
         private int trainSubset;
 
         private Builder() {
@@ -268,7 +298,8 @@ public record RunConfig(
                     batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm,
                     new Augmentation(maxRotationDegrees, maxShiftPixels, zoomRange), validationFraction,
                     earlyStoppingPatience, restoreBestWeights,
-                    new LrSchedule(scheduleType, scheduleFactor, scheduleStepEpochs, schedulePatience), trainSubset);
+                    new LrSchedule(scheduleType, scheduleFactor, scheduleStepEpochs, schedulePatience,
+                            scheduleWarmupEpochs, scheduleMaxLearningRate), trainSubset);
         }
 
         public Builder name(String name) {
@@ -382,11 +413,22 @@ public record RunConfig(
             return this;
         }
 
-        /** Sets all four schedule settings; null means a constant rate. */
+        /** Sets all the schedule's settings; null means a constant rate. */
         public Builder lrSchedule(LrSchedule schedule) {
             LrSchedule s = schedule == null ? LrSchedule.NONE : schedule;
             return scheduleType(s.type()).scheduleFactor(s.factor()).scheduleStepEpochs(s.stepEpochs())
-                    .schedulePatience(s.patience());
+                    .schedulePatience(s.patience()).scheduleWarmupEpochs(s.warmupEpochs())
+                    .scheduleMaxLearningRate(s.maxLearningRate());
+        }
+
+        public Builder scheduleWarmupEpochs(double warmupEpochs) {
+            this.scheduleWarmupEpochs = warmupEpochs;
+            return this;
+        }
+
+        public Builder scheduleMaxLearningRate(double maxLearningRate) {
+            this.scheduleMaxLearningRate = maxLearningRate;
+            return this;
         }
 
         /** Null means a constant rate. */

@@ -17,6 +17,10 @@ public sealed interface RunEvent {
     record EpochFinished(long runId, EpochMetrics metrics, int bestEpoch) implements RunEvent {
     }
 
+    /** Each layer's health over an epoch's training batches; comes before the epoch's EpochFinished. */
+    record LayersMeasured(long runId, LayerDiagnostics diagnostics) implements RunEvent {
+    }
+
     /** @param end whether training stopped early and whose weights the test accuracy and model file are of */
     record Finished(long runId, double testAccuracy, TrainingEnd end) implements RunEvent {
     }

@@ -22,8 +22,6 @@ import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.base.TaskExecutors;
 import org.mnistlab.base.UserMessages;
 import org.mnistlab.dataset.DatasetService;
-import org.mnistlab.dataset.LabeledImages;
-import org.mnistlab.dataset.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -33,6 +31,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The run queue: validates and stores submitted runs, trains them on a bounded pool
@@ -52,7 +51,7 @@ public class RunQueue {
     private static final int DONE = 2;
 
     private final RunStore store;
-    private final Trainer trainer;
+    private final TrainingEngine engine;
     private final ModelCatalog catalog;
     private final DatasetService datasets;
     private final BackendInfo backend;
@@ -60,47 +59,51 @@ public class RunQueue {
     private final ThreadPoolTaskExecutor executor;
     private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
     private final Listeners<RunEvent> listeners = new Listeners<>("run event");
+    private final PendingEnds pendingEnds;
     private final RunPermissions permissions;
     private final RunLimits limits;
     private volatile boolean shuttingDown;
 
-    /** A queue without users or limits (tests that build their own). */
+    /** A queue that trains in this process, without users or limits (tests that build their own). */
     public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                     ThreadPoolTaskExecutor executor, boolean recoverInterruptedRuns) {
-        this(store, trainer, catalog, datasets, backend, properties, executor, recoverInterruptedRuns,
-                RunPermissions.UNRESTRICTED, RunLimits.NONE);
+        this(store, new LocalTrainingEngine(trainer, datasets), catalog, datasets, backend, properties, executor,
+                recoverInterruptedRuns, RunPermissions.UNRESTRICTED, RunLimits.NONE);
     }
 
     @Autowired
-    public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
+    public RunQueue(RunStore store, TrainingEngine engine, ModelCatalog catalog,
                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                     @Qualifier(TaskExecutors.TRAINING) ThreadPoolTaskExecutor executor,
                     @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns,
                     ObjectProvider<RunPermissions> permissions, RunLimits limits) {
-        this(store, trainer, catalog, datasets, backend, properties, executor, recoverInterruptedRuns,
+        this(store, engine, catalog, datasets, backend, properties, executor, recoverInterruptedRuns,
                 permissions.getIfAvailable(() -> RunPermissions.UNRESTRICTED), limits);
     }
 
-    private RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
+    private RunQueue(RunStore store, TrainingEngine engine, ModelCatalog catalog,
                      DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                      ThreadPoolTaskExecutor executor, boolean recoverInterruptedRuns,
                      RunPermissions permissions, RunLimits limits) {
         this.permissions = permissions;
         this.limits = limits;
         this.store = store;
-        this.trainer = trainer;
+        this.engine = engine;
         this.catalog = catalog;
         this.datasets = datasets;
         this.backend = backend;
         this.properties = properties;
         this.executor = executor;
+        this.pendingEnds = new PendingEnds(properties.dataDir());
         if (recoverInterruptedRuns) {
+            pendingEnds.replay(store, false);
             int interrupted = store.markActiveInterrupted(Instant.now(),
                     "Interrupted: the process training it (server or command line) stopped while it was queued or running");
             if (interrupted > 0) {
                 log.warn("Marked {} run(s) left queued or running by a previous server as interrupted", interrupted);
             }
+            pendingEnds.replay(store, true);
             deleteUnfinishedModelFiles();
         }
         log.info("Run queue ready: {} run(s) at a time", executor.getMaxPoolSize());
@@ -158,6 +161,7 @@ public class RunQueue {
         }
         long parameters = catalog.summarize(config).totalParameters();
         long id = store.insertQueued(config, parameters, Instant.now(), owner);
+        pendingEnds.replay(store, false); // the store takes writes again: ends it refused before can go in
         ActiveRun run = new ActiveRun(id, config, owner);
         active.put(id, run);
         RunRecord record = store.findById(id).orElseThrow();
@@ -263,6 +267,16 @@ public class RunQueue {
         return run == null ? Optional.empty() : Optional.ofNullable(run.latest);
     }
 
+    /** Where a queued or running run trains (this server, or a cluster's executor). */
+    public String placement(long runId) {
+        return engine.placement(runId);
+    }
+
+    /** The cluster's free and total training slots; empty when runs train in this process. */
+    public Optional<TrainingEngine.Slots> clusterSlots() {
+        return engine.slots();
+    }
+
     /** True while the run is queued or running in this server. */
     public boolean isActive(long runId) {
         return active.containsKey(runId);
@@ -280,10 +294,9 @@ public class RunQueue {
             return;
         }
         try {
-            LabeledImages train = datasets.samples(config.dataset(), Split.TRAIN);
-            LabeledImages test = datasets.samples(config.dataset(), Split.TEST);
             store.markRunning(id, Instant.now(), backend.versions(), datasets.checksums(config.dataset()));
-            Trainer.Result result = trainer.train(id, config, train, test, new Trainer.Listener() {
+            pendingEnds.reserve(id);
+            Trainer.Result result = engine.train(id, config, new Trainer.Listener() {
                 @Override
                 public void started(int batchesPerEpoch, int trainImages, int validationImages) {
                     log.info("Run {} started: {} on {} training / {} validation images, {} batches per epoch",
@@ -306,13 +319,19 @@ public class RunQueue {
                 }
 
                 @Override
+                public void layers(LayerDiagnostics diagnostics) {
+                    publish(new RunEvent.LayersMeasured(id, diagnostics));
+                }
+
+                @Override
                 public boolean cancelled() {
                     return run.cancelRequested || shuttingDown;
                 }
             });
             long storeStart = System.nanoTime();
             String modelFile = saveModel(id, result);
-            store.markFinished(id, Instant.now(), result.evaluation(), result.end(), modelFile);
+            recordFinished(id, result, modelFile);
+            pendingEnds.release(id);
             run.state.set(DONE);
             active.remove(id);
             log.info("Run {} finished: test accuracy {} (test evaluation {} ms, model + store {} ms)", id,
@@ -337,6 +356,19 @@ public class RunQueue {
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;
             }
+        }
+    }
+
+    /**
+     * Marks the run finished, durably: if the store cannot (disk full), the run has failed, and its model file,
+     * which no record points to, goes.
+     */
+    private void recordFinished(long id, Trainer.Result result, String modelFile) throws IOException {
+        try {
+            store.markFinished(id, Instant.now(), result.evaluation(), result.end(), modelFile);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(properties.dataDir().resolve(modelFile));
+            throw e;
         }
     }
 
@@ -377,11 +409,15 @@ public class RunQueue {
      * store cannot be written (disk full, database closed), so no page keeps showing the run as running.
      */
     private void end(long id, RunStatus status, String message, RunEvent event) {
+        Instant now = Instant.now();
         try {
-            store.markEnded(id, status, Instant.now(), message);
+            store.markEnded(id, status, now, message);
+            pendingEnds.release(id);
         } catch (RuntimeException e) {
-            log.error("Run {} ended {}, but the run store could not record it ({}); a restart marks it interrupted",
-                    id, status, e.getMessage());
+            boolean kept = pendingEnds.record(id, status, now, message);
+            log.error("Run {} ended {}, but the run store could not record it ({}); {}", id, status, e.getMessage(),
+                    kept ? "it is kept beside the store and written there once the store works again"
+                            : "a restart marks it interrupted");
         }
         if (event != null) {
             publish(event);
@@ -392,7 +428,7 @@ public class RunQueue {
         if (e instanceof OutOfMemoryError) {
             return "Out of memory: try a smaller batch size or model (" + e.getMessage() + ")";
         }
-        if (e instanceof DataAccessException) {
+        if (e instanceof DataAccessException || e instanceof TransactionException) {
             return UserMessages.storeUnavailable(e);
         }
         String message = e.getMessage();

@@ -81,11 +81,12 @@ public enum RunSetting {
     LR_SCHEDULE_TYPE(setting("lrSchedule.type", "LR schedule", "--schedule", LrSchedule.Type.class,
             c -> c.lrSchedule().type(), RunConfig.Builder::scheduleType)
             .formLabel("Learning-rate schedule")
-            .format(t -> t.name().toLowerCase(Locale.ROOT))),
+            .format(t -> t.name().toLowerCase(Locale.ROOT).replace('_', '-'))),
     LR_SCHEDULE_FACTOR(setting("lrSchedule.factor", "LR decay factor", "--schedule", Double.class,
             c -> c.lrSchedule().factor(), RunConfig.Builder::scheduleFactor)
             .formLabel("Decay factor")
-            .appliesWhen(c -> c.lrSchedule().type() != LrSchedule.Type.NONE)),
+            .appliesWhen(c -> c.lrSchedule().type() == LrSchedule.Type.STEP
+                    || c.lrSchedule().type() == LrSchedule.Type.PLATEAU)),
     LR_SCHEDULE_STEP_EPOCHS(setting("lrSchedule.stepEpochs", "LR step (epochs)", "--schedule", Integer.class,
             c -> c.lrSchedule().stepEpochs(), RunConfig.Builder::scheduleStepEpochs)
             .formLabel("Every N epochs")
@@ -94,6 +95,16 @@ public enum RunSetting {
             c -> c.lrSchedule().patience(), RunConfig.Builder::schedulePatience)
             .formLabel("Plateau patience")
             .appliesWhen(c -> c.lrSchedule().type() == LrSchedule.Type.PLATEAU)),
+    LR_SCHEDULE_WARMUP(setting("lrSchedule.warmupEpochs", "LR warm-up (epochs)", "--schedule", Double.class,
+            c -> c.lrSchedule().warmupEpochs(), RunConfig.Builder::scheduleWarmupEpochs)
+            .hint("One-cycle: epochs rising to the max rate (about 1/4 of the run); cosine: linear warm-up")
+            .formLabel("Warm-up epochs")
+            .appliesWhen(c -> c.lrSchedule().type().perBatch())),
+    LR_SCHEDULE_MAX_RATE(setting("lrSchedule.maxLearningRate", "LR one-cycle peak", "--schedule", Double.class,
+            c -> c.lrSchedule().maxLearningRate(), RunConfig.Builder::scheduleMaxLearningRate)
+            .hint("Peak rate; the learning rate is where the cycle starts, e.g. 10× below")
+            .formLabel("Max learning rate")
+            .appliesWhen(c -> c.lrSchedule().type() == LrSchedule.Type.ONE_CYCLE)),
     TRAIN_SUBSET(setting("trainSubset", "Training subset", "--subset", Integer.class, RunConfig::trainSubset,
             RunConfig.Builder::trainSubset)
             .hint("0 = all; a small number (e.g. 2000) trains in seconds")

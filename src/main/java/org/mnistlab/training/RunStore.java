@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.dataset.DatasetKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -102,7 +105,7 @@ public class RunStore {
 
     /** A final status (FAILED, CANCELLED, INTERRUPTED) without test metrics. Only changes an active run. */
     public boolean markEnded(long runId, RunStatus status, Instant finishedAt, String errorMessage) {
-        return jdbc.sql("""
+        boolean changed = jdbc.sql("""
                         UPDATE runs SET status = :status, finished_at = :finished, error_message = :error
                         WHERE id = :id AND status IN ('QUEUED', 'RUNNING')""")
                 .param("status", status.name())
@@ -110,6 +113,16 @@ public class RunStore {
                 .param("error", errorMessage == null ? null : truncate(errorMessage, 2000))
                 .param("id", runId)
                 .update() > 0;
+        durable();
+        return changed;
+    }
+
+    /**
+     * Writes everything committed to the disk now and fails if it cannot (a full disk), so a run's end is never
+     * reported while it exists only in memory.
+     */
+    private void durable() {
+        jdbc.sql("CHECKPOINT SYNC").update();
     }
 
     /**
@@ -154,7 +167,45 @@ public class RunStore {
                     .param("bva", bestValidationAccuracy)
                     .param("id", runId)
                     .update();
+            recordTimeToAccuracy(runId);
         });
+    }
+
+    /** Derives the run's time to accuracy from its stored epochs and keeps it on the run, for sorting. */
+    private void recordTimeToAccuracy(long runId) {
+        DatasetKind dataset = DatasetKind.valueOf(jdbc.sql("SELECT dataset FROM runs WHERE id = :id")
+                .param("id", runId).query(String.class).single());
+        TimeToAccuracy times = TimeToAccuracy.of(dataset, epochs(runId));
+        var update = jdbc.sql("""
+                UPDATE runs SET target1_epoch = :e1, target1_seconds = :s1, target2_epoch = :e2,
+                    target2_seconds = :s2, target3_epoch = :e3, target3_seconds = :s3
+                WHERE id = :id""");
+        for (int i = 0; i < TimeToAccuracy.TARGETS; i++) {
+            update.param("e" + (i + 1), times.get(i).epoch()).param("s" + (i + 1), times.get(i).seconds());
+        }
+        update.param("id", runId).update();
+    }
+
+    /** The stored time to accuracy of each of these runs that exists. */
+    public Map<Long, TimeToAccuracy> timesToAccuracy(Collection<Long> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, TimeToAccuracy> times = new HashMap<>();
+        jdbc.sql("SELECT * FROM runs WHERE id IN (:ids)").param("ids", List.copyOf(runIds))
+                .query((rs, row) -> times.put(rs.getLong("id"), timeToAccuracy(rs))).list();
+        return times;
+    }
+
+    private static TimeToAccuracy timeToAccuracy(ResultSet rs) throws SQLException {
+        double[] targets = TimeToAccuracy.targets(DatasetKind.valueOf(rs.getString("dataset")));
+        List<TimeToAccuracy.Reached> reached = new ArrayList<>();
+        for (int i = 0; i < TimeToAccuracy.TARGETS; i++) {
+            reached.add(new TimeToAccuracy.Reached(targets[i],
+                    rs.getObject("target" + (i + 1) + "_epoch", Integer.class),
+                    rs.getObject("target" + (i + 1) + "_seconds", Double.class)));
+        }
+        return new TimeToAccuracy(reached);
     }
 
     /**
@@ -210,6 +261,7 @@ public class RunStore {
                     .param("id", runId)
                     .update();
         });
+        durable();
     }
 
     public Optional<RunRecord> findById(long runId) {
@@ -339,6 +391,10 @@ public class RunStore {
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("text", "%" + escaped + "%");
         }
+        if (filter.sweepId() != null) {
+            clauses.add("sweep_id = :sweep");
+            params.put("sweep", filter.sweepId());
+        }
         if (filter.owner() != null) {
             clauses.add("owner = :owner");
             params.put("owner", filter.owner());
@@ -361,6 +417,9 @@ public class RunStore {
             case TEST_ACCURACY -> "test_accuracy";
             case DURATION -> "DATEDIFF('MILLISECOND', started_at, COALESCE(finished_at, CURRENT_TIMESTAMP))";
             case PARAMETERS -> "parameter_count";
+            case TIME_TO_TARGET_1 -> "target1_seconds";
+            case TIME_TO_TARGET_2 -> "target2_seconds";
+            case TIME_TO_TARGET_3 -> "target3_seconds";
         };
         String direction = sort.ascending() ? " ASC NULLS LAST" : " DESC NULLS LAST";
         return column + direction + ", id" + (sort.ascending() ? " ASC" : " DESC");

@@ -73,6 +73,10 @@ public class Trainer {
         default void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {
         }
 
+        /** After an epoch's training batches, before its measuring: the layers' health ({@link LayerProbe}). */
+        default void layers(LayerDiagnostics diagnostics) {
+        }
+
         /** Polled before every batch; true stops training with {@link RunCancelledException}. */
         default boolean cancelled() {
             return false;
@@ -120,6 +124,7 @@ public class Trainer {
         private final int batchSize;
         private final int batchesPerEpoch;
         private final MultiLayerNetwork network;
+        private final LayerProbe probe;
         private final Random shuffleRandom;
         private final Random augmentRandom;
         private final Batches batches = new Batches();
@@ -154,13 +159,18 @@ public class Trainer {
             batchSize = Math.min(config.batchSize(), split.train().length);
             batchesPerEpoch = (split.train().length + batchSize - 1) / batchSize;
             network = catalog.build(config);
+            probe = new LayerProbe(network);
+            network.addListeners(probe);
             Nd4j.getRandom().setSeed(config.seed()); // dropout masks (thread-local generator)
             shuffleRandom = new Random(config.seed() * 31 + 17);
             augmentRandom = new Random(config.seed() * 131 + 7);
             augmentation = config.augmentation().enabled() ? config.augmentation() : null;
             hasValidation = split.validation().length > 0;
             adjustableLearningRate = ModelCatalog.updater(config).hasLearningRate();
-            learningRatePolicy = new LearningRatePolicy(config.learningRate(), config.lrSchedule());
+            learningRatePolicy = new LearningRatePolicy(config, batchesPerEpoch);
+            if (adjustableLearningRate) {
+                learningRatePolicy.batchSchedule().ifPresent(network::setLearningRate);
+            }
             learningRate = config.learningRate();
             order = split.train().clone();
             evaluatedPerEpoch = trainSample.length + split.validation().length;
@@ -199,7 +209,8 @@ public class Trainer {
         private void applyLearningRate(int epoch) {
             double previousRate = learningRate;
             learningRate = learningRatePolicy.rateFor(epoch);
-            if (adjustableLearningRate && learningRate != previousRate) {
+            // a per-batch schedule is already on the network; setting a fixed rate would replace it
+            if (adjustableLearningRate && learningRate != previousRate && !config.lrSchedule().type().perBatch()) {
                 network.setLearningRate(learningRate);
             }
         }
@@ -209,6 +220,7 @@ public class Trainer {
             long epochStart = System.nanoTime();
             fitBatches(epoch, epochStart);
             long epochFitNanos = System.nanoTime() - epochStart;
+            listener.layers(probe.epochDone(epoch));
             Measuring measuring = new Measuring(BatchProgress.Phase.VALIDATING, epoch, evaluatedPerEpoch);
             Scores onTrain = evaluate(data, trainSample, false, measuring);
             Scores onValidation = hasValidation ? evaluate(data, split.validation(), false, measuring) : null;
@@ -343,18 +355,19 @@ public class Trainer {
                 int count = Math.min(EVAL_BATCH, indices.length - from);
                 Batch batch = batches.of(count);
                 batch.fill(images, indices, from, null, null);
-                float[][] probabilities = network.output(batch.features, false).toFloatMatrix();
+                float[] probabilities = rowMajor(network.output(batch.features, false));
                 for (int i = 0; i < count; i++) {
                     int index = indices[from + i];
                     int label = images.label(index);
-                    float[] p = probabilities[i];
-                    int predicted = argmax(p);
-                    lossSum -= Math.log(Math.max(p[label], 1e-7));
+                    int row = i * CLASSES;
+                    int predicted = argmax(probabilities, row) - row;
+                    float p = probabilities[row + label];
+                    lossSum -= Math.log(Math.max(p, 1e-7));
                     confusion[label][predicted]++;
                     if (predicted == label) {
                         correct++;
                     } else if (full) {
-                        wrong.add(new Misclassified(index, label, predicted, p[predicted]));
+                        wrong.add(new Misclassified(index, label, predicted, probabilities[row + predicted]));
                     }
                 }
                 measuring.batchDone(count, System.nanoTime() - batchStart);
@@ -421,9 +434,19 @@ public class Trainer {
     private record Scores(double loss, double accuracy, Evaluation evaluation) {
     }
 
-    private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
+    /**
+     * The [N, 10] output's values in row order, in one copy: INDArray.toFloatMatrix builds a view, its shape
+     * info and a TAD per row, which cost more than the evaluation batch's arithmetic.
+     */
+    static float[] rowMajor(INDArray output) {
+        INDArray rows = output.isView() || output.ordering() != 'c' ? output.dup('c') : output;
+        return rows.data().getFloatsAt(0, (int) rows.length());
+    }
+
+    /** Index of the largest of {@code values[from..from + CLASSES)}. */
+    private static int argmax(float[] values, int from) {
+        int best = from;
+        for (int i = from + 1; i < from + CLASSES; i++) {
             if (values[i] > values[best]) {
                 best = i;
             }

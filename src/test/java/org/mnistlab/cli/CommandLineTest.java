@@ -3,18 +3,25 @@ package org.mnistlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.Application;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.Architecture;
+import org.mnistlab.training.DiskFullFileSystem;
 import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.LrSchedule;
+import org.mnistlab.training.Recipe;
 import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunSetting;
@@ -55,7 +62,7 @@ class CommandLineTest {
     void rejects_an_unknown_model_with_exit_code_2() {
         assertThat(run("train", "--model", "resnet")).isEqualTo(2);
         assertThat(err()).startsWith("Error: Invalid value for option '--model': "
-                        + "Unknown model 'resnet': use logistic, mlp, cnn, regcnn or lenet5")
+                        + "Unknown model 'resnet': use logistic, mlp, cnn, regcnn, lenet5 or compact")
                 .contains("Usage: java -jar mnist-lab.jar train");
     }
 
@@ -85,7 +92,8 @@ class CommandLineTest {
         assertThat(err()).contains("Unknown model 'vgg'").contains("Usage: java -jar mnist-lab.jar bench");
         err.reset();
         assertThat(run("train", "--schedule", "cosine")).isEqualTo(2);
-        assertThat(err()).contains("'cosine' is not none, step:FACTOR:EPOCHS or plateau:FACTOR:PATIENCE");
+        assertThat(err()).contains("'cosine' is not none, step:FACTOR:EPOCHS, plateau:FACTOR:PATIENCE,"
+                + " onecycle:MAX_LR:WARMUP_EPOCHS or cosine:WARMUP_EPOCHS");
     }
 
     @Test
@@ -170,6 +178,29 @@ class CommandLineTest {
     }
 
     @Test
+    void bench_recipe_trains_the_recipe_with_the_settings_told() {
+        picocli.CommandLine cli = CommandLine.commands(Application.class, System.out, System.err);
+        cli.parseArgs("bench", "--recipe", "fast", "--epochs", "2");
+        BenchCommand bench = cli.getSubcommands().get("bench").getCommand();
+        assertThat(bench.recipe).isEqualTo(Recipe.FAST);
+        var options = BenchCommand.Options.from(parse("bench", "--recipe", "fast", "--epochs", "2"), bench.models,
+                bench.recipe);
+        assertThat(options.models()).containsExactly(Architecture.COMPACT_CNN);
+        assertThat(options.config(Architecture.COMPACT_CNN)).isEqualTo(Recipe.FAST.config(DatasetKind.MNIST)
+                .toBuilder().name("bench recipe fast").epochs(2).build());
+        assertThat(run("bench", "--recipe", "slow")).isEqualTo(2);
+        assertThat(err()).contains("Unknown recipe 'slow': use fast or accurate");
+    }
+
+    @Test
+    void train_reads_the_one_cycle_and_cosine_schedules() {
+        assertThat(TrainCommand.config(parse("train", "--schedule", "onecycle:0.01:1.5")).lrSchedule())
+                .isEqualTo(LrSchedule.oneCycle(0.01, 1.5));
+        assertThat(TrainCommand.config(parse("train", "--schedule", "cosine:0.5")).lrSchedule())
+                .isEqualTo(LrSchedule.cosine(0.5));
+    }
+
+    @Test
     void bench_takes_the_models_given() {
         picocli.CommandLine cli = CommandLine.commands(Application.class, System.out, System.err);
         cli.parseArgs("bench", "--models", "mlp,regcnn");
@@ -196,11 +227,106 @@ class CommandLineTest {
     }
 
     @Test
+    void a_disk_that_fills_during_training_ends_in_one_line_and_the_cause_survives_for_the_next_start(
+            @TempDir Path dataDir) throws Exception {
+        DiskFullFileSystem.Disk disk = DiskFullFileSystem.register();
+        String datasets = System.getProperty("mnistlab.datasets-dir", "../shared/datasets");
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        // the disk fills once training has started: the first epoch's write meets it
+        OutputStream fillsTheDisk = new OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                out.write(b, off, len);
+                disk.full |= out().contains("Training ");
+            }
+        };
+        System.setProperty("spring.datasource.url", "jdbc:h2:" + DiskFullFileSystem.SCHEME + ":"
+                + dataDir.resolve("mnistlab").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        int code;
+        try {
+            System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+            code = CommandLine.run(Application.class, new String[] {"train", "--model", "logistic", "--epochs", "2",
+                            "--subset", "1000", "--data-dir", dataDir.toString(), "--datasets-dir", datasets},
+                    new PrintStream(fillsTheDisk, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+            System.clearProperty("spring.datasource.url");
+            disk.full = false;
+        }
+
+        assertThat(code).as(out() + err() + logs).isEqualTo(1);
+        assertThat(err().lines()).containsExactly("Run #1 failed: The run store is unavailable: No space left on "
+                + "device. Free space on the data directory's disk, then try again: the store reopens by itself once "
+                + "it can write (finished epochs are kept).");
+        assertThat(out() + logs).doesNotContain("\tat ", "Exception");
+        assertThat(dataDir.resolve("pending-ends/run-1.end")).content().startsWith("FAILED\n")
+                .contains("No space left on device");
+
+        // the next command finds the store writable and records how run 1 really ended
+        out.reset();
+        err.reset();
+        assertThat(run("train", "--model", "logistic", "--epochs", "1", "--subset", "1000",
+                "--data-dir", dataDir.toString(), "--datasets-dir", datasets)).as(out() + err()).isZero();
+        try (var db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("mnistlab").toAbsolutePath(), "sa", "");
+             var rs = db.createStatement().executeQuery("SELECT status, error_message FROM runs WHERE id = 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("FAILED");
+            assertThat(rs.getString(2)).startsWith("The run store is unavailable: No space left on device");
+        }
+        assertThat(dataDir.resolve("pending-ends/run-1.end")).doesNotExist();
+    }
+
+    @Test
     void bench_opens_no_run_store_so_a_server_holding_it_does_not_block_it(@TempDir Path dataDir) {
         int code = run("bench", "--models", "logistic", "--epochs", "1", "--subset", "1000",
                 "--data-dir", dataDir.toString(),
                 "--datasets-dir", System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
         assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err()).isZero();
         assertThat(dataDir.resolve("mnistlab.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void bench_writes_one_csv_and_json_row_per_model_into_the_data_dir_unless_told_where(@TempDir Path dataDir)
+            throws IOException {
+        int code = run("bench", "--models", "logistic,mlp", "--epochs", "2", "--subset", "1000",
+                "--data-dir", dataDir.toString(),
+                "--datasets-dir", System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
+        assertThat(code).as(out() + err()).isZero();
+        try (var files = Files.list(dataDir.resolve("bench"))) {
+            List<Path> written = files.sorted().toList();
+            assertThat(written).hasSize(2);
+            List<String> csv = Files.readAllLines(written.get(0));
+            assertThat(csv).hasSize(3);
+            assertThat(csv.get(0)).isEqualTo(BenchReport.CSV_HEADER);
+            assertThat(csv.get(1)).contains(",logistic,Logistic regression,2,128,");
+            assertThat(csv.get(2)).contains(",mlp,");
+            JsonNode rows = new ObjectMapper().readTree(written.get(1).toFile()).get("rows");
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(1).get("model").asText()).isEqualTo("mlp");
+            assertThat(rows.get(1).get("imagesPerSecond").asDouble()).isPositive();
+            assertThat(rows.get(1).get("laterEpochsImagesPerSecond").asDouble()).isPositive();
+            assertThat(rows.get(1).get("inferenceMedianMicros").asDouble()).isPositive();
+        }
+        assertThat(out()).contains("| infer µs |", "Written: " + dataDir.resolve("bench"));
+    }
+
+    @Test
+    void bench_writes_its_results_where_out_says(@TempDir Path dataDir, @TempDir Path outDir) {
+        int code = run("bench", "--models", "logistic", "--epochs", "1", "--subset", "1000",
+                "--out", outDir.resolve("figures").toString(), "--data-dir", dataDir.toString(),
+                "--datasets-dir", System.getProperty("mnistlab.datasets-dir", "../shared/datasets"));
+        assertThat(code).as(out() + err()).isZero();
+        assertThat(outDir.resolve("figures").toFile().list()).hasSize(2);
+        assertThat(dataDir.resolve("bench")).doesNotExist();
     }
 }

@@ -101,7 +101,7 @@ class RunAccessTest extends SpringAppTest {
                 .hasMessage("You already have 3 runs queued or running, the most one user may have: wait until one"
                         + " ends or cancel one");
         queued.forEach(queue::cancel);
-        assertThat(store.find(new RunFilter(null, null, null, null, "carol"), RunSort.NEWEST_FIRST, 0, 10)).hasSize(3);
+        assertThat(store.find(RunFilter.ALL.withOwner("carol"), RunSort.NEWEST_FIRST, 0, 10)).hasSize(3);
     }
 
     @Test

@@ -83,8 +83,8 @@ class StoreFailureTest extends SpringAppTest {
         long id = failingQueue.submit(TestRuns.quick(Architecture.LOGISTIC, 1_000, 3)).id();
 
         RunEvent.Failed failed = awaitFailed(id);
-        assertThat(failed.message()).isEqualTo("The run store is unavailable: No space left on device. Check that "
-                + "the data directory's disk has free space; then restart the server (finished epochs are kept; an unfinished run is marked interrupted).");
+        assertThat(failed.message()).isEqualTo("The run store is unavailable: No space left on device. Free space on "
+                + "the data directory's disk, then try again: the store reopens by itself once it can write (finished epochs are kept).");
         RunRecord stored = store.findById(id).orElseThrow();
         assertThat(stored.status()).isEqualTo(RunStatus.FAILED);
         assertThat(stored.errorMessage()).isEqualTo(failed.message());

@@ -15,15 +15,18 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 /**
  * The app frame: a title bar and a side navigation built from the views' {@code @Menu} annotations, so a
- * feature adds itself to the menu by annotating its view, without touching this class.
+ * feature adds itself to the menu by annotating its view, without touching this class. Vaadin checks a
+ * layout's access as well as the view's: open to all, each view inside decides who may see it.
  */
 @Layout
+@AnonymousAllowed
 public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
@@ -33,7 +36,9 @@ public class MainLayout extends AppLayout {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.addClassNames(LumoUtility.Padding.Horizontal.SMALL);
         bar.setWidthFull();
-        bar.add(userBox(authentication));
+        ThemeToggle themeToggle = new ThemeToggle();
+        themeToggle.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.SMALL);
+        bar.add(themeToggle, userBox(authentication));
         addToNavbar(bar);
 
         SideNav nav = new SideNav();

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * What the user sees when something fails outside navigation (a click, a pushed update): a plain message in
@@ -46,7 +47,7 @@ public class UiErrors implements VaadinServiceInitListener, ErrorHandler {
     /** Whether the database of runs failed (disk full, closed), as opposed to a bug or bad input. */
     static boolean isStoreFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessException) {
+            if (t instanceof DataAccessException || t instanceof TransactionException) {
                 return true;
             }
         }

@@ -148,7 +148,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         content = new HorizontalLayout(grid, side);
         content.setWidthFull();
         content.setFlexGrow(1, grid);
-        content.addClassName(LumoUtility.MinHeight.NONE);
+        content.addClassNames(LumoUtility.MinHeight.NONE, "explorer-content"); // the side goes below on narrow screens
 
         add(toolbar, status, content);
         setFlexGrow(1, content);
@@ -313,7 +313,10 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
 
     /** Fits the number of thumbnails per row to the grid's width in the browser. */
     private void measureColumns() {
-        grid.getElement().executeJs("return this.clientWidth").then(Integer.class, width -> {
+        // Once the list is defined and laid out: before that it is an inline element 0 px wide.
+        grid.getElement().executeJs("return customElements.whenDefined('vaadin-virtual-list').then(() => new Promise("
+                + "resolve => requestAnimationFrame(() => resolve(Math.floor(this.getBoundingClientRect().width)))))")
+                .then(Integer.class, width -> {
             if (width != null && width > 0) {
                 grid.fitToWidth(width);
                 if (scrollTarget != null) {

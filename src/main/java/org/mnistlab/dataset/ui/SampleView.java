@@ -24,6 +24,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.mnistlab.base.ui.CopyLinkButton;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.dataset.DatasetKind;
@@ -154,7 +155,8 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
                         + (labelFilter == null ? "" : " with label " + kind.className(labelFilter))
                 : "not a " + kind.className(labelFilter) + ": previous/next go to the nearest " + kind.className(labelFilter));
         position.addClassName("sample-position");
-        HorizontalLayout nav = new HorizontalLayout(back, prev, next, position);
+        HorizontalLayout nav = new HorizontalLayout(back, prev, next, position, new CopyLinkButton());
+        nav.addClassName(LumoUtility.FlexWrap.WRAP);
         nav.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         DigitImage large = new DigitImage(pixels, kind.id() + "-" + split.id() + "-" + index, 280);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import org.mnistlab.base.ui.Notifications;
 import org.mnistlab.playground.DigitPreprocessor;
 import org.mnistlab.playground.EmptyDrawingException;
+import org.mnistlab.playground.EnsembleMode;
 import org.mnistlab.playground.GrayImage;
 import org.mnistlab.playground.ModelChoice;
 import org.mnistlab.playground.ModelUnavailableException;
@@ -56,6 +58,7 @@ public class DrawView extends VerticalLayout {
     private final Select<ModelChoice> modelPicker = new Select<>();
     private final Checkbox compareToggle = new Checkbox("Compare models");
     private final MultiSelectComboBox<ModelChoice> comparePicker = new MultiSelectComboBox<>("Models to compare");
+    private final RadioButtonGroup<EnsembleMode> ensembleChoice = new RadioButtonGroup<>("Ensemble");
     private final Div noModel = new Div();
     private final ProbabilityPanel probabilities = new ProbabilityPanel();
     private final MyDigitsPanel myDigitsPanel = new MyDigitsPanel();
@@ -96,6 +99,7 @@ public class DrawView extends VerticalLayout {
         compareToggle.setId("compare-toggle");
         compareToggle.addValueChangeListener(e -> {
             comparePicker.setVisible(e.getValue());
+            ensembleChoice.setVisible(e.getValue());
             modelPicker.setVisible(!e.getValue());
             predict();
         });
@@ -104,11 +108,22 @@ public class DrawView extends VerticalLayout {
         comparePicker.setItemLabelGenerator(ModelChoice::label);
         comparePicker.setVisible(false);
         comparePicker.addValueChangeListener(e -> predict());
+        ensembleChoice.setId("ensemble-mode");
+        ensembleChoice.setItems(EnsembleMode.values());
+        ensembleChoice.setItemLabelGenerator(EnsembleMode::label);
+        ensembleChoice.setValue(EnsembleMode.AVERAGE);
+        ensembleChoice.setVisible(false);
+        ensembleChoice.addValueChangeListener(e -> predict());
+        Span mnistOnly = new Span("Only MNIST runs are offered: a Fashion-MNIST model knows ten kinds of clothing,"
+                + " not digits, so a drawn digit would only get a garment's name.");
+        mnistOnly.setId("mnist-only-note");
+        mnistOnly.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
+        mnistOnly.setMaxWidth("24em");
         noModel.setId("no-model");
         noModel.add(new Span("No trained model yet. "), trainLink(),
                 new Span(" and come back to see what it makes of your digits."));
         VerticalLayout predictionColumn = column("Prediction", noModel, modelPicker, compareToggle, comparePicker,
-                probabilities);
+                ensembleChoice, mnistOnly, probabilities);
 
         HorizontalLayout top = new HorizontalLayout(padColumn, stepsColumn, predictionColumn);
         top.setWrap(true);
@@ -200,7 +215,7 @@ public class DrawView extends VerticalLayout {
             if (ids.isEmpty()) {
                 probabilities.showNothing("Choose models to compare");
             } else {
-                probabilities.show(predictor.compare(ids, current.networkInput()));
+                probabilities.show(predictor.compare(ids, current.networkInput()), ensembleMode());
             }
             return;
         }
@@ -251,6 +266,18 @@ public class DrawView extends VerticalLayout {
                 myDigitsPanel.showProblem(e.getMessage());
             }
         }
+        if (models.size() > 1) {
+            try {
+                myDigitsPanel.showEvaluation(myDigits.evaluateEnsemble(
+                        models.stream().map(ModelChoice::runId).sorted().toList(), ensembleMode()));
+            } catch (ModelUnavailableException e) {
+                myDigitsPanel.showProblem(e.getMessage());
+            }
+        }
+    }
+
+    private EnsembleMode ensembleMode() {
+        return ensembleChoice.getValue() == null ? EnsembleMode.AVERAGE : ensembleChoice.getValue();
     }
 
     private void refreshGallery() {

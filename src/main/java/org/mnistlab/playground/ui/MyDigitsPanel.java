@@ -18,7 +18,6 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.ValueEvent;
 import org.mnistlab.dataset.ui.DigitImage;
-import org.mnistlab.playground.ModelChoice;
 import org.mnistlab.playground.MyDigit;
 import org.mnistlab.playground.MyDigitsEvaluation;
 
@@ -96,7 +95,7 @@ class MyDigitsPanel extends VerticalLayout {
     void showEvaluation(MyDigitsEvaluation evaluation) {
         Div block = new Div();
         block.addClassName("my-digits-evaluation");
-        String model = ModelChoice.title(evaluation.runId(), evaluation.modelName());
+        String model = evaluation.title();
         Span summary = new Span(evaluation.total() == 0 ? model + ": save some digits first"
                 : model + ": " + evaluation.correct() + " of " + evaluation.total() + " right ("
                         + Format.percent(evaluation.accuracy(), 1) + ")");

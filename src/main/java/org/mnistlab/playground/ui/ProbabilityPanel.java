@@ -8,6 +8,7 @@ import java.util.List;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.playground.Comparison;
+import org.mnistlab.playground.EnsembleMode;
 import org.mnistlab.playground.ModelChoice;
 import org.mnistlab.playground.Prediction;
 
@@ -55,8 +56,8 @@ class ProbabilityPanel extends VerticalLayout {
         comparison.removeAll();
     }
 
-    /** Several models side by side and their average. */
-    void show(Comparison result) {
+    /** Several models side by side, their average, and the ensemble's answer by {@code mode}. */
+    void show(Comparison result, EnsembleMode mode) {
         List<String> names = new ArrayList<>();
         List<float[]> data = new ArrayList<>();
         comparison.removeAll();
@@ -78,7 +79,11 @@ class ProbabilityPanel extends VerticalLayout {
             return;
         }
         message.setText("");
-        showTop(result.ensembleDigit(), result.ensembleConfidence(), " (ensemble of " + answered(result) + ")");
+        EnsembleMode.Decision decision = result.decide(mode);
+        topClass.setText(String.valueOf(decision.digit()));
+        confidence.setText((mode == EnsembleMode.MAJORITY
+                ? Math.round(decision.support() * answered(result)) + " of " + answered(result) + " votes"
+                : percent(decision.support()) + " (average of " + answered(result) + ")"));
     }
 
     /** No answer: empty chart and a message saying why. */
@@ -112,7 +117,7 @@ class ProbabilityPanel extends VerticalLayout {
         StringBuilder datasets = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
             boolean ensemble = names.size() > 1 && i == names.size() - 1;
-            String color = ensemble ? "#495057" : COLORS[i % COLORS.length];
+            String color = ensemble ? "var(--lumo-contrast-70pct)" : COLORS[i % COLORS.length]; // mnist-chart resolves var()
             StringBuilder values = new StringBuilder();
             for (float v : data.get(i)) {
                 values.append(values.length() == 0 ? "" : ",").append(v);

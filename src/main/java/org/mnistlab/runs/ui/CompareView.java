@@ -61,7 +61,7 @@ public class CompareView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** The page comparing these runs, e.g. {@code compare?runs=3,7}; {@code compare} for none. */
-    static String url(List<Long> ids) {
+    public static String url(List<Long> ids) {
         // spelled out: QueryParameters would encode the commas, and the address is meant to be read
         return Links.url(CompareView.class) + (ids.isEmpty() ? "" : "?" + RUNS + "=" + RunIds.format(ids));
     }

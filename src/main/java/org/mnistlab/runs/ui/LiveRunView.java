@@ -16,6 +16,8 @@ import java.util.OptionalLong;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.UiEventPump;
 import org.mnistlab.base.ui.UiPushScheduler;
+import org.mnistlab.insight.LayerDiagnosticsStore;
+import org.mnistlab.insight.ui.LayerDiagnosticsPanel;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.OverfittingDetector;
@@ -45,7 +47,9 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     private final ProgressPanel progress = new ProgressPanel();
     private final VerdictPanel verdict = new VerdictPanel();
     private final LiveCurves curves = new LiveCurves();
-    private final Div body = new Div(header, progress, verdict, curves);
+    private final LayerDiagnosticsStore diagnostics;
+    private final LayerDiagnosticsPanel layers = new LayerDiagnosticsPanel();
+    private final Div body = new Div(header, progress, verdict, curves, layers);
     /** Set when the URL names no run id; the page then says so instead of following a run. */
     private RunNotFound notARunId;
 
@@ -56,9 +60,11 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     private final List<EpochMetrics> epochs = new ArrayList<>();
     private BatchProgress lastProgress;
 
-    public LiveRunView(RunQueue queue, RunStore store, UiPushScheduler pushScheduler) {
+    public LiveRunView(RunQueue queue, RunStore store, LayerDiagnosticsStore diagnostics,
+                       UiPushScheduler pushScheduler) {
         this.queue = queue;
         this.store = store;
+        this.diagnostics = diagnostics;
         setWidthFull();
         body.setWidthFull();
         add(body);
@@ -98,6 +104,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         epochs.clear();
         epochs.addAll(store.epochs(runId));
         showEpochs();
+        layers.show(diagnostics.forRun(runId));
         if (runStatus.active() && !epochs.isEmpty()) {
             progress.epochDone(epochs.get(epochs.size() - 1), totalEpochs);
         }
@@ -146,6 +153,8 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
                 showProgress(b.progress());
             } else if (event instanceof RunEvent.EpochFinished f) {
                 addEpoch(f.metrics());
+            } else if (event instanceof RunEvent.LayersMeasured m) {
+                layers.add(m.diagnostics());
             } else if (event instanceof RunEvent.Finished f) {
                 setStatus(RunStatus.FINISHED);
                 progress.complete(f.end());
@@ -222,6 +231,10 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
         return "Waiting in the queue.";
     }
 
+
+    int layerEpochsShown() {
+        return layers.epochsShown();
+    }
 
     int batchPointsShown() {
         return curves.batchPointsShown();

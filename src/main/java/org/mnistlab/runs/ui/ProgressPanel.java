@@ -49,12 +49,20 @@ class ProgressPanel extends VerticalLayout {
                 + Format.clock(p.etaMillis()));
     }
 
-    /** @param end how training ended, null when not known (a run finished before it was recorded) */
+    /**
+     * A full bar and how far training went; why it stopped is the verdict's to say, once.
+     *
+     * @param end how training ended, null when not known (a run finished before it was recorded)
+     */
     void complete(TrainingEnd end) {
         bar.setValue(1);
         text.getElement().removeAttribute("data-phase");
-        if (end != null) {
-            say(end.stopReason());
+        if (end == null) {
+            say("Done.");
+        } else if (end.stoppedEarly()) {
+            say("Done: stopped early at epoch " + end.epochsDone() + " of " + end.epochsPlanned() + ".");
+        } else {
+            say("Done: " + end.epochsDone() + " of " + end.epochsPlanned() + " epochs.");
         }
     }
 }

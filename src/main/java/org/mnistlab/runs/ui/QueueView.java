@@ -56,22 +56,26 @@ public class QueueView extends VerticalLayout {
         }
     };
     private final Span empty = new Span("Nothing is queued or running. Start a run from Train.");
+    private final Span clusterSlots = new Span();
     private final Map<Long, BatchProgress> progressByRun = new HashMap<>();
     private final Set<Long> cancelling = new HashSet<>();
 
     public QueueView(RunQueue queue, UiPushScheduler pushScheduler) {
         this.queue = queue;
         grid.setId("queue-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        // Long names wrap instead of being cut; the other columns keep their width.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(r -> r.position() == 0 ? "running" : "#" + r.position()).setHeader("Position").setAutoWidth(true);
         grid.addColumn(LitRenderer.<QueueRow>of("<a href=\"${item.href}\">${item.name}</a>")
                         .withProperty("href", r -> Links.url(LiveRunView.class, LiveRunView.params(r.run().id())))
                         .withProperty("name", r -> r.run().name()))
-                .setHeader("Run").setFlexGrow(1);
+                .setHeader("Run").setFlexGrow(1).setWidth("12rem");
         grid.addColumn(r -> r.run().architecture().displayName()).setHeader("Model").setAutoWidth(true);
         grid.addColumn(r -> r.run().dataset().displayName()).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(StatusBadge.renderer(r -> r.run().status(), r -> "")).setHeader("Status").setAutoWidth(true);
         grid.addColumn(this::progressText).setHeader("Progress").setAutoWidth(true);
+        grid.addColumn(r -> r.position() == 0 ? queue.placement(r.run().id()) : "").setHeader("Where")
+                .setAutoWidth(true);
         grid.addColumn(r -> Format.time(r.run().createdAt())).setHeader("Submitted").setAutoWidth(true);
         grid.addColumn(LitRenderer.<QueueRow>of("<vaadin-button id=\"cancel-${item.id}\" theme=\"small error tertiary\""
                                 + " ?hidden=\"${!item.may}\" ?disabled=\"${item.cancelling}\" @click=\"${cancel}\">Cancel</vaadin-button>")
@@ -84,7 +88,9 @@ public class QueueView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         empty.setId("queue-empty");
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
-        add(new H2("Queue"), grid, empty);
+        clusterSlots.setId("queue-cluster-slots");
+        clusterSlots.addClassNames(LumoUtility.TextColor.SECONDARY);
+        add(new H2("Queue"), clusterSlots, grid, empty);
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, this::apply)
                 .latestOnly(RunEvent.BatchProgressed.class::isInstance)
                 .onSubscribed(this::refresh);
@@ -137,6 +143,15 @@ public class QueueView extends VerticalLayout {
         provider.refreshAll();
         grid.setVisible(!rows.isEmpty());
         empty.setVisible(rows.isEmpty());
+        showClusterSlots();
+    }
+
+    private void showClusterSlots() {
+        queue.clusterSlots().ifPresentOrElse(
+                slots -> clusterSlots.setText("Spark cluster: " + slots.free() + " of " + slots.total()
+                        + " training slots free"),
+                () -> clusterSlots.setText(""));
+        clusterSlots.setVisible(!clusterSlots.getText().isEmpty());
     }
 
     private String progressText(QueueRow row) {

@@ -12,6 +12,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility.FontWeight;
 import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
 import com.vaadin.flow.theme.lumo.LumoUtility.Padding;
 import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
+import com.vaadin.flow.theme.lumo.LumoUtility.BoxSizing;
 import com.vaadin.flow.theme.lumo.LumoUtility.Width;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +33,7 @@ class ReproducibilityCard extends Details {
         setSummaryText("Reproducibility · seed " + run.config().seed()
                 + (backend == null ? "" : " · " + backend));
         setOpened(true);
-        addClassNames(Width.FULL, Border.ALL, BorderColor.CONTRAST_10, BorderRadius.LARGE, Padding.Horizontal.MEDIUM);
+        addClassNames(Width.FULL, BoxSizing.BORDER, Border.ALL, BorderColor.CONTRAST_10, BorderRadius.LARGE, Padding.Horizontal.MEDIUM);
 
         Div settings = pairs("config-settings");
         RunConfig config = run.config();

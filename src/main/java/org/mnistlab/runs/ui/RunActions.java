@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.mnistlab.base.ui.CopyLinkButton;
 import org.mnistlab.runs.MetricsExport;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunReport;
@@ -62,7 +63,7 @@ class RunActions extends HorizontalLayout {
         Button rename = new Button("Rename", VaadinIcon.EDIT.create(), e -> handler.rename(run));
         rename.setId("rename");
         rename.setVisible(mayChange);
-        add(rename);
+        add(rename, new CopyLinkButton());
         Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> handler.delete(run));
         delete.setId("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -7,10 +7,13 @@ import java.util.function.ToDoubleFunction;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.RunSetting;
 import software.xdev.chartjs.model.charts.LineChart;
 import software.xdev.chartjs.model.data.LineData;
 import software.xdev.chartjs.model.dataset.LineDataset;
 import software.xdev.chartjs.model.options.LineOptions;
+import software.xdev.chartjs.model.options.elements.LineElements;
+import software.xdev.chartjs.model.options.elements.Point;
 import software.xdev.chartjs.model.options.Plugins;
 import software.xdev.chartjs.model.options.Title;
 import software.xdev.chartjs.model.options.scale.Scales;
@@ -73,10 +76,25 @@ final class RunCharts {
     }
 
     /** The mean loss of the current epoch's batches so far (smoother than single batches); points are appended. */
+    /** Loss of the recent batches across the run (faint) and its smoothed line; see BatchLossTrace. */
     static LineChart batchLoss() {
-        LineData data = new LineData().setLabels(new ArrayList<>())
-                .addDataset(series("Mean batch loss so far", TRAIN_COLOR, new ArrayList<>(), false));
-        return chart(data, "Training loss within the current epoch", "Batch", "Loss");
+        LineDataset raw = series("Loss of the batches since the previous point", "rgba(31, 119, 180, 0.35)",
+                new ArrayList<>(), false).setBorderWidth(1);
+        LineDataset smoothed = series("Smoothed", TRAIN_COLOR, new ArrayList<>(), false);
+        LineData data = new LineData().setLabels(new ArrayList<>()).addDataset(raw).addDataset(smoothed);
+        LineChart chart = chart(data, "Training loss across the run", "Epoch", "Loss");
+        chart.getOptions().setElements(new LineElements().setPoint(new Point().setRadius(0).setHitRadius(4)));
+        return chart;
+    }
+
+    /** The learning rate over the run's epochs, from (epoch, rate) points (the configurator's preview). */
+    static LineChart learningRate(List<double[]> points) {
+        List<String> labels = points.stream().map(p -> RunSetting.decimal(Math.round(p[0] * 100) / 100.0)).toList();
+        List<Number> rates = points.stream().<Number>map(p -> p[1]).toList();
+        LineDataset curve = series("Learning rate", TRAIN_COLOR, new ArrayList<>(rates), false).setTension(0)
+                .addPointRadius(0);
+        return chart(new LineData().setLabels(labels).addDataset(curve), "Learning rate the run will follow",
+                "Epoch", "Learning rate");
     }
 
     private static LineChart single(String title, String what, List<EpochMetrics> epochs, int bestEpoch,

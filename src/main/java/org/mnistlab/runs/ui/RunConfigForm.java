@@ -92,6 +92,8 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     final TextField scheduleFactor = new TextField();
     final TextField scheduleStepEpochs = new TextField();
     final TextField schedulePatience = new TextField();
+    final TextField scheduleWarmupEpochs = new TextField();
+    final TextField scheduleMaxLearningRate = new TextField();
     final TextField trainSubset = new TextField();
     final Button start = new Button("Start training", VaadinIcon.PLAY.create());
     private final Span problems = new Span();
@@ -125,7 +127,7 @@ public class RunConfigForm extends Composite<VerticalLayout> {
         form.add(rotation, shift, zoom);
         section(form, "Validation, early stopping and learning-rate schedule");
         form.add(validationFraction, earlyStoppingPatience, restoreBestWeights, scheduleType, scheduleFactor,
-                scheduleStepEpochs, schedulePatience);
+                scheduleStepEpochs, schedulePatience, scheduleWarmupEpochs, scheduleMaxLearningRate);
 
         problems.setId("form-problems");
         problems.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.FontSize.SMALL);
@@ -182,6 +184,11 @@ public class RunConfigForm extends Composite<VerticalLayout> {
             }
         }
         problems.setText(unplaced.toString());
+    }
+
+    /** The start button's words, e.g. "Start sweep" where the form configures a sweep's base. */
+    public void setStartText(String text) {
+        start.setText(text);
     }
 
     public Registration addConfigChangedListener(ComponentEventListener<ConfigChangedEvent> listener) {
@@ -251,6 +258,8 @@ public class RunConfigForm extends Composite<VerticalLayout> {
             case NONE -> "Constant";
             case STEP -> "Step decay";
             case PLATEAU -> "Reduce on plateau";
+            case ONE_CYCLE -> "One-cycle";
+            case COSINE -> "Cosine with warm-up";
         });
 
         name.setClearButtonVisible(true);
@@ -284,6 +293,8 @@ public class RunConfigForm extends Composite<VerticalLayout> {
         bindNumber(scheduleFactor, RunSetting.LR_SCHEDULE_FACTOR);
         bindNumber(scheduleStepEpochs, RunSetting.LR_SCHEDULE_STEP_EPOCHS);
         bindNumber(schedulePatience, RunSetting.LR_SCHEDULE_PATIENCE);
+        bindNumber(scheduleWarmupEpochs, RunSetting.LR_SCHEDULE_WARMUP);
+        bindNumber(scheduleMaxLearningRate, RunSetting.LR_SCHEDULE_MAX_RATE);
         bindNumber(trainSubset, RunSetting.TRAIN_SUBSET);
         binder.addValueChangeListener(e -> onFieldChanged());
     }

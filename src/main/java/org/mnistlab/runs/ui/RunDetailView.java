@@ -26,11 +26,14 @@ import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.DatasetUnavailableException;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
+import org.mnistlab.insight.LayerDiagnosticsStore;
+import org.mnistlab.insight.ui.LayerDiagnosticsPanel;
 import org.mnistlab.runs.MetricsExport;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.TimeToAccuracy;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.RunStore;
 
@@ -51,13 +54,15 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final RunStore store;
     private final RunQueue queue;
     private final DatasetService datasets;
+    private final LayerDiagnosticsStore diagnostics;
 
     private volatile long runId;
     private String pageTitle = "Run · MNIST Lab";
     private RunReport report;
 
     public RunDetailView(MetricsExport export, RunStore store, RunQueue queue, DatasetService datasets,
-                         UiPushScheduler pushScheduler) {
+                         LayerDiagnosticsStore diagnostics, UiPushScheduler pushScheduler) {
+        this.diagnostics = diagnostics;
         this.export = export;
         this.store = store;
         this.queue = queue;
@@ -65,10 +70,11 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         setWidthFull();
         setMaxWidth("1400px");
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, events -> load())
-                .accepting(e -> e.runId() == runId && !(e instanceof RunEvent.BatchProgressed));
+                .accepting(e -> e.runId() == runId && !(e instanceof RunEvent.BatchProgressed)
+                        && !(e instanceof RunEvent.LayersMeasured));
     }
 
-    static RouteParameters params(long runId) {
+    public static RouteParameters params(long runId) {
         return new RouteParameters(RUN_ID, String.valueOf(runId));
     }
 
@@ -104,8 +110,24 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         pageTitle = RunFormat.name(run) + " · MNIST Lab";
         add(header(run), new RunActions(run, store, export, this, queue.mayChange(run), queue.maySubmit()));
         RunSummary.message(run).ifPresent(this::add);
-        add(RunSummary.stats(run), new ReproducibilityCard(run), new CurvesPanel(report),
+        add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
                 new EvaluationPanel(run, report.evaluation(), report.evaluation() == null ? null : testImages(run)));
+        addInsight(run);
+    }
+
+    /** The run's layer diagnostics, when it has any (runs trained before they were measured have none). */
+    private void addInsight(RunRecord run) {
+        var layers = diagnostics.forRun(run.id());
+        if (!layers.isEmpty()) {
+            LayerDiagnosticsPanel panel = new LayerDiagnosticsPanel();
+            panel.show(layers);
+            add(panel);
+        }
+    }
+
+    /** When validation accuracy first reached each target, from the run's epochs. */
+    private Component timeToAccuracy(RunRecord run) {
+        return TimeToAccuracyFormat.line(TimeToAccuracy.of(run.dataset(), report.epochs()));
     }
 
     private LabeledImages testImages(RunRecord run) {

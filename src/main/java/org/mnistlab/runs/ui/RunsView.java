@@ -2,6 +2,9 @@ package org.mnistlab.runs.ui;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.mnistlab.base.Roles;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,6 +13,8 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridMultiSelectionModel;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -26,6 +31,8 @@ import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -33,7 +40,10 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility.FontSize;
 import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.mnistlab.base.ui.Format;
@@ -49,6 +59,7 @@ import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSort;
 import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.TimeToAccuracy;
 import org.mnistlab.training.RunQueue;
 
 /**
@@ -59,9 +70,14 @@ import org.mnistlab.training.RunQueue;
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
 @Menu(order = 2, title = "Runs", icon = "vaadin:records")
-public class RunsView extends VerticalLayout {
+public class RunsView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Query parameter that keeps the runs of one sweep: {@code runs?sweep=3}. */
+    public static final String SWEEP = "sweep";
 
     private final RunStore store;
+    private Long sweepFilter;
+    private final Span sweepLabel = new Span();
 
     final Grid<RunRecord> grid = new Grid<>();
     final ComboBox<DatasetKind> datasetFilter = new ComboBox<>("Dataset");
@@ -76,6 +92,10 @@ public class RunsView extends VerticalLayout {
     final Anchor compareLink = new Anchor("", compare);
     private final Div emptyState = new Div();
     private final ConfigurableFilterDataProvider<RunRecord, Void, RunFilter> dataProvider;
+    /** Time to accuracy of the runs the grid fetched, read with each page. */
+    private final Map<Long, TimeToAccuracy> timesToAccuracy = new HashMap<>();
+    /** True while the address is applied to the fields, so it is not written back half-applied. */
+    private boolean restoring;
 
     public RunsView(RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.store = store;
@@ -103,8 +123,10 @@ public class RunsView extends VerticalLayout {
         mine.setVisible(currentUser != null);
         mine.addValueChangeListener(e -> applyFilter());
         newRun.setVisible(queue.maySubmit());
+        sweepLabel.setId("filter-sweep");
+        sweepLabel.setVisible(false);
         HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
-                mine, compareLink);
+                mine, sweepLabel, compareLink);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
 
@@ -115,12 +137,14 @@ public class RunsView extends VerticalLayout {
         setFlexGrow(1, grid);
         // Epochs and status changes are what the grid shows; batch progress (several a second) is left out.
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, this::applyLiveChanges)
-                .accepting(e -> !(e instanceof RunEvent.BatchProgressed));
+                .accepting(e -> !(e instanceof RunEvent.BatchProgressed) && !(e instanceof RunEvent.LayersMeasured));
     }
 
     private Stream<RunRecord> fetch(Query<RunRecord, RunFilter> query) {
-        return store.find(filterOf(query), sortOf(query.getSortOrders()), query.getOffset(), query.getLimit())
-                .stream();
+        List<RunRecord> page = store.find(filterOf(query), sortOf(query.getSortOrders()), query.getOffset(),
+                query.getLimit());
+        timesToAccuracy.putAll(store.timesToAccuracy(page.stream().map(RunRecord::id).toList()));
+        return page.stream();
     }
 
     private static RunFilter filterOf(Query<RunRecord, RunFilter> query) {
@@ -165,17 +189,60 @@ public class RunsView extends VerticalLayout {
     RunFilter currentFilter() {
         String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
         return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text,
-                mine.getValue() ? currentUser : null);
+                sweepFilter, mine.getValue() ? currentUser : null);
     }
 
     private void applyFilter() {
         dataProvider.setFilter(currentFilter());
         updateEmptyState();
+        updateAddress();
+    }
+
+    /** Filters and sort come from the address (a shared link, a reload); the grid keeps it up to date. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        RunsAddress address = RunsAddress.parse(event.getLocation().getQueryParameters().getParameters());
+        restoring = true;
+        try {
+            RunFilter f = address.filter();
+            datasetFilter.setValue(f.dataset());
+            architectureFilter.setValue(f.architecture());
+            statusFilter.setValue(f.status());
+            search.setValue(f.text() == null ? "" : f.text());
+            sweepFilter = f.sweepId();
+            sweepLabel.setText(sweepFilter == null ? "" : "Runs of sweep #" + sweepFilter);
+            sweepLabel.setVisible(sweepFilter != null);
+            SortDirection direction = address.sort().ascending() ? SortDirection.ASCENDING : SortDirection.DESCENDING;
+            grid.sort(address.sort().equals(RunSort.NEWEST_FIRST) ? List.of() : grid.getColumns().stream()
+                    .filter(c -> c.getSortOrder(direction).anyMatch(o -> o.getSorted().equals(address.sort().column().name())))
+                    .map(c -> new GridSortOrder<>(c, direction)).toList());
+        } finally {
+            restoring = false;
+        }
+        dataProvider.setFilter(currentFilter());
+        updateEmptyState();
+    }
+
+    RunsAddress address() {
+        return new RunsAddress(currentFilter(), sortOf(grid.getSortOrder().stream()
+                .flatMap(o -> o.getSorted().getSortOrder(o.getDirection())).toList()));
+    }
+
+    private void updateAddress() {
+        if (restoring) {
+            return;
+        }
+        String query = address().query();
+        String location = Links.url(RunsView.class) + (query.isEmpty() ? "" : "?" + query);
+        getUI().or(() -> Optional.ofNullable(UI.getCurrent()))
+                .ifPresent(ui -> ui.getPage().getHistory().replaceState(null, location));
     }
 
     private void configureGrid() {
         grid.setId("runs-grid");
         grid.addClassName(FontSize.SMALL); // ten columns: denser text fits more
+        // Widths in em of that text, cells that wrap: the ten columns fit 1280 px with the menu open.
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         // Names stay in view when the numbers scroll sideways on narrow screens.
         ((GridMultiSelectionModel<RunRecord>) grid.getSelectionModel()).setSelectionColumnFrozen(true);
@@ -187,34 +254,52 @@ public class RunsView extends VerticalLayout {
                         .withProperty("href", r -> Links.url(RunDetailView.class, RunDetailView.params(r.id())))
                         .withProperty("name", RunFormat::name))
                 .setHeader("Name").setKey("name").setSortProperty(RunSort.Column.NAME.name())
-                .setFlexGrow(1).setWidth("14rem").setResizable(true).setFrozen(true);
+                .setFlexGrow(1).setWidth("10em").setResizable(true).setFrozen(true);
         grid.addColumn(r -> r.dataset().displayName()).setHeader("Dataset").setKey("dataset")
-                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("8rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.DATASET.name()).setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(r -> r.architecture().displayName()).setHeader("Model").setKey("architecture")
-                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.ARCHITECTURE.name()).setWidth("7.5em").setFlexGrow(0);
         grid.addColumn(StatusBadge.renderer(RunRecord::status, r -> r.errorMessage() == null ? "" : r.errorMessage()))
                 .setHeader("Status").setKey("status").setSortProperty(RunSort.Column.STATUS.name())
-                .setWidth("7.5rem").setFlexGrow(0);
+                .setWidth("6.5em").setFlexGrow(0);
         grid.addColumn(RunFormat::epochs).setHeader("Epochs").setKey("epochs")
-                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.EPOCHS.name()).setTextAlign(ColumnTextAlign.END).setWidth("5.5em").setFlexGrow(0);
         grid.addColumn(RunFormat::bestValidation).setHeader("Best val. acc.").setKey("bestValidation")
                 .setSortProperty(RunSort.Column.BEST_VALIDATION_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("10rem").setFlexGrow(0);
+                .setWidth("6em").setFlexGrow(0);
         grid.addColumn(r -> Format.percent(r.testAccuracy())).setHeader("Test acc.").setKey("testAccuracy")
                 .setSortProperty(RunSort.Column.TEST_ACCURACY.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("7rem").setFlexGrow(0);
+                .setWidth("5em").setFlexGrow(0);
         grid.addColumn(r -> Format.duration(r.duration())).setHeader("Duration").setKey("duration")
-                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("6.5rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.DURATION.name()).setTextAlign(ColumnTextAlign.END).setWidth("6em").setFlexGrow(0);
         grid.addColumn(r -> Format.count(r.parameterCount())).setHeader("Params").setKey("parameters")
                 .setSortProperty(RunSort.Column.PARAMETERS.name()).setTextAlign(ColumnTextAlign.END)
-                .setWidth("7rem").setFlexGrow(0);
+                .setWidth("6em").setFlexGrow(0);
         grid.addColumn(r -> Format.dateTime(r.createdAt())).setHeader("Created").setKey("created")
-                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("9rem").setFlexGrow(0);
+                .setSortProperty(RunSort.Column.CREATED.name()).setWidth("6.5em").setFlexGrow(0);
+        addTimeToAccuracyColumns();
         grid.getColumns().forEach(c -> c.setSortable(true));
+        grid.addSortListener(e -> updateAddress());
         grid.setItems(dataProvider);
         grid.addItemDoubleClickListener(e -> UI.getCurrent().navigate(RunDetailView.class, RunDetailView.params(e.getItem().id())));
         grid.asMultiSelect().addValueChangeListener(e -> updateCompareLink(e.getValue()));
         compare.setTooltipText("Select two to " + RunIds.MAX_COMPARED + " runs");
+    }
+
+    /** One column per accuracy target: seconds and epoch at which validation accuracy first reached it. */
+    private void addTimeToAccuracyColumns() {
+        List<RunSort.Column> sorts = List.of(RunSort.Column.TIME_TO_TARGET_1, RunSort.Column.TIME_TO_TARGET_2,
+                RunSort.Column.TIME_TO_TARGET_3);
+        for (int i = 0; i < TimeToAccuracy.TARGETS; i++) {
+            int target = i;
+            grid.addColumn(r -> TimeToAccuracyFormat.reached(timesToAccuracy.containsKey(r.id())
+                            ? timesToAccuracy.get(r.id()).get(target) : null))
+                    .setHeader(TimeToAccuracyFormat.header(i)).setKey("timeToTarget" + (i + 1))
+                    .setSortProperty(sorts.get(i).name()).setTextAlign(ColumnTextAlign.END)
+                    .setWidth("6em").setFlexGrow(0)
+                    .setTooltipGenerator(r -> "Training time until validation accuracy first reached "
+                            + Math.round(TimeToAccuracy.targets(r.dataset())[target] * 1000) / 10.0 + " %");
+        }
     }
 
     /** Points the compare link at the selected runs, oldest first; disabled below two runs. */
@@ -259,6 +344,9 @@ public class RunsView extends VerticalLayout {
             return;
         }
         events.stream().map(RunEvent::runId).distinct()
-                .forEach(id -> store.findById(id).ifPresent(dataProvider::refreshItem));
+                .forEach(id -> store.findById(id).ifPresent(run -> {
+                    timesToAccuracy.putAll(store.timesToAccuracy(List.of(id)));
+                    dataProvider.refreshItem(run);
+                }));
     }
 }

@@ -56,6 +56,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private final ModelSummaryPanel summary = new ModelSummaryPanel();
     /** What the run would need in memory against what one run may use; red when the queue would refuse it. */
     private final Span memory = new Span();
+    private final LrCurvePanel lrCurve = new LrCurvePanel();
     private final AugmentationPreview preview;
     private final Span origin = new Span();
     private List<Object> summarizedModel;
@@ -75,7 +76,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         form.setId("run-config-form");
         form.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
         memory.setId("memory-estimate");
-        VerticalLayout side = new VerticalLayout(memory, summary, preview);
+        VerticalLayout side = new VerticalLayout(memory, summary, lrCurve, preview);
         side.setPadding(false);
         side.getStyle().set("flex", "1 1 380px").set("min-width", "320px");
         FlexLayout columns = new FlexLayout(form, side);
@@ -90,7 +91,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Opens the configurator with a stored run's settings ({@code train?from=<runId>}). */
-    static QueryParameters copying(long runId) {
+    public static QueryParameters copying(long runId) {
         return QueryParameters.of(FROM, String.valueOf(runId));
     }
 
@@ -115,6 +116,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private void showModel(RunConfig config) {
         preview.show(config.dataset(), config.augmentation());
         showMemory(config);
+        lrCurve.show(config);
         List<Object> model = modelKey(config);
         if (model.equals(summarizedModel)) {
             return;

@@ -33,7 +33,7 @@ class ErrorViewTest extends SpringAppTest {
         open("test/store-failure");
         String shown = _get(Paragraph.class, spec -> spec.withId("error-message")).getText();
         assertThat(shown).isEqualTo("The run store is unavailable: No space left on device: mnistlab.mv.db. "
-                + "Check that the data directory's disk has free space; then restart the server (finished epochs are kept; an unfinished run is marked interrupted).");
+                + "Free space on the data directory's disk, then try again: the store reopens by itself once it can write (finished epochs are kept).");
         assertThat(shown).doesNotContain("/srv", "Exception", "90031");
     }
 
@@ -41,7 +41,7 @@ class ErrorViewTest extends SpringAppTest {
     void a_failure_in_a_click_or_pushed_update_shows_a_notification() {
         new UiErrors().error(new ErrorEvent(new IllegalStateException("wrapped", DISK_FULL)));
         NotificationsKt.expectNotifications("The run store is unavailable: No space left on device: mnistlab.mv.db. "
-                + "Check that the data directory's disk has free space; then restart the server (finished epochs are kept; an unfinished run is marked interrupted).");
+                + "Free space on the data directory's disk, then try again: the store reopens by itself once it can write (finished epochs are kept).");
     }
 
     @Test

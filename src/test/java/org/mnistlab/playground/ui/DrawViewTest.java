@@ -144,7 +144,7 @@ class DrawViewTest extends SpringAppTest {
         int ensemble = predictor.compare(java.util.List.of(a, b), preprocessor.process(drawing).networkInput())
                 .ensembleDigit();
         assertThat(topClass()).isEqualTo(String.valueOf(ensemble));
-        assertThat(_get(Span.class, spec -> spec.withId("top-confidence")).getText()).contains("ensemble of 2");
+        assertThat(_get(Span.class, spec -> spec.withId("top-confidence")).getText()).contains("average of 2");
     }
 
     @Test

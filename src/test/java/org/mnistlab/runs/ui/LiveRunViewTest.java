@@ -94,7 +94,7 @@ class LiveRunViewTest extends SpringAppTest {
                 "Finished\\. Test accuracy: \\d+\\.\\d\\d %\\. ");
         assertThat(_get(ProgressBar.class, spec -> spec.withId("run-progress")).getValue()).isEqualTo(1.0);
         assertThat(text("overfitting")).contains("Best epoch so far");
-        assertThat(_get(Span.class, spec -> spec.withId("progress-text")).getText()).isEqualTo("Trained all 2 epochs.");
+        assertThat(_get(Span.class, spec -> spec.withId("progress-text")).getText()).isEqualTo("Done: 2 of 2 epochs.");
         assertThat(_get(Span.class, spec -> spec.withId("training-end")).getText())
                 .contains("Test evaluation and model file: weights of the last epoch, 2.");
         _assertNone(Button.class, spec -> spec.withId("cancel-run"));
@@ -126,15 +126,25 @@ class LiveRunViewTest extends SpringAppTest {
         awaitUi(Duration.ofMinutes(2), () -> status().equals("Finished"));
 
         String progress = _get(Span.class, spec -> spec.withId("progress-text")).getText();
-        assertThat(progress).matches("Stopped early after epoch (\\d+) of 30: validation loss did not improve for 1"
-                + " epoch after epoch \\d+ \\(patience 1\\)\\.");
+        assertThat(progress).matches("Done: stopped early at epoch \\d+ of 30\\.");
+        assertThat(_get(ProgressBar.class, spec -> spec.withId("run-progress")).getValue()).isEqualTo(1.0);
         Span end = _get(Span.class, spec -> spec.withId("training-end"));
         assertThat(end.getElement().getAttribute("data-stopped-early")).isEqualTo("true");
-        assertThat(end.getText()).startsWith(progress).contains("the best epoch (restored");
+        assertThat(end.getText()).matches("Stopped early after epoch \\d+ of 30: validation loss did not improve for 1"
+                + " epoch after epoch \\d+ \\(patience 1\\)\\. .*").contains("the best epoch (restored");
+        assertThat(occurrences(_get(LiveRunView.class), "validation loss did not improve"))
+                .as("the stop reason is said once").isEqualTo(1);
 
-        open(run.id()); // reopened from the store: the same words
+        open(run.id()); // reopened from the store: the same words, the same full bar
         assertThat(_get(Span.class, spec -> spec.withId("progress-text")).getText()).isEqualTo(progress);
         assertThat(_get(Span.class, spec -> spec.withId("training-end")).getText()).isEqualTo(end.getText());
+        assertThat(_get(ProgressBar.class, spec -> spec.withId("run-progress")).getValue()).isEqualTo(1.0);
+        assertThat(occurrences(_get(LiveRunView.class), "validation loss did not improve")).isEqualTo(1);
+    }
+
+    /** How many of the page's texts say this (each text of a component counted once). */
+    private static long occurrences(com.vaadin.flow.component.Component page, String words) {
+        return page.getElement().getTextRecursively().split(java.util.regex.Pattern.quote(words), -1).length - 1L;
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.data.provider.SortDirection;
 import java.time.Duration;
@@ -75,6 +76,20 @@ class RunsViewTest extends SpringAppTest {
         assertThat(GridKt._size(view.grid)).isEqualTo(5);
         assertThat(ids(view.grid)).containsExactly(epsilon, delta, gamma, beta, alpha);
         assertThat(GridKt._getFormattedRow(view.grid, 4)).contains("MNIST", "MLP", "3 / 3", "97.10 %", "101,770");
+    }
+
+    @Test
+    void filters_and_sort_come_from_the_address_and_go_back_into_it() {
+        UI.getCurrent().navigate("runs", QueryParameters.fromString("dataset=fashion-mnist&sort=test_accuracy&dir=asc"));
+        RunsView view = _get(RunsView.class);
+
+        assertThat(view.datasetFilter.getValue()).isEqualTo(DatasetKind.FASHION_MNIST);
+        assertThat(ids(view.grid)).as("Fashion-MNIST runs, least accurate first").containsExactly(gamma, epsilon);
+
+        _setValue(view.statusFilter, RunStatus.FINISHED);
+        GridKt._sortByKey(view.grid, "name", SortDirection.DESCENDING);
+        assertThat(view.address().query())
+                .isEqualTo("dataset=fashion-mnist&status=finished&sort=name&dir=desc");
     }
 
     @Test

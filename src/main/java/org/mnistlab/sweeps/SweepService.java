@@ -1,0 +1,136 @@
+package org.mnistlab.sweeps;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunEvent;
+import org.mnistlab.training.RunQueue;
+import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.RunStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts sweeps by queueing each trial as an ordinary run, stops weak trials by ASHA as their epochs come in,
+ * cancels sweeps and queues the trials an interruption left. Views and the CLI follow a sweep through the run
+ * queue's events (a trial's events are its run's).
+ */
+@Service
+public class SweepService {
+
+    private static final Logger log = LoggerFactory.getLogger(SweepService.class);
+
+    private final SweepStore sweeps;
+    private final RunQueue queue;
+    private final RunStore runs;
+    private final Runnable unsubscribe;
+
+    public SweepService(SweepStore sweeps, RunQueue queue, RunStore runs) {
+        this.sweeps = sweeps;
+        this.queue = queue;
+        this.runs = runs;
+        this.unsubscribe = queue.subscribe(this::onRunEvent);
+    }
+
+    @PreDestroy
+    void close() {
+        unsubscribe.run();
+    }
+
+    /** What the sweep would cost, timed by the model's measured throughput. */
+    public SweepBudget budget(SweepSpec spec) {
+        return SweepBudget.of(spec, sweeps.imagesPerSecond(spec.base().architecture()));
+    }
+
+    /**
+     * Validates the sweep, stores it and queues every trial.
+     *
+     * @throws InvalidSweepException with every problem; nothing is stored or queued then
+     */
+    public Sweep start(SweepSpec spec) {
+        List<SweepProblem> problems = spec.validate();
+        if (!problems.isEmpty()) {
+            throw new InvalidSweepException(problems);
+        }
+        List<RunConfig> trials = spec.trialConfigs();
+        long id = sweeps.insert(spec, trials, Instant.now());
+        for (int i = 0; i < trials.size(); i++) {
+            sweeps.assignRun(id, i, queue.submit(trials.get(i)).id());
+        }
+        log.info("Sweep {} queued {} trials: {}", id, trials.size(), spec.displayName());
+        return sweeps.findById(id).orElseThrow();
+    }
+
+    public List<Sweep> sweeps() {
+        return sweeps.findAll();
+    }
+
+    public Optional<SweepReport> report(long sweepId) {
+        return sweeps.findById(sweepId).map(sweep -> {
+            List<Trial> trials = new ArrayList<>();
+            for (SweepStore.TrialRow row : sweeps.trials(sweepId)) {
+                RunRecord run = row.runId() == null ? null : runs.findById(row.runId()).orElse(null);
+                List<Number> values = sweep.spec().swept().stream()
+                        .map(s -> (Number) s.setting().value(row.config())).toList();
+                trials.add(new Trial(row.index() + 1, row.config(), values, run, row.stoppedReason()));
+            }
+            return new SweepReport(sweep, trials);
+        });
+    }
+
+    /** The sweep a run is a trial of, if any. */
+    public Optional<Long> sweepOf(long runId) {
+        return sweeps.sweepOfTrialRun(runId);
+    }
+
+    /** Drops the queued trials and cancels the running one (within a batch). */
+    public void cancel(long sweepId) {
+        sweeps.markCancelled(sweepId);
+        List<Trial> trials = report(sweepId).map(SweepReport::trials).orElse(List.of());
+        // the queued ones first, so none starts when the running one stops
+        trials.stream().filter(t -> t.active() && t.run().status() == org.mnistlab.training.RunStatus.QUEUED)
+                .forEach(t -> queue.cancel(t.run().id()));
+        trials.stream().filter(Trial::active).forEach(t -> queue.cancel(t.run().id()));
+    }
+
+    /** Queues again the trials an interruption (or a failure) left; returns how many. */
+    public int queueRemaining(long sweepId) {
+        SweepReport report = report(sweepId).orElseThrow(() -> new IllegalArgumentException("No sweep " + sweepId));
+        List<Trial> remaining = report.remaining();
+        for (Trial t : remaining) {
+            sweeps.assignRun(sweepId, t.number() - 1, queue.submit(t.config()).id());
+        }
+        log.info("Sweep {}: queued {} remaining trial(s) again", sweepId, remaining.size());
+        return remaining.size();
+    }
+
+    /** ASHA: after a rung epoch, a trial in the bottom fraction of those that reached it stops there. */
+    private void onRunEvent(RunEvent event) {
+        if (!(event instanceof RunEvent.EpochFinished epoch)) {
+            return;
+        }
+        try {
+            Optional<Long> sweepId = sweeps.sweepOfTrialRun(epoch.runId());
+            if (sweepId.isEmpty()) {
+                return;
+            }
+            AshaPolicy asha = sweeps.findById(sweepId.get()).map(s -> s.spec().asha()).orElse(null);
+            int e = epoch.metrics().epoch();
+            if (asha == null || !asha.rungs().contains(e)) {
+                return;
+            }
+            List<Double> earlier = sweeps.validationAccuraciesAt(sweepId.get(), e, epoch.runId());
+            asha.decide(e, epoch.metrics().validationAccuracy(), earlier).ifPresent(reason -> {
+                sweeps.markStopped(epoch.runId(), reason);
+                queue.cancel(epoch.runId());
+                log.info("Sweep {}: run {} {}", sweepId.get(), epoch.runId(), reason);
+            });
+        } catch (RuntimeException ex) {
+            log.warn("ASHA could not judge run {}: {}", epoch.runId(), ex.getMessage());
+        }
+    }
+}

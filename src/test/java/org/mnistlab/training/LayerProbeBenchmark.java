@@ -1,0 +1,92 @@
+package org.mnistlab.training;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.base.NativeBackend;
+import org.mnistlab.dataset.DatasetDownloader;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.dataset.LabeledImages;
+import org.mnistlab.dataset.Split;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * Not a test: the training-time overhead of {@link LayerProbe}. Per architecture, one network fits blocks of
+ * batches alternately with and without the probe (so machine load hits both alike) and the medians of the
+ * blocks' wall and process CPU times are compared. Run with the test classpath:
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.mnistlab.training.LayerProbeBenchmark 100 5}
+ */
+public final class LayerProbeBenchmark {
+
+    public static void main(String[] args) {
+        NativeBackend.configure();
+        int batches = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        DatasetService datasets = new DatasetService(new MnistLabProperties(Path.of("target/test-data"),
+                Path.of(System.getProperty("mnistlab.datasets-dir", "../shared/datasets")), false, 1),
+                new DatasetDownloader(), new SimpleAsyncTaskExecutor());
+        LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        var cpu = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (Architecture architecture : Architecture.values()) {
+            RunConfig config = RunConfig.defaults(architecture, DatasetKind.MNIST);
+            int batch = config.batchSize();
+            MultiLayerNetwork net = new ModelCatalog().build(config);
+            LayerProbe probe = new LayerProbe(net);
+            INDArray features = Nd4j.create(DataType.FLOAT, batch, 784);
+            INDArray labels = Nd4j.create(DataType.FLOAT, batch, 10);
+            float[] pixels = new float[batch * 784];
+            float[] oneHot = new float[batch * 10];
+            double[][] wall = new double[2][rounds];
+            double[][] cpuTime = new double[2][rounds];
+            int b = 0;
+            for (int round = -1; round < rounds; round++) { // round -1 warms up
+                for (int withProbe = 0; withProbe < 2; withProbe++) {
+                    if (withProbe == 1) {
+                        net.setListeners(probe);
+                    } else {
+                        net.setListeners();
+                    }
+                    long start = System.nanoTime();
+                    long cpuStart = cpu.getProcessCpuTime();
+                    for (int i = 0; i < batches; i++, b++) {
+                        int from = (b * batch) % (train.size() - batch);
+                        Arrays.fill(oneHot, 0f);
+                        for (int k = 0; k < batch; k++) {
+                            for (int p = 0; p < 784; p++) {
+                                pixels[k * 784 + p] = (train.pixels()[(from + k) * 784 + p] & 0xff) / 255f;
+                            }
+                            oneHot[k * 10 + train.label(from + k)] = 1f;
+                        }
+                        features.data().asNioFloat().put(pixels);
+                        labels.data().asNioFloat().put(oneHot);
+                        net.fit(features, labels);
+                    }
+                    if (round >= 0) {
+                        wall[withProbe][round] = (System.nanoTime() - start) / 1e9;
+                        cpuTime[withProbe][round] = (cpu.getProcessCpuTime() - cpuStart) / 1e9;
+                    }
+                }
+                if (round >= 0) {
+                    probe.epochDone(round + 1);
+                }
+            }
+            System.out.printf("%-8s batch %d, %d batches x %d rounds: wall %.3f s -> %.3f s (%+.1f %%), "
+                            + "cpu %.3f s -> %.3f s (%+.1f %%)%n", architecture.id(), batch, batches, rounds,
+                    median(wall[0]), median(wall[1]), 100 * (median(wall[1]) / median(wall[0]) - 1),
+                    median(cpuTime[0]), median(cpuTime[1]), 100 * (median(cpuTime[1]) / median(cpuTime[0]) - 1));
+            net.close();
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

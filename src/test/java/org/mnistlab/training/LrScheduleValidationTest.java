@@ -1,0 +1,62 @@
+package org.mnistlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.mnistlab.dataset.DatasetKind;
+
+class LrScheduleValidationTest {
+
+    private static RunConfig withSchedule(LrSchedule schedule, int epochs) {
+        return RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST).toBuilder().learningRate(0.001)
+                .epochs(epochs).lrSchedule(schedule).build();
+    }
+
+    @Test
+    void rejects_a_warm_up_as_long_as_the_run() {
+        assertThat(withSchedule(LrSchedule.cosine(3), 3).validate()).containsExactly(
+                new ConfigProblem(RunSetting.LR_SCHEDULE_WARMUP, "Warm-up must be shorter than the run (3 epochs)"));
+        assertThat(withSchedule(LrSchedule.oneCycle(0.01, 1.5), 1).validate()).containsExactly(
+                new ConfigProblem(RunSetting.LR_SCHEDULE_WARMUP, "Warm-up must be shorter than the run (1 epoch)"));
+        assertThat(withSchedule(LrSchedule.cosine(2.5), 3).validate()).isEmpty();
+    }
+
+    @Test
+    void one_cycle_needs_a_warm_up_and_a_peak_above_the_learning_rate() {
+        assertThat(withSchedule(LrSchedule.oneCycle(0.01, 0), 3).validate()).containsExactly(
+                new ConfigProblem(RunSetting.LR_SCHEDULE_WARMUP, "One-cycle needs a warm-up above 0 epochs"));
+        assertThat(withSchedule(LrSchedule.oneCycle(0.001, 1), 3).validate()).containsExactly(
+                new ConfigProblem(RunSetting.LR_SCHEDULE_MAX_RATE,
+                        "Max learning rate must be above the learning rate (0.001) and at most 10"));
+        assertThat(withSchedule(LrSchedule.cosine(0), 3).validate()).isEmpty();
+    }
+
+    @Test
+    void warm_up_and_peak_apply_only_to_their_schedules() {
+        RunConfig oneCycle = withSchedule(LrSchedule.oneCycle(0.01, 1), 3);
+        RunConfig cosine = withSchedule(LrSchedule.cosine(1), 3);
+        RunConfig step = withSchedule(LrSchedule.step(0.5, 1), 3);
+        assertThat(RunSetting.LR_SCHEDULE_MAX_RATE.appliesTo(oneCycle)).isTrue();
+        assertThat(RunSetting.LR_SCHEDULE_MAX_RATE.appliesTo(cosine)).isFalse();
+        assertThat(RunSetting.LR_SCHEDULE_WARMUP.appliesTo(cosine)).isTrue();
+        assertThat(RunSetting.LR_SCHEDULE_WARMUP.appliesTo(step)).isFalse();
+        assertThat(RunSetting.LR_SCHEDULE_FACTOR.appliesTo(oneCycle)).isFalse();
+        assertThat(RunSetting.LR_SCHEDULE_TYPE.format(oneCycle)).isEqualTo("one-cycle");
+    }
+
+    @Test
+    void the_recipes_are_valid_and_train_the_compact_cnn_with_one_cycle_on_54000_images() {
+        for (Recipe recipe : Recipe.values()) {
+            RunConfig config = recipe.config(DatasetKind.MNIST);
+            assertThat(config.validate()).as(recipe.id()).isEmpty();
+            assertThat(config.architecture()).isEqualTo(Architecture.COMPACT_CNN);
+            assertThat(config.lrSchedule().type()).isEqualTo(LrSchedule.Type.ONE_CYCLE);
+            assertThat(config.trainingImagesLeft()).isEqualTo(54_000);
+        }
+        assertThat(RunPreset.FAST.config(DatasetKind.FASHION_MNIST))
+                .isEqualTo(Recipe.FAST.config(DatasetKind.FASHION_MNIST));
+        assertThat(RunConfig.defaults(Architecture.COMPACT_CNN, DatasetKind.MNIST))
+                .isEqualTo(Recipe.FAST.config(DatasetKind.MNIST));
+        assertThat(Recipe.fromId("Fast")).isEqualTo(Recipe.FAST);
+    }
+}
