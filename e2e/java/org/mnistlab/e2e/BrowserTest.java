@@ -97,12 +97,17 @@ public abstract class BrowserTest {
      * the context); fails the test when the server refuses.
      */
     protected void logIn(BrowserContext target, String username, String password) {
-        APIResponse loginPage = target.request().get(url("/login"));
+        logIn(target, base(), username, password);
+    }
+
+    /** Logs the context in to the app at {@code appBase} (another instance than the shared one). */
+    protected void logIn(BrowserContext target, String appBase, String username, String password) {
+        APIResponse loginPage = target.request().get(appBase + "/login");
         Matcher csrf = CSRF_META.matcher(loginPage.text());
         if (!csrf.find()) {
             throw new IllegalStateException("The login page carries no CSRF token");
         }
-        APIResponse response = target.request().post(url("/login"), RequestOptions.create()
+        APIResponse response = target.request().post(appBase + "/login", RequestOptions.create()
                 .setForm(FormData.create().set("username", username).set("password", password)
                         .set("_csrf", csrf.group(1)))
                 .setMaxRedirects(0));
