@@ -203,6 +203,7 @@ class RunsIT extends BrowserTest {
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(Application.class)
                 .run("--server.port=0", "--mnistlab.data-dir=" + dataDir.toAbsolutePath())) {
             String restartedBase = "http://localhost:" + restarted.getEnvironment().getProperty("local.server.port");
+            logIn(page.context(), restartedBase, "admin", ADMIN_PASSWORD); // sessions do not survive a restart
             RunsPage after = new RunsPage(page).open(restartedBase);
             after.search(NONCE).waitForRun(NAME_A);
             assertThat(after.runLinks()).hasCount(1);

@@ -10,8 +10,13 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.Command;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import org.mnistlab.base.ui.UiEventPump;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
@@ -53,7 +58,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule run_screens_live_in_runs_ui = classes()
             .that().areAnnotatedWith(Route.class)
-            .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..", "org.mnistlab.sweeps.ui..")
+            .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..",
+                    "org.mnistlab.sweeps.ui..", "org.mnistlab.security.ui..")
             .should().resideInAPackage("org.mnistlab.runs.ui..")
             .because("one home for every screen about runs: configure, queue, live, history, detail, compare");
 
@@ -75,6 +81,15 @@ class ArchitectureTest {
             .that().doNotHaveFullyQualifiedName(UiEventPump.class.getName())
             .should().callMethod(UI.class, "access", Command.class)
             .because("UiEventPump subscribes on attach, unsubscribes on detach and batches progress for every view");
+
+    @ArchTest
+    static final ArchRule every_view_declares_who_may_open_it = classes()
+            .that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
+            .should().beAnnotatedWith(RolesAllowed.class)
+            .orShould().beAnnotatedWith(AnonymousAllowed.class)
+            .orShould().beAnnotatedWith(PermitAll.class)
+            .orShould().beAnnotatedWith(DenyAll.class)
+            .because("a view without an access annotation is closed to everyone; say who it is for");
 
     @ArchTest
     static final ArchRule views_live_in_ui_packages = classes()

@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.github.mvysny.fakeservlet.FakeRequest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.router.QueryParameters;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import kotlin.jvm.functions.Function0;
@@ -14,17 +19,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.security.Role;
+import org.mnistlab.security.UserService;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The one base of the tests that need the real app: a single Spring context shared by all of them (real
  * engine, H2 under target/test-data, real MNIST, DL4J) and a Karibu-mocked browser for views. Each test
  * starts on an idle queue; runs other test classes left stay unless a test calls {@code runs.deleteAll()}.
- * Push commands queue up while the test holds the Vaadin session: {@link #awaitUi} runs them.
+ * Push commands queue up while the test holds the Vaadin session: {@link #awaitUi} runs them. Each test
+ * runs as the logged-in admin; {@link #loginAs} and {@link #logout} switch user.
  */
 @SpringBootTest
 public abstract class SpringAppTest {
@@ -51,15 +66,68 @@ public abstract class SpringAppTest {
 
     @BeforeEach
     void setUpAppAndUi() {
+        loginAs(UserService.ADMIN, Role.ADMIN);
         runs = new TestRuns(queue, store);
         runs.stopActiveRuns();
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        FakeRequest request = fakeRequest();
+        // What Spring's request wrapper does in a real server: the principal and roles of the security context.
+        request.setUserInRole((principal, role) -> {
+            Authentication a = SecurityContextHolder.getContext().getAuthentication();
+            return a != null && !(a instanceof AnonymousAuthenticationToken)
+                    && a.getAuthorities().stream().anyMatch(g -> g.getAuthority().equals("ROLE_" + role)
+                    || g.getAuthority().equals(role));
+        });
+        setAuthentication(SecurityContextHolder.getContext().getAuthentication());
     }
 
     @AfterEach
     void tearDownUi() {
         MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Runs the rest of the test as this user (every test starts as the admin); navigate afterwards, as a
+     * page opened before keeps what it showed.
+     */
+    protected static void loginAs(String username, Role role) {
+        setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, "", role.authorities()));
+    }
+
+    /** Runs the rest of the test as a visitor who has not logged in. */
+    protected static void logout() {
+        setAuthentication(new AnonymousAuthenticationToken("anonymous", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+    }
+
+    private static void setAuthentication(Authentication authentication) {
+        SecurityContext securityContext = SecurityContextHolder.createEmptyContext();
+        securityContext.setAuthentication(authentication);
+        SecurityContextHolder.setContext(securityContext);
+        // Vaadin reads the context of a session from the HTTP session, as Spring saved it at login.
+        if (VaadinSession.getCurrent() != null) {
+            VaadinSession.getCurrent().getSession().setAttribute(
+                    HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, securityContext);
+        }
+        syncRequestPrincipal();
+    }
+
+    private static FakeRequest fakeRequest() {
+        ServletRequest request = VaadinServletRequest.getCurrent();
+        while (!(request instanceof FakeRequest) && request instanceof ServletRequestWrapper wrapper) {
+            request = wrapper.getRequest();
+        }
+        return (FakeRequest) request;
+    }
+
+    private static void syncRequestPrincipal() {
+        if (VaadinServletRequest.getCurrent() == null) {
+            return;
+        }
+        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        fakeRequest().setUserPrincipalInt(a == null || a instanceof AnonymousAuthenticationToken ? null : a);
     }
 
     /** Navigates like the browser's address bar, query string included. */

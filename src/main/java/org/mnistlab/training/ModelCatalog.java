@@ -108,6 +108,37 @@ public class ModelCatalog {
         return new ModelSummary(List.copyOf(rows), total);
     }
 
+    /**
+     * A rough memory estimate of training this configuration (see {@link MemoryEstimate}) against
+     * {@code budgetBytes}: float32 values; parameters twice (values and gradients) plus the optimizer's
+     * state; per example each layer's output three times (output, gradient, pre-activation) and each
+     * convolution's im2col buffer (input channels × kernel² × output positions).
+     */
+    public MemoryEstimate estimateMemory(RunConfig config, long budgetBytes) {
+        MultiLayerConfiguration conf = configuration(config);
+        List<InputType> outputs = conf.getLayerActivationTypes(inputType(config.architecture()));
+        long parameters = 0;
+        long perExample = 0;
+        InputType in = inputType(config.architecture());
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            NeuralNetConfiguration layerConf = conf.getConf(i);
+            Layer layer = layerConf.getLayer();
+            parameters += layer.initializer().numParams(layerConf);
+            InputType out = outputs.get(i);
+            perExample += 3 * out.arrayElementsPerExample();
+            if (layer instanceof ConvolutionLayer conv && out instanceof InputType.InputTypeConvolutional o) {
+                long inChannels = in instanceof InputType.InputTypeConvolutional ic ? ic.getChannels()
+                        : in instanceof InputType.InputTypeConvolutionalFlat ? 1 : 1;
+                perExample += inChannels * conv.getKernelSize()[0] * conv.getKernelSize()[1] * o.getHeight() * o.getWidth();
+            }
+            in = out;
+        }
+        int updaterSlots = (int) Math.max(0, updater(config).stateSize(1));
+        long batch = config.batchSize();
+        long inputs = batch * (DatasetKind.PIXELS * (config.augmentation().enabled() ? 2L : 1L) + DatasetKind.CLASSES);
+        return new MemoryEstimate(4 * parameters * (2 + updaterSlots), 4 * batch * perExample, 4 * inputs, budgetBytes);
+    }
+
     /** Input as DL4J sees it: CNNs reshape the flat 784 vector to 1×28×28 themselves. */
     static InputType inputType(Architecture architecture) {
         return architecture.convolutional()

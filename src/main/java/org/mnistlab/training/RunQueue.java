@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.util.ModelSerializer;
 import org.mnistlab.base.Listeners;
 import org.mnistlab.base.MnistLabProperties;
@@ -24,6 +25,7 @@ import org.mnistlab.dataset.DatasetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,21 +60,34 @@ public class RunQueue {
     private final Map<Long, ActiveRun> active = new ConcurrentHashMap<>();
     private final Listeners<RunEvent> listeners = new Listeners<>("run event");
     private final PendingEnds pendingEnds;
+    private final RunPermissions permissions;
+    private final RunLimits limits;
     private volatile boolean shuttingDown;
 
-    /** A queue that trains in this process. */
+    /** A queue that trains in this process, without users or limits (tests that build their own). */
     public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                     ThreadPoolTaskExecutor executor, boolean recoverInterruptedRuns) {
         this(store, new LocalTrainingEngine(trainer, datasets), catalog, datasets, backend, properties, executor,
-                recoverInterruptedRuns);
+                recoverInterruptedRuns, RunPermissions.UNRESTRICTED, RunLimits.NONE);
     }
 
     @Autowired
     public RunQueue(RunStore store, TrainingEngine engine, ModelCatalog catalog,
                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                     @Qualifier(TaskExecutors.TRAINING) ThreadPoolTaskExecutor executor,
-                    @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns) {
+                    @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns,
+                    ObjectProvider<RunPermissions> permissions, RunLimits limits) {
+        this(store, engine, catalog, datasets, backend, properties, executor, recoverInterruptedRuns,
+                permissions.getIfAvailable(() -> RunPermissions.UNRESTRICTED), limits);
+    }
+
+    private RunQueue(RunStore store, TrainingEngine engine, ModelCatalog catalog,
+                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
+                     ThreadPoolTaskExecutor executor, boolean recoverInterruptedRuns,
+                     RunPermissions permissions, RunLimits limits) {
+        this.permissions = permissions;
+        this.limits = limits;
         this.store = store;
         this.engine = engine;
         this.catalog = catalog;
@@ -98,23 +113,37 @@ public class RunQueue {
     private static final class ActiveRun {
         final long id;
         final RunConfig config;
+        final String owner;
         final AtomicInteger state = new AtomicInteger(QUEUED);
         volatile boolean cancelRequested;
         volatile BatchProgress latest;
         volatile Future<?> future;
 
-        ActiveRun(long id, RunConfig config) {
+        ActiveRun(long id, RunConfig config, String owner) {
             this.id = id;
             this.config = config;
+            this.owner = owner;
         }
     }
 
     /**
-     * Validates, stores (QUEUED) and queues a run.
+     * Validates, stores (QUEUED) and queues a run without an owner (the command line, the system).
      *
      * @throws InvalidConfigException with every problem when the config is invalid
      */
     public RunRecord submit(RunConfig config) {
+        return submit(config, null);
+    }
+
+    /**
+     * Validates, checks the current user may queue it within the limits, stores (QUEUED) and queues a run.
+     *
+     * @param owner the user it belongs to; null for the command line and the system
+     * @throws InvalidConfigException    with every problem when the config is invalid
+     * @throws RunAccessDeniedException  when the current user may not start runs
+     * @throws RunLimitException         when the user or the server has as many runs waiting as allowed
+     */
+    public synchronized RunRecord submit(RunConfig config, String owner) {
         List<ConfigProblem> problems = config.validate();
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
@@ -122,10 +151,18 @@ public class RunQueue {
         if (shuttingDown) {
             throw new IllegalStateException("The server is shutting down; no new runs are accepted");
         }
+        if (!permissions.maySubmit()) {
+            throw new RunAccessDeniedException("Your role may not start runs: ask an admin for the trainer role");
+        }
+        checkLimits(owner);
+        MemoryEstimate memory = estimateMemory(config);
+        if (!memory.fits()) {
+            throw new RunLimitException(memory.refusal());
+        }
         long parameters = catalog.summarize(config).totalParameters();
-        long id = store.insertQueued(config, parameters, Instant.now());
+        long id = store.insertQueued(config, parameters, Instant.now(), owner);
         pendingEnds.replay(store, false); // the store takes writes again: ends it refused before can go in
-        ActiveRun run = new ActiveRun(id, config);
+        ActiveRun run = new ActiveRun(id, config, owner);
         active.put(id, run);
         RunRecord record = store.findById(id).orElseThrow();
         publish(new RunEvent.Queued(id));
@@ -133,12 +170,64 @@ public class RunQueue {
         return record;
     }
 
-    /** Cancels a queued run at once, or a running one within one batch. No-op for a finished run. */
+    private void checkLimits(String owner) {
+        if (active.size() >= limits.runsTotal()) {
+            throw new RunLimitException("The server already has " + active.size() + " runs queued or running (the limit"
+                    + " for everyone together): wait until one ends");
+        }
+        if (owner != null && permissions.perUserLimitApplies()) {
+            long mine = active.values().stream().filter(r -> owner.equals(r.owner)).count();
+            if (mine >= limits.runsPerUser()) {
+                throw new RunLimitException("You already have " + mine + " runs queued or running, the most one user"
+                        + " may have: wait until one ends or cancel one");
+            }
+        }
+    }
+
+    /**
+     * What training this configuration needs in memory against what one run may use: ND4J's off-heap limit
+     * (JavaCPP's max bytes, by default the JVM's max heap) less a quarter, shared by the runs training at once.
+     */
+    public MemoryEstimate estimateMemory(RunConfig config) {
+        long offHeap = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
+        long budget = offHeap / 4 * 3 / Math.max(1, executor.getMaxPoolSize());
+        return catalog.estimateMemory(config, budget);
+    }
+
+    /** Whether the current user may cancel or delete this run; screens hide what they may not do. */
+    public boolean mayChange(RunRecord run) {
+        return permissions.mayChange(run);
+    }
+
+    /** Whether the current user may start runs; screens hide their start buttons otherwise. */
+    public boolean maySubmit() {
+        return permissions.maySubmit();
+    }
+
+    /** The signed-in user whose runs this is; empty for the command line and the system. */
+    public Optional<String> currentUser() {
+        return permissions.currentUser();
+    }
+
+    private void requireMayChange(long runId, String action) {
+        Optional<RunRecord> run = store.findById(runId);
+        if (run.isPresent() && !permissions.mayChange(run.get())) {
+            throw new RunAccessDeniedException("You may not " + action + " run " + runId
+                    + ": trainers change only their own runs");
+        }
+    }
+
+    /**
+     * Cancels a queued run at once, or a running one within one batch. No-op for a finished run.
+     *
+     * @throws RunAccessDeniedException when the current user may not change this run
+     */
     public void cancel(long runId) {
         ActiveRun run = active.get(runId);
         if (run == null) {
             return;
         }
+        requireMayChange(runId, "cancel");
         run.cancelRequested = true;
         if (run.state.compareAndSet(QUEUED, DONE)) {
             Future<?> future = run.future;
@@ -357,6 +446,7 @@ public class RunQueue {
         if (name.isEmpty() || name.length() > RunConfig.MAX_NAME) {
             throw new IllegalArgumentException("A run name needs 1 to " + RunConfig.MAX_NAME + " characters");
         }
+        requireMayChange(runId, "rename");
         if (!store.rename(runId, name)) {
             throw new IllegalArgumentException("Run " + runId + " does not exist");
         }
@@ -368,6 +458,9 @@ public class RunQueue {
         Optional<RunRecord> run = store.findById(runId);
         if (run.isEmpty()) {
             return;
+        }
+        if (!permissions.mayChange(run.get())) {
+            throw new RunAccessDeniedException("You may not delete run " + runId + ": trainers delete only their own runs");
         }
         if (run.get().status().active() && isActive(runId)) {
             throw new IllegalStateException("Run " + runId + " is " + run.get().status().name().toLowerCase()

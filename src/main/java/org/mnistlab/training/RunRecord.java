@@ -16,13 +16,26 @@ import org.mnistlab.dataset.DatasetKind;
  * @param datasetChecksums MD5 of each dataset file the run read
  * @param images           the images it trained and validated on; null before it started (and for runs
  *                         stored before these were recorded)
+ * @param owner            the user who queued it; null for runs of the command line or the system
  */
 public record RunRecord(long id, String name, RunConfig config, RunStatus status, Instant createdAt,
                         Instant startedAt, Instant finishedAt, long parameterCount, int epochsDone,
                         Integer bestEpoch, Double bestValidationAccuracy, Double testAccuracy, Double testLoss,
                         String errorMessage, Map<String, String> softwareVersions,
                         Map<String, String> datasetChecksums, String modelFile, ImageCounts images,
-                        Boolean stoppedEarly, Boolean restoredBestWeights) {
+                        Boolean stoppedEarly, Boolean restoredBestWeights, String owner) {
+
+    /** A run without an owner (command line, system, or stored before owners were recorded). */
+    public RunRecord(long id, String name, RunConfig config, RunStatus status, Instant createdAt,
+                     Instant startedAt, Instant finishedAt, long parameterCount, int epochsDone,
+                     Integer bestEpoch, Double bestValidationAccuracy, Double testAccuracy, Double testLoss,
+                     String errorMessage, Map<String, String> softwareVersions,
+                     Map<String, String> datasetChecksums, String modelFile, ImageCounts images,
+                     Boolean stoppedEarly, Boolean restoredBestWeights) {
+        this(id, name, config, status, createdAt, startedAt, finishedAt, parameterCount, epochsDone, bestEpoch,
+                bestValidationAccuracy, testAccuracy, testLoss, errorMessage, softwareVersions, datasetChecksums,
+                modelFile, images, stoppedEarly, restoredBestWeights, null);
+    }
 
     private static final Pattern RERUN_SUFFIX = Pattern.compile(" \\(re-run of #\\d+\\)$");
 
@@ -30,7 +43,7 @@ public record RunRecord(long id, String name, RunConfig config, RunStatus status
     public RunRecord withImages(ImageCounts counts) {
         return new RunRecord(id, name, config, status, createdAt, startedAt, finishedAt, parameterCount, epochsDone,
                 bestEpoch, bestValidationAccuracy, testAccuracy, testLoss, errorMessage, softwareVersions,
-                datasetChecksums, modelFile, counts, stoppedEarly, restoredBestWeights);
+                datasetChecksums, modelFile, counts, stoppedEarly, restoredBestWeights, owner);
     }
 
     /**

@@ -58,11 +58,17 @@ public class RunStore {
 
     /** Stores a new QUEUED run and returns its id. */
     public long insertQueued(RunConfig config, long parameterCount, Instant createdAt) {
+        return insertQueued(config, parameterCount, createdAt, null);
+    }
+
+    /** @param owner the user who queued it; null for the command line or the system */
+    public long insertQueued(RunConfig config, long parameterCount, Instant createdAt, String owner) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO runs (name, dataset, architecture, config_json, seed, status, created_at,
-                                          parameter_count, epochs_planned)
-                        VALUES (:name, :dataset, :architecture, :config, :seed, 'QUEUED', :created, :params, :epochs)""")
+                                          parameter_count, epochs_planned, owner)
+                        VALUES (:name, :dataset, :architecture, :config, :seed, 'QUEUED', :created, :params, :epochs,
+                                :owner)""")
                 .param("name", config.displayName())
                 .param("dataset", config.dataset().name())
                 .param("architecture", config.architecture().name())
@@ -71,6 +77,7 @@ public class RunStore {
                 .param("created", timestamp(createdAt))
                 .param("params", parameterCount)
                 .param("epochs", config.epochs())
+                .param("owner", owner)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -406,6 +413,10 @@ public class RunStore {
             clauses.add("sweep_id = :sweep");
             params.put("sweep", filter.sweepId());
         }
+        if (filter.owner() != null) {
+            clauses.add("owner = :owner");
+            params.put("owner", filter.owner());
+        }
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
     }
 
@@ -453,7 +464,8 @@ public class RunStore {
                 rs.getString("model_file"),
                 imageCounts(rs),
                 (Boolean) rs.getObject("stopped_early", Boolean.class),
-                (Boolean) rs.getObject("restored_best_weights", Boolean.class));
+                (Boolean) rs.getObject("restored_best_weights", Boolean.class),
+                rs.getString("owner"));
     }
 
     private static ImageCounts imageCounts(ResultSet rs) throws SQLException {

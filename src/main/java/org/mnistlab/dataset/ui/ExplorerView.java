@@ -1,5 +1,7 @@
 package org.mnistlab.dataset.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -47,6 +49,7 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOpt
  * sample, and see the class distribution and the mean image of each class. The selection lives in the
  * URL ({@code /explore?dataset=fashion-mnist&split=test&label=3}) so it can be bookmarked and shared.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("explore")
 @RouteAlias("")
 @PageTitle("Explore · MNIST Lab")

@@ -1,5 +1,7 @@
 package org.mnistlab.dataset.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
@@ -35,6 +37,7 @@ import org.mnistlab.dataset.Split;
  * pixel values as a heat map, label, split and index, the mean image of its class, and previous/next
  * (also with the arrow keys). With {@code ?label=3} previous/next stay within that class, as in the grid.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("explore/:" + SampleView.DATASET + "/:" + SampleView.SPLIT + "/:" + SampleView.INDEX)
 public class SampleView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

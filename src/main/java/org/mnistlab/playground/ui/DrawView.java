@@ -1,5 +1,7 @@
 package org.mnistlab.playground.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Anchor;
@@ -34,6 +36,7 @@ import org.mnistlab.playground.PreprocessingSteps;
  * ten class probabilities (live while drawing and on pen-up), several models side by side with their
  * ensemble, and "My digits", a labelled test set of your own handwriting.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("draw")
 @PageTitle("Draw · MNIST Lab")
 @Menu(order = 50, title = "Draw", icon = "vaadin:pencil")

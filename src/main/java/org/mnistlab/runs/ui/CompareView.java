@@ -1,5 +1,7 @@
 package org.mnistlab.runs.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -37,6 +39,7 @@ import org.mnistlab.training.RunRecord;
  * Several runs side by side ({@code /compare?runs=3,7,9}): curves overlaid (one colour per run, train
  * dashed, validation solid), the settings that differ (or all of them), and the outcome of each run.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("compare")
 @PageTitle("Compare runs · MNIST Lab")
 public class CompareView extends VerticalLayout implements BeforeEnterObserver {

@@ -25,6 +25,7 @@ class LiveRunHeader extends VerticalLayout {
     private final H2 title = new H2();
     private final StatusBadge status = new StatusBadge(RunStatus.QUEUED);
     private final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create());
+    private boolean mayCancel = true;
     private final RouterLink configureSimilar = new RouterLink("Configure a similar run", TrainView.class);
     private final Span configLine = new Span();
     private RunRecord shown;
@@ -76,6 +77,12 @@ class LiveRunHeader extends VerticalLayout {
 
     void setStatus(RunStatus s) {
         status.setStatus(s);
-        cancel.setVisible(s.active());
+        cancel.setVisible(s.active() && mayCancel);
+    }
+
+    /** Whether the user may cancel this run; the button is absent otherwise. */
+    void setMayCancel(boolean may) {
+        mayCancel = may;
+        cancel.setVisible(cancel.isVisible() && may);
     }
 }

@@ -1,5 +1,7 @@
 package org.mnistlab.runs.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -32,6 +34,7 @@ import org.mnistlab.training.TrainingEnd;
  * latest batch progress, then follows the run's events over push (no polling). Any number of tabs can watch
  * the same run; each gets its events through its own {@link UiEventPump}, throttled for batch progress.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("runs/:" + RunDetailView.RUN_ID + "/live")
 public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -115,6 +118,7 @@ public class LiveRunView extends VerticalLayout implements BeforeEnterObserver, 
     private void showRecord(RunRecord run) {
         record = run;
         totalEpochs = run.config().epochs();
+        header.setMayCancel(queue.mayChange(run));
         header.show(run);
         setStatus(run.status());
         switch (run.status()) {

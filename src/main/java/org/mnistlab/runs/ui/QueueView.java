@@ -1,5 +1,7 @@
 package org.mnistlab.runs.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mnistlab.base.ui.Format;
+import org.mnistlab.base.ui.Notifications;
 import org.mnistlab.base.ui.Links;
 import org.mnistlab.base.ui.UiEventPump;
 import org.mnistlab.base.ui.UiPushScheduler;
@@ -25,6 +28,7 @@ import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
+import org.mnistlab.training.RunAccessDeniedException;
 import org.mnistlab.training.RunQueue;
 
 /**
@@ -32,6 +36,7 @@ import org.mnistlab.training.RunQueue;
  * Rows are keyed by run id and drawn by client-side templates, so the progress of a running run can refresh
  * a few times a second without replacing the buttons a person is about to click.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("queue")
 @PageTitle("Queue · MNIST Lab")
 @Menu(order = 4, title = "Queue", icon = "vaadin:list-ol")
@@ -73,8 +78,9 @@ public class QueueView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(r -> Format.time(r.run().createdAt())).setHeader("Submitted").setAutoWidth(true);
         grid.addColumn(LitRenderer.<QueueRow>of("<vaadin-button id=\"cancel-${item.id}\" theme=\"small error tertiary\""
-                                + " ?disabled=\"${item.cancelling}\" @click=\"${cancel}\">Cancel</vaadin-button>")
+                                + " ?hidden=\"${!item.may}\" ?disabled=\"${item.cancelling}\" @click=\"${cancel}\">Cancel</vaadin-button>")
                         .withProperty("id", r -> r.run().id())
+                        .withProperty("may", r -> queue.mayChange(r.run()))
                         .withProperty("cancelling", r -> cancelling.contains(r.run().id()))
                         .withFunction("cancel", this::cancel))
                 .setAutoWidth(true);
@@ -91,9 +97,14 @@ public class QueueView extends VerticalLayout {
     }
 
     private void cancel(QueueRow row) {
+        try {
+            queue.cancel(row.run().id());
+        } catch (RunAccessDeniedException e) {
+            Notifications.error(e.getMessage());
+            return;
+        }
         cancelling.add(row.run().id());
         provider.refreshItem(row);
-        queue.cancel(row.run().id());
     }
 
     private void apply(List<RunEvent> events) {

@@ -42,11 +42,17 @@ class RunActions extends HorizontalLayout {
 
     private final RunStore store;
 
-    RunActions(RunRecord run, RunStore store, MetricsExport export, Handler handler) {
+    /**
+     * @param mayChange whether the user may rename, cancel and delete this run (the buttons are absent otherwise)
+     * @param maySubmit whether the user may start runs (re-run)
+     */
+    RunActions(RunRecord run, RunStore store, MetricsExport export, Handler handler, boolean mayChange,
+               boolean maySubmit) {
         this.store = store;
         Button rerun = new Button("Re-run", VaadinIcon.REFRESH.create(), e -> handler.rerun(run));
         rerun.setId("rerun");
         rerun.setTooltipText("Train again with exactly this configuration (same seed)");
+        rerun.setVisible(maySubmit);
         Button clone = new Button("Clone into configurator", VaadinIcon.COPY_O.create(),
                 e -> UI.getCurrent().navigate(TrainView.class, TrainView.copying(run.id())));
         clone.setId("clone");
@@ -56,11 +62,13 @@ class RunActions extends HorizontalLayout {
         store.modelFile(run.id()).ifPresent(path -> add(modelDownload(stem, path)));
         Button rename = new Button("Rename", VaadinIcon.EDIT.create(), e -> handler.rename(run));
         rename.setId("rename");
+        rename.setVisible(mayChange);
         add(rename, new CopyLinkButton());
         Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> handler.delete(run));
         delete.setId("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        if (run.status().active()) {
+        delete.setVisible(mayChange);
+        if (run.status().active() && mayChange) {
             Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), e -> handler.cancel(run));
             cancel.setId("cancel-run");
             add(cancel);

@@ -1,5 +1,7 @@
 package org.mnistlab.runs.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -40,6 +42,7 @@ import org.mnistlab.training.RunStore;
  * on the test set. Actions re-run, clone, export, download, rename and delete it. Reloads when the run
  * changes (epochs, status, name); batch progress belongs to the live dashboard.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("runs/:" + RunDetailView.RUN_ID)
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle,
         RunActions.Handler {
@@ -105,7 +108,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         }
         RunRecord run = report.run();
         pageTitle = RunFormat.name(run) + " · MNIST Lab";
-        add(header(run), new RunActions(run, store, export, this));
+        add(header(run), new RunActions(run, store, export, this, queue.mayChange(run), queue.maySubmit()));
         RunSummary.message(run).ifPresent(this::add);
         add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
                 new EvaluationPanel(run, report.evaluation(), report.evaluation() == null ? null : testImages(run)));
@@ -162,7 +165,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void rerun(RunRecord run) {
         try {
-            RunRecord queued = queue.submit(run.rerunConfig());
+            RunRecord queued = queue.submit(run.rerunConfig(), queue.currentUser().orElse(null));
             Notifications.success("Run #" + queued.id() + " queued with the same configuration as #" + run.id());
             UI.getCurrent().navigate(LiveRunView.class, LiveRunView.params(queued.id()));
         } catch (InvalidConfigException e) {

@@ -1,5 +1,7 @@
 package org.mnistlab.runs.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -64,6 +66,7 @@ import org.mnistlab.training.RunQueue;
  * All runs in H2 as a lazy, sortable grid with filters and a text search. Rows of active runs follow
  * the training events live; select two or more runs to compare them.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
 @Menu(order = 2, title = "Runs", icon = "vaadin:records")
@@ -83,6 +86,9 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     final ComboBox<Architecture> architectureFilter = new ComboBox<>("Model");
     final ComboBox<RunStatus> statusFilter = new ComboBox<>("Status");
     final TextField search = new TextField("Search");
+    /** Only the runs the logged-in user queued; absent for visitors and the system. */
+    final Checkbox mine = new Checkbox("Mine");
+    private final String currentUser;
     final Button compare = new Button("Compare", VaadinIcon.SPLIT_H.create());
     /** A real link (runs=3,7,9 stays readable, can open in a new tab); the button inside is its look. */
     final Anchor compareLink = new Anchor("", compare);
@@ -95,6 +101,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     public RunsView(RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.store = store;
+        this.currentUser = queue.currentUser().orElse(null);
         setSizeFull();
 
         H2 title = new H2("Runs");
@@ -114,6 +121,10 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         compare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         compareLink.setId("compare-link");
         updateCompareLink(Set.of());
+        mine.setId("filter-mine");
+        mine.setVisible(currentUser != null);
+        mine.addValueChangeListener(e -> applyFilter());
+        newRun.setVisible(queue.maySubmit());
         sweepLabel.setId("filter-sweep");
         sweepLabel.setVisible(false);
         timeToAccuracy.setId("show-time-to-accuracy");
@@ -122,7 +133,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         timeToAccuracy.addValueChangeListener(e -> showTimeToAccuracy(e.getValue()));
         showTimeToAccuracy(false);
         HorizontalLayout toolbar = new HorizontalLayout(datasetFilter, architectureFilter, statusFilter, search,
-                timeToAccuracy, sweepLabel, compareLink);
+                mine, timeToAccuracy, sweepLabel, compareLink);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWrap(true);
 
@@ -185,7 +196,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     RunFilter currentFilter() {
         String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
         return new RunFilter(datasetFilter.getValue(), architectureFilter.getValue(), statusFilter.getValue(), text,
-                sweepFilter);
+                sweepFilter, mine.getValue() ? currentUser : null);
     }
 
     private void applyFilter() {

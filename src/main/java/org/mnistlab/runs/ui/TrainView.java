@@ -1,5 +1,7 @@
 package org.mnistlab.runs.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -24,6 +26,9 @@ import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.ModelCatalog;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
+import org.mnistlab.training.MemoryEstimate;
+import org.mnistlab.training.RunAccessDeniedException;
+import org.mnistlab.training.RunLimitException;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunQueue;
@@ -35,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * network's layer table and an augmentation preview on real training images. {@code ?from=<runId>} starts
  * from a stored run's settings ("clone into configurator").
  */
+@RolesAllowed(Roles.TRAINER)
 @Route("train")
 @PageTitle("Train · MNIST Lab")
 @Menu(order = 1, title = "Train", icon = "vaadin:play-circle-o")
@@ -48,6 +54,8 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private final ModelCatalog catalog;
     private final RunConfigForm form = new RunConfigForm();
     private final ModelSummaryPanel summary = new ModelSummaryPanel();
+    /** What the run would need in memory against what one run may use; red when the queue would refuse it. */
+    private final Span memory = new Span();
     private final LrCurvePanel lrCurve = new LrCurvePanel();
     private final AugmentationPreview preview;
     private final Span origin = new Span();
@@ -67,7 +75,8 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
         form.setId("run-config-form");
         form.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
-        VerticalLayout side = new VerticalLayout(summary, lrCurve, preview);
+        memory.setId("memory-estimate");
+        VerticalLayout side = new VerticalLayout(memory, summary, lrCurve, preview);
         side.setPadding(false);
         side.getStyle().set("flex", "1 1 380px").set("min-width", "320px");
         FlexLayout columns = new FlexLayout(form, side);
@@ -106,6 +115,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showModel(RunConfig config) {
         preview.show(config.dataset(), config.augmentation());
+        showMemory(config);
         lrCurve.show(config);
         List<Object> model = modelKey(config);
         if (model.equals(summarizedModel)) {
@@ -127,6 +137,22 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
+    private void showMemory(RunConfig config) {
+        if (!config.validate().isEmpty()) {
+            memory.setVisible(false);
+            return;
+        }
+        try {
+            MemoryEstimate estimate = queue.estimateMemory(config);
+            memory.setText(estimate.fits() ? estimate.describe() : estimate.refusal());
+            memory.getStyle().set("color", estimate.fits() ? null : "var(--lumo-error-text-color)");
+            memory.setVisible(true);
+        } catch (RuntimeException e) {
+            log.warn("Cannot estimate the memory of {}: {}", config.architecture(), e.toString());
+            memory.setVisible(false);
+        }
+    }
+
     /** Only the settings that shape the model change the layer table; the rest need no new summary. */
     private static List<Object> modelKey(RunConfig c) {
         return Arrays.stream(RunSetting.values()).filter(RunSetting::shapesModel).map(s -> s.value(c)).toList();
@@ -135,10 +161,12 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private void start(RunConfig config) {
         RunConfig named = config.name().isEmpty() ? config.toBuilder().name(config.settingsName()).build() : config;
         try {
-            RunRecord run = queue.submit(named);
+            RunRecord run = queue.submit(named, queue.currentUser().orElse(null));
             UI.getCurrent().navigate(LiveRunView.class, LiveRunView.params(run.id()));
         } catch (InvalidConfigException e) {
             form.showProblems(e.problems());
+            Notifications.error("The run was not started: " + e.getMessage());
+        } catch (RunLimitException | RunAccessDeniedException e) {
             Notifications.error("The run was not started: " + e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Submitting a run failed", e);

@@ -1,5 +1,7 @@
 package org.mnistlab.sweeps.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,6 +24,7 @@ import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunSetting;
 
 /** {@code /sweeps/new}: the configurator's form for the base run, the swept settings, the budget; starts a sweep. */
+@RolesAllowed(Roles.TRAINER)
 @Route("sweeps/new")
 @PageTitle("New sweep · MNIST Lab")
 public class SweepNewView extends VerticalLayout {

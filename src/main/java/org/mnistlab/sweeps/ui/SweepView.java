@@ -1,5 +1,7 @@
 package org.mnistlab.sweeps.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -50,6 +52,7 @@ import org.mnistlab.training.RunStore;
  * {@code /sweeps/{id}}: the trials table, parallel coordinates, the metric against each setting, every trial's
  * validation curve, the settings' importance and the sweep's actions; live while trials train.
  */
+@RolesAllowed(Roles.VIEWER)
 @Route("sweeps/:" + SweepView.SWEEP_ID)
 public class SweepView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

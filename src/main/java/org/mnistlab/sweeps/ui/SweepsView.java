@@ -1,5 +1,7 @@
 package org.mnistlab.sweeps.ui;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,6 +17,7 @@ import org.mnistlab.sweeps.SweepReport;
 import org.mnistlab.sweeps.SweepService;
 
 /** {@code /sweeps}: every sweep, newest first, with its state and progress. */
+@RolesAllowed(Roles.VIEWER)
 @Route("sweeps")
 @PageTitle("Sweeps · MNIST Lab")
 @Menu(order = 3.5, title = "Sweeps", icon = "vaadin:grid-small")

@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.ErrorEvent;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
@@ -33,6 +34,7 @@ class ErrorViewTest extends SpringAppTest {
 
     /** A page whose store has gone away. */
     @Route("test/store-failure")
+    @AnonymousAllowed
     public static class StoreFailurePage extends Div {
         public StoreFailurePage() {
             throw DISK_FULL;

@@ -1,0 +1,7 @@
+package org.mnistlab.security;
+
+import java.time.Instant;
+
+/** A user as listed on the users page (never with the password hash). */
+public record AppUser(String username, Role role, Instant createdAt) {
+}

@@ -1,0 +1,76 @@
+package org.mnistlab.security.ui;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.mnistlab.security.GuestAuthentication;
+import org.mnistlab.security.SecuritySettings;
+import org.mnistlab.security.UserService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The web app's filter chain through Vaadin's integration: every view declares who may open it, the login
+ * page posts to Spring's form login, CSRF is Vaadin's. Headers: no framing by other sites, no MIME
+ * sniffing, and a content security policy Vaadin works under (its bootstrap and {@code executeJs} need
+ * inline scripts and eval; the push socket is same-origin).
+ */
+@Configuration
+@EnableWebSecurity
+@ConditionalOnWebApplication
+public class WebSecurityConfig {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; "
+            + "worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder(UserService users) {
+        return users.passwordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/images/**").permitAll());
+        http.headers(h -> h
+                .frameOptions(f -> f.sameOrigin())
+                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (settings.anonymousViewer()) {
+            http.addFilterAfter(new GuestFilter(), AnonymousAuthenticationFilter.class);
+        }
+        http.with(vaadin(), (VaadinSecurityConfigurer vaadin) -> vaadin.loginView(LoginView.class));
+        return http.build();
+    }
+
+    /** Public demo: a visitor who has not logged in is the viewer "guest" for this request. */
+    private static final class GuestFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken) {
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(new GuestAuthentication());
+                SecurityContextHolder.setContext(context);
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
