@@ -190,7 +190,8 @@ public class RunQueue {
      */
     public MemoryEstimate estimateMemory(RunConfig config) {
         long offHeap = Pointer.maxBytes() > 0 ? Pointer.maxBytes() : Runtime.getRuntime().maxMemory();
-        long budget = offHeap / 4 * 3 / Math.max(1, executor.getMaxPoolSize());
+        // the core size is how many train at once: the pool queues the rest without growing
+        long budget = offHeap / 4 * 3 / Math.max(1, executor.getCorePoolSize());
         return catalog.estimateMemory(config, budget);
     }
 

@@ -1,5 +1,6 @@
 package org.mnistlab.base.ui;
 
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * A page that failed to open, in place of Vaadin's error page (which shows the exception and, in development
  * mode, its stack trace): says why in words; the stack trace goes to the log.
  */
+// every visitor may see why a page failed: without this the access check refuses the error page itself
+@AnonymousAllowed
 @ParentLayout(MainLayout.class)
 public class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
 
