@@ -30,7 +30,7 @@ public final class CommandLine {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("train", "bench", "sweep", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("train", "bench", "sweep", "evaluate", "help", "--help", "-h");
 
     private CommandLine() {
     }
@@ -62,6 +62,7 @@ public final class CommandLine {
         cli.addSubcommand(withSettings(new TrainCommand(applicationClass, out, err), TrainCommand.SETTINGS));
         cli.addSubcommand(withSettings(new BenchCommand(applicationClass, out, err), BenchCommand.SETTINGS));
         cli.addSubcommand(withSettings(new SweepCommand(applicationClass, out, err), SweepCommand.SETTINGS));
+        cli.addSubcommand(new EvaluateCommand(applicationClass, out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setUsageHelpWidth(100);

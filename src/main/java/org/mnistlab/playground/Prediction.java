@@ -12,7 +12,7 @@ public record Prediction(long runId, String modelName, float[] probabilities) {
         return probabilities[digit()];
     }
 
-    static int argMax(float[] values) {
+    public static int argMax(float[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
             if (values[i] > values[best]) {

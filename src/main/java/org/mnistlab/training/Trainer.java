@@ -2,7 +2,6 @@ package org.mnistlab.training;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -349,10 +348,7 @@ public class Trainer {
 
         /** Cross-entropy and accuracy on some images; with {@code full} also the whole test evaluation. */
         private Scores evaluate(LabeledImages images, int[] indices, boolean full, Measuring measuring) {
-            int[][] confusion = new int[CLASSES][CLASSES];
-            List<Misclassified> wrong = new ArrayList<>();
-            double lossSum = 0;
-            int correct = 0;
+            EvaluationTally tally = new EvaluationTally(CLASSES, full);
             for (int from = 0; from < indices.length; from += EVAL_BATCH) {
                 stopIfCancelled();
                 long batchStart = System.nanoTime();
@@ -365,26 +361,11 @@ public class Trainer {
                     int label = images.label(index);
                     int row = i * CLASSES;
                     int predicted = argmax(probabilities, row) - row;
-                    float p = probabilities[row + label];
-                    lossSum -= Math.log(Math.max(p, 1e-7));
-                    confusion[label][predicted]++;
-                    if (predicted == label) {
-                        correct++;
-                    } else if (full) {
-                        wrong.add(new Misclassified(index, label, predicted, probabilities[row + predicted]));
-                    }
+                    tally.add(index, label, predicted, probabilities[row + label], probabilities[row + predicted]);
                 }
                 measuring.batchDone(count, System.nanoTime() - batchStart);
             }
-            double loss = lossSum / indices.length;
-            double accuracy = (double) correct / indices.length;
-            if (!full) {
-                return new Scores(loss, accuracy, null);
-            }
-            wrong.sort(Comparator.comparingDouble(Misclassified::confidence).reversed()
-                    .thenComparingInt(Misclassified::testIndex));
-            return new Scores(loss, accuracy, new Evaluation(accuracy, loss, confusion,
-                    ClassMetrics.fromConfusion(confusion), List.copyOf(wrong)));
+            return new Scores(tally.loss(), tally.accuracy(), full ? tally.evaluation() : null);
         }
 
         /**

@@ -13,13 +13,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mnistlab.base.ui.Notifications;
 import org.mnistlab.playground.DigitPreprocessor;
 import org.mnistlab.playground.EmptyDrawingException;
@@ -40,7 +45,11 @@ import org.mnistlab.playground.PreprocessingSteps;
 @Route("draw")
 @PageTitle("Draw · MNIST Lab")
 @Menu(order = 50, title = "Draw", icon = "vaadin:pencil")
-public class DrawView extends VerticalLayout {
+public class DrawView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** {@code ?compare=3,4,5&mode=majority}: those models side by side with their ensemble (an ensemble's page links here). */
+    static final String COMPARE = "compare";
+    static final String MODE = "mode";
 
     private static final String DRAW_A_DIGIT = "Draw a digit on the pad";
 
@@ -141,6 +150,33 @@ public class DrawView extends VerticalLayout {
         loadModels();
         refreshGallery();
         onDrawing(null);
+    }
+
+    /** The address parameters that open the pad comparing these runs, combined by {@code mode}. */
+    public static QueryParameters compareParameters(List<Long> runIds, EnsembleMode mode) {
+        return QueryParameters.simple(Map.of(COMPARE, String.join(",", runIds.stream().map(String::valueOf).toList()),
+                MODE, mode.name().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        List<String> compare = query.getOrDefault(COMPARE, List.of());
+        if (compare.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.of(compare.get(0).split(","));
+        List<ModelChoice> chosen = comparePicker.getListDataView().getItems()
+                .filter(m -> ids.contains(String.valueOf(m.runId()))).toList();
+        if (chosen.size() < 2) {
+            return; // runs deleted since, or not MNIST: the pad keeps its usual choice
+        }
+        compareToggle.setValue(true);
+        comparePicker.setValue(chosen);
+        query.getOrDefault(MODE, List.of()).stream().findFirst()
+                .flatMap(m -> Arrays.stream(EnsembleMode.values())
+                        .filter(e -> e.name().equalsIgnoreCase(m)).findFirst())
+                .ifPresent(ensembleChoice::setValue);
     }
 
     private static VerticalLayout column(String title, com.vaadin.flow.component.Component... content) {

@@ -17,7 +17,7 @@ import org.mnistlab.training.RunRecord;
  * How a run does on the test set: the confusion heat map with the images behind each cell, precision,
  * recall and F1 per class, and the most confidently wrong images.
  */
-class EvaluationPanel extends Div {
+public class EvaluationPanel extends Div {
 
     /** Thumbnails per page of the gallery and per confusion cell. */
     static final int PAGE = 100;
@@ -34,7 +34,20 @@ class EvaluationPanel extends Div {
                     : "This run has no test-set evaluation."));
             return;
         }
-        DatasetKind kind = run.dataset();
+        show(run.dataset(), evaluation, images);
+    }
+
+    /**
+     * An evaluation that is not one run's (an ensemble's).
+     *
+     * @param images the test images, or null when the dataset cannot be loaded
+     */
+    public EvaluationPanel(DatasetKind kind, Evaluation evaluation, LabeledImages images) {
+        addClassName(Width.FULL);
+        show(kind, evaluation, images);
+    }
+
+    private void show(DatasetKind kind, Evaluation evaluation, LabeledImages images) {
         add(new H3("Test set: confusion matrix (accuracy " + Format.percent(evaluation.accuracy()) + ")"),
                 new ConfusionPanel(evaluation, kind, images));
         add(new H3("Per-class precision, recall and F1"), perClass(evaluation, kind));
