@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import org.mnistlab.playground.EnsembleMode;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -145,6 +147,25 @@ class DrawViewTest extends SpringAppTest {
                 .ensembleDigit();
         assertThat(topClass()).isEqualTo(String.valueOf(ensemble));
         assertThat(_get(Span.class, spec -> spec.withId("top-confidence")).getText()).contains("average of 2");
+    }
+
+    @Test
+    @Order(5)
+    void an_ensembles_address_opens_the_pad_comparing_its_runs_by_the_mode_named() {
+        long a = runs.tiny(Architecture.LOGISTIC, 500);
+        long b = runs.tiny(Architecture.MLP, 2000);
+
+        open("draw?compare=" + a + "," + b + "&mode=majority");
+
+        assertThat(_get(Checkbox.class, spec -> spec.withId("compare-toggle")).getValue()).isTrue();
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<ModelChoice> models = _get(MultiSelectComboBox.class, spec -> spec.withId("compare-picker"));
+        assertThat(models.getValue()).extracting(ModelChoice::runId).containsExactlyInAnyOrder(a, b);
+        assertThat(_get(RadioButtonGroup.class, spec -> spec.withId("ensemble-mode")).getValue())
+                .isEqualTo(EnsembleMode.MAJORITY);
+        assertThat(DrawView.compareParameters(java.util.List.of(a, b), EnsembleMode.MAJORITY).getParameters())
+                .containsEntry("compare", java.util.List.of(a + "," + b))
+                .containsEntry("mode", java.util.List.of("majority"));
     }
 
     @Test

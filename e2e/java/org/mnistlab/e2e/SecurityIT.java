@@ -1,0 +1,136 @@
+package org.mnistlab.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.TestRuns;
+import org.mnistlab.e2e.pages.RunDetailPage;
+import org.mnistlab.e2e.pages.TrainPage;
+import org.mnistlab.security.Role;
+import org.mnistlab.security.UserService;
+import org.mnistlab.training.Architecture;
+import org.mnistlab.training.RunQueue;
+import org.mnistlab.training.RunStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who may do what, through the real login and the real pages. */
+class SecurityIT extends BrowserTest {
+
+    private static final String PASSWORD = "e2e-trainer-secret";
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    RunQueue queue;
+
+    @Autowired
+    RunStore store;
+
+    @Test
+    void an_anonymous_visitor_is_sent_to_the_login_page_and_comes_back_after_logging_in() {
+        BrowserContext anonymous = newAnonymousContext();
+        try {
+            Page visitor = anonymous.newPage();
+            visitor.navigate(url("/runs"));
+            visitor.waitForURL("**/login");
+            assertThat(visitor.locator("#login-form")).isVisible();
+            assertThat(visitor.locator("#runs-grid")).hasCount(0);
+
+            visitor.locator("#password").fill("wrong");
+            visitor.locator("#username").fill("admin");
+            visitor.locator("#login-form button").click();
+            assertThat(visitor.locator("#login-error")).isVisible();
+
+            visitor.locator("#username").fill("admin");
+            visitor.locator("#password").fill(ADMIN_PASSWORD);
+            visitor.locator("#login-form button").click();
+            assertThat(visitor.locator("#runs-grid")).isVisible();
+        } finally {
+            anonymous.close();
+        }
+    }
+
+    @Test
+    void a_trainer_gets_no_delete_button_on_another_users_run_but_does_on_their_own() {
+        String owner = user("owner");
+        String other = user("other");
+        long run = as(owner, () -> queue.submit(TestRuns.quick(Architecture.LOGISTIC, 500, 1)).id());
+        new TestRuns(queue, store).awaitEnd(run);
+
+        BrowserContext otherBrowser = newAnonymousContext();
+        BrowserContext ownerBrowser = newAnonymousContext();
+        try {
+            logIn(otherBrowser, other, PASSWORD);
+            Page otherPage = otherBrowser.newPage();
+            new RunDetailPage(otherPage).open(base(), run);
+            assertThat(otherPage.locator("#clone")).isVisible();
+            assertThat(otherPage.locator("#delete")).isHidden();
+            assertThat(otherPage.locator("#rename")).isHidden();
+
+            logIn(ownerBrowser, owner, PASSWORD);
+            Page ownerPage = ownerBrowser.newPage();
+            new RunDetailPage(ownerPage).open(base(), run);
+            assertThat(ownerPage.locator("#delete")).isVisible();
+        } finally {
+            otherBrowser.close();
+            ownerBrowser.close();
+        }
+    }
+
+    @Test
+    void a_trainer_at_the_per_user_limit_is_told_so_where_they_start_the_run() {
+        String trainer = user("busy");
+        List<Long> mine = new ArrayList<>();
+        BrowserContext browser = newAnonymousContext();
+        try {
+            // three long runs fill the trainer's share (the limit is 3); they are cancelled at the end
+            for (int i = 0; i < 3; i++) {
+                mine.add(as(trainer, () -> queue.submit(TestRuns.quick(Architecture.MLP, 20_000, 50)).id()));
+            }
+            logIn(browser, trainer, PASSWORD);
+            Page page = browser.newPage();
+            TrainPage train = new TrainPage(page, base()).open();
+            train.startButton().click();
+
+            assertThat(page.locator("vaadin-notification-card").first())
+                    .containsText("You already have 3 runs queued or running, the most one user may have");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/train.*"));
+        } finally {
+            browser.close();
+            for (long id : mine) {
+                queue.cancel(id);
+            }
+            TestRuns runs = new TestRuns(queue, store);
+            mine.forEach(runs::awaitEnd);
+        }
+    }
+
+    private String user(String prefix) {
+        String name = prefix + "-" + Long.toString(Instant.now().toEpochMilli(), 36);
+        users.create(name, PASSWORD, Role.TRAINER);
+        return name;
+    }
+
+    /** Does what {@code action} does as the trainer {@code username} (as their page would). */
+    private static <T> T as(String username, Supplier<T> action) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority("ROLE_VIEWER"),
+                        new SimpleGrantedAuthority("ROLE_TRAINER"))));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
