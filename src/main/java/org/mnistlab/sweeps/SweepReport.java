@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** A sweep with its trials as they stand, and what that makes of it. */
-public record SweepReport(Sweep sweep, List<Trial> trials) {
+/** @param feeding whether trials wait for a place in the queue and will be queued as runs end */
+public record SweepReport(Sweep sweep, List<Trial> trials, boolean feeding) {
+
+    public SweepReport(Sweep sweep, List<Trial> trials) {
+        this(sweep, trials, false);
+    }
 
     public enum State { RUNNING, FINISHED, CANCELLED, INTERRUPTED }
 
     /**
-     * RUNNING while a trial is queued or running; CANCELLED once cancelled; INTERRUPTED when trials are left
+     * RUNNING while a trial is queued or running, or waits for a place; CANCELLED once cancelled; INTERRUPTED when trials are left
      * that nothing trains (the server stopped, or their runs failed); else FINISHED.
      */
     public State state() {
-        if (trials.stream().anyMatch(Trial::active)) {
+        if (trials.stream().anyMatch(Trial::active) || (feeding && !sweep.cancelled())) {
             return State.RUNNING;
         }
         if (sweep.cancelled()) {

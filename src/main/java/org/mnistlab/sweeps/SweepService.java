@@ -4,9 +4,12 @@ import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunEvent;
+import org.mnistlab.training.RunLimitException;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStore;
@@ -28,6 +31,8 @@ public class SweepService {
     private final RunQueue queue;
     private final RunStore runs;
     private final Runnable unsubscribe;
+    /** Sweeps with trials waiting for a place in the queue, with whose share they use (empty: nobody's). */
+    private final Map<Long, Optional<String>> feeding = new ConcurrentHashMap<>();
 
     public SweepService(SweepStore sweeps, RunQueue queue, RunStore runs) {
         this.sweeps = sweeps;
@@ -56,13 +61,42 @@ public class SweepService {
         if (!problems.isEmpty()) {
             throw new InvalidSweepException(problems);
         }
+        String owner = queue.currentUser().orElse(null);
+        if (queue.placesFor(owner) == 0) {
+            throw new RunLimitException("The queue has no place for this sweep's trials now: runs waiting or training"
+                    + " are limited per user and in all. Wait until one of your runs ends, or cancel one");
+        }
         List<RunConfig> trials = spec.trialConfigs();
         long id = sweeps.insert(spec, trials, Instant.now());
-        for (int i = 0; i < trials.size(); i++) {
-            sweeps.assignRun(id, i, queue.submit(trials.get(i)).id());
-        }
-        log.info("Sweep {} queued {} trials: {}", id, trials.size(), spec.displayName());
+        feeding.put(id, Optional.ofNullable(owner));
+        int queued = feed(id);
+        log.info("Sweep {} queued {} of its {} trials (the rest as places free up): {}", id, queued, trials.size(),
+                spec.displayName());
         return sweeps.findById(id).orElseThrow();
+    }
+
+    /**
+     * Queues the sweep's trials that wait for a place, as many as its owner's share of the queue allows now.
+     * A sweep is fed while it has waiting trials: more trials than the limits allow at once still all train.
+     */
+    private synchronized int feed(long sweepId) {
+        Optional<String> owner = feeding.get(sweepId);
+        if (owner == null) {
+            return 0;
+        }
+        int queued = 0;
+        for (SweepStore.TrialRow row : sweeps.trials(sweepId)) {
+            if (row.runId() != null || row.stoppedReason() != null) {
+                continue;
+            }
+            if (queue.placesFor(owner.orElse(null)) == 0) {
+                return queued;
+            }
+            sweeps.assignRun(sweepId, row.index(), queue.submit(row.config(), owner.orElse(null)).id());
+            queued++;
+        }
+        feeding.remove(sweepId); // every trial has its run
+        return queued;
     }
 
     public List<Sweep> sweeps() {
@@ -78,7 +112,7 @@ public class SweepService {
                         .map(s -> (Number) s.setting().value(row.config())).toList();
                 trials.add(new Trial(row.index() + 1, row.config(), values, run, row.stoppedReason()));
             }
-            return new SweepReport(sweep, trials);
+            return new SweepReport(sweep, trials, feeding.containsKey(sweepId));
         });
     }
 
@@ -89,6 +123,7 @@ public class SweepService {
 
     /** Drops the queued trials and cancels the running one (within a batch). */
     public void cancel(long sweepId) {
+        feeding.remove(sweepId);
         sweeps.markCancelled(sweepId);
         List<Trial> trials = report(sweepId).map(SweepReport::trials).orElse(List.of());
         // the queued ones first, so none starts when the running one stops
@@ -102,14 +137,33 @@ public class SweepService {
         SweepReport report = report(sweepId).orElseThrow(() -> new IllegalArgumentException("No sweep " + sweepId));
         List<Trial> remaining = report.remaining();
         for (Trial t : remaining) {
-            sweeps.assignRun(sweepId, t.number() - 1, queue.submit(t.config()).id());
+            sweeps.clearRun(sweepId, t.number() - 1);
         }
-        log.info("Sweep {}: queued {} remaining trial(s) again", sweepId, remaining.size());
+        feeding.put(sweepId, queue.currentUser());
+        int queued = feed(sweepId);
+        log.info("Sweep {}: queued {} of {} remaining trial(s) again", sweepId, queued, remaining.size());
         return remaining.size();
+    }
+
+    /** A run ended, so a place is free: the sweeps with waiting trials take it, oldest sweep first. */
+    private void feedWaitingSweeps() {
+        for (long sweepId : feeding.keySet().stream().sorted().toList()) {
+            try {
+                feed(sweepId);
+            } catch (RuntimeException e) {
+                feeding.remove(sweepId); // its waiting trials show as not queued; "queue the rest" retries
+                log.warn("Sweep {}: could not queue its next trial: {}", sweepId, e.getMessage());
+            }
+        }
     }
 
     /** ASHA: after a rung epoch, a trial in the bottom fraction of those that reached it stops there. */
     private void onRunEvent(RunEvent event) {
+        if (event instanceof RunEvent.Finished || event instanceof RunEvent.Failed
+                || event instanceof RunEvent.Cancelled) {
+            feedWaitingSweeps();
+            return;
+        }
         if (!(event instanceof RunEvent.EpochFinished epoch)) {
             return;
         }

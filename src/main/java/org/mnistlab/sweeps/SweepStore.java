@@ -58,6 +58,12 @@ public class SweepStore {
         jdbc.sql("UPDATE runs SET sweep_id = :sweep WHERE id = :run").param("sweep", sweepId).param("run", runId).update();
     }
 
+    /** The trial waits to be queued again (its last run stays in the runs, with the sweep). */
+    void clearRun(long sweepId, int index) {
+        jdbc.sql("UPDATE sweep_trials SET run_id = NULL, stopped_reason = NULL WHERE sweep_id = :sweep AND trial_index = :index")
+                .param("sweep", sweepId).param("index", index).update();
+    }
+
     void markStopped(long runId, String reason) {
         jdbc.sql("UPDATE sweep_trials SET stopped_reason = :reason WHERE run_id = :run")
                 .param("reason", reason).param("run", runId).update();

@@ -127,12 +127,12 @@ public class RunQueue {
     }
 
     /**
-     * Validates, stores (QUEUED) and queues a run without an owner (the command line, the system).
+     * Validates, stores (QUEUED) and queues a run for the signed-in user (nobody's on the command line).
      *
      * @throws InvalidConfigException with every problem when the config is invalid
      */
     public RunRecord submit(RunConfig config) {
-        return submit(config, null);
+        return submit(config, permissions.currentUser().orElse(null));
     }
 
     /**
@@ -168,6 +168,19 @@ public class RunQueue {
         publish(new RunEvent.Queued(id));
         run.future = executor.submit(() -> execute(run));
         return record;
+    }
+
+    /**
+     * How many more runs {@code owner} may queue now, within the limit for everyone and their own (which binds
+     * every owner here, whoever asks: sweeps feed their trials in from the queue's own threads).
+     */
+    public int placesFor(String owner) {
+        int total = limits.runsTotal() - active.size();
+        if (owner == null) {
+            return Math.max(0, total);
+        }
+        long mine = active.values().stream().filter(r -> owner.equals(r.owner)).count();
+        return (int) Math.max(0, Math.min(total, limits.runsPerUser() - mine));
     }
 
     private void checkLimits(String owner) {

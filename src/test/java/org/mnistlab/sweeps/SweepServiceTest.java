@@ -113,6 +113,24 @@ class SweepServiceTest extends SpringAppTest {
     }
 
     @Test
+    void a_sweep_larger_than_the_users_share_queues_what_fits_and_the_rest_as_runs_end() {
+        loginAs("sweeper", org.mnistlab.security.Role.TRAINER);
+        SweepSpec spec = new SweepSpec("five", BASE.toBuilder().epochs(1).build(),
+                List.of(SweptSetting.parse(RunSetting.LEARNING_RATE, "0.01,0.02,0.03,0.04,0.05")),
+                SweepStrategy.GRID, 0, 1, null);
+
+        Sweep sweep = service.start(spec);
+
+        SweepReport started = service.report(sweep.id()).orElseThrow();
+        assertThat(started.trials().stream().filter(t -> t.run() != null)).hasSizeLessThanOrEqualTo(3);
+        assertThat(started.state()).isEqualTo(SweepReport.State.RUNNING);
+        SweepReport done = awaitQuiet(sweep.id());
+        assertThat(done.state()).isEqualTo(SweepReport.State.FINISHED);
+        assertThat(done.finished()).hasSize(5);
+        assertThat(done.trials()).extracting(t -> t.run().owner()).containsOnly("sweeper");
+    }
+
+    @Test
     void budget_uses_the_models_measured_throughput() {
         seeder.finished(BASE, RunSeeder.T0, 1000, RunSeeder.epochs(2, 0.8), null);
         SweepBudget budget = service.budget(lrSweep(null));
