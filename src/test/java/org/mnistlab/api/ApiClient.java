@@ -12,19 +12,19 @@ import org.springframework.web.context.WebApplicationContext;
  * Calls the API of the shared test context through its real filter chains (MockMvc), and makes users with
  * tokens. Users stay in the test database between runs, so they are created once.
  */
-final class ApiClient {
+public final class ApiClient {
 
     private ApiClient() {
     }
 
-    static MockMvc mvc(ApplicationContext context) {
+    public static MockMvc mvc(ApplicationContext context) {
         return MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
                 .addFilters(context.getBean("springSecurityFilterChain", Filter.class))
                 .build();
     }
 
     /** A new token of the user, who is created with this role when missing. */
-    static String tokenOf(UserService users, String name, Role role) {
+    public static String tokenOf(UserService users, String name, Role role) {
         if (users.role(name).isEmpty()) {
             users.create(name, "password-of-" + name, role);
         } else {
@@ -33,7 +33,7 @@ final class ApiClient {
         return users.createToken(name, "test");
     }
 
-    static String bearer(String token) {
+    public static String bearer(String token) {
         return "Bearer " + token;
     }
 }
