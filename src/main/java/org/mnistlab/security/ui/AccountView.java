@@ -14,7 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.RolesAllowed;
+import java.security.Principal;
 import org.mnistlab.base.Roles;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.Notifications;
@@ -40,7 +42,7 @@ public class AccountView extends VerticalLayout {
 
     public AccountView(UserService users, AuthenticationContext authentication) {
         this.users = users;
-        this.username = authentication.getPrincipalName().orElse("");
+        this.username = currentUser(authentication);
         Role role = users.role(username).orElse(null);
         add(new H2("Account"));
         if (role == null) {
@@ -75,12 +77,25 @@ public class AccountView extends VerticalLayout {
         tokens.addComponentColumn(this::deleteButton).setKey("delete").setAutoWidth(true);
         tokens.setAllRowsVisible(true);
 
+        Anchor reference = new Anchor("swagger-ui.html", "API reference (Swagger UI)");
+        reference.setId("api-reference");
+        reference.getElement().setAttribute("router-ignore", true); // a server page, not one of the app's routes
         add(new H3("API tokens"),
                 new Paragraph("A token lets a script act as you: send it as 'Authorization: Bearer <token>' to the"
                         + " JSON API, or give it to the command line's --server. Delete a token you no longer use."),
-                new Anchor("swagger-ui.html", "API reference (Swagger UI)"),
+                reference,
                 form, created, tokens);
         refresh();
+    }
+
+    /**
+     * The request's principal, as Vaadin's view access check reads it: it is there in a navigation over the push
+     * connection too, where the security context holder may be empty.
+     */
+    private static String currentUser(AuthenticationContext authentication) {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        Principal principal = request == null ? null : request.getUserPrincipal();
+        return principal != null ? principal.getName() : authentication.getPrincipalName().orElse("");
     }
 
     private void createToken() {
