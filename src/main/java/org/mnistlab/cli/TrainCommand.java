@@ -45,6 +45,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ExecutorOptions executorOptions;
 
+    @Mixin
+    ServerOptions serverOptions;
+
+    /** How often {@code --server} asks how the run is doing. */
+    Duration serverPoll = Duration.ofSeconds(1);
+
     @Option(names = {"-h", "--help"}, usageHelp = true, order = 200, description = "Show this help and exit.")
     boolean help;
 
@@ -61,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = config(spec.commandLine().getParseResult());
+        if (serverOptions.remote()) {
+            ServerClient server = new ServerClient(serverOptions.server, serverOptions.token(System.getenv()));
+            return new RemoteTraining(server, out, err, serverPoll).run(config);
+        }
         return CommandLine.withContext(applicationClass, storeOptions, executorOptions.springArguments(), err, context -> run(context, config));
     }
 

@@ -36,6 +36,19 @@ public class DigitPreprocessor {
         return new PreprocessingSteps(raw, cropped, fitted, centered, com[0] + left, com[1] + top);
     }
 
+    /**
+     * The network input for a picture (e.g. an uploaded PNG): one of 28×28 is taken as MNIST stores digits, only
+     * made bright on dark; a larger one is prepared as a drawing ({@link #process}).
+     *
+     * @throws EmptyDrawingException when a larger picture has no ink
+     */
+    public float[] networkInput(GrayImage picture) {
+        if (picture.width() == SIZE && picture.height() == SIZE) {
+            return PreprocessingSteps.input(brightOnDark(picture));
+        }
+        return process(picture).networkInput();
+    }
+
     /** MNIST digits are bright ink on a dark field; a picture whose border is mostly bright is inverted. */
     static GrayImage brightOnDark(GrayImage image) {
         int bright = 0;

@@ -15,7 +15,11 @@ public record PreprocessingSteps(GrayImage raw, GrayImage cropped, GrayImage fit
 
     /** The network input: 784 floats, pixel / 255, row-major (the contract every model is trained on). */
     public float[] networkInput() {
-        byte[] p = centered.pixels();
+        return input(centered);
+    }
+
+    static float[] input(GrayImage image) {
+        byte[] p = image.pixels();
         float[] input = new float[p.length];
         for (int i = 0; i < p.length; i++) {
             input[i] = (p[i] & 0xff) / 255f;

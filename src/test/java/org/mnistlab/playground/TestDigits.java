@@ -11,6 +11,11 @@ public final class TestDigits {
         return MnistTestDigits.drawnBack(MnistTestDigits.image(index), 140, 5, 0, 0);
     }
 
+    /** MNIST test digit {@code index} as stored: 28×28 bytes, 0 = background, 255 = ink. */
+    public static byte[] mnist(int index) {
+        return MnistTestDigits.image(index);
+    }
+
     public static int label(int index) {
         return MnistTestDigits.label(index);
     }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.Icon;
@@ -57,7 +56,8 @@ public class MainLayout extends AppLayout {
         boolean loggedIn = authentication.isAuthenticated() && !authentication.hasRole("ANONYMOUS")
                 && !"guest".equals(authentication.getPrincipalName().orElse(""));
         if (loggedIn) {
-            Span name = new Span(authentication.getPrincipalName().orElse(""));
+            // the user's own page (role, API tokens)
+            Anchor name = new Anchor("account", authentication.getPrincipalName().orElse(""));
             name.setId("user-name");
             Button logout = new Button("Log out", e -> authentication.logout());
             logout.setId("logout");
