@@ -73,14 +73,14 @@ class ExplorerIT extends BrowserTest {
     void scrolls_deep_into_the_grid_and_opens_a_sample_by_click() {
         ExplorerPage explorer = new ExplorerPage(page);
         explorer.openAndMeasure(base(), "/explore");
-        int columns = explorer.columns();
+        int perRow = explorer.samplesPerRow();
 
         // A few turns of the mouse wheel: new rows come in as they scroll into view.
         explorer.wheel(3000);
-        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"" + (columns * 40)
-                + "\"] mnist-digit[drawn]') !== null");
+        page.waitForFunction("() => [...document.querySelectorAll('#sample-grid .sample')]"
+                + ".some(s => Number(s.dataset.index) >= 200 && s.querySelector('mnist-digit[drawn]'))");
 
-        explorer.scrollToSample(50_000, columns);
+        explorer.scrollToSample(50_000, perRow);
         screenshot("scrolled-to-50000");
 
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
