@@ -47,6 +47,8 @@ class ExplorerIT extends BrowserTest {
         assertThat(numbers(values.get(0))).containsExactly(5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949);
         assertThat(numbers(values.get(1))).containsExactly(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009);
         assertThat(explorer.classMean(9)).isVisible();
+        assertThat(page.evaluate("() => performance.getEntriesByType('resource').filter(r => r.name.includes('v-r=init')).length"))
+                .as("the first view came with the document, not in an init request").isEqualTo(0);
         screenshot("landing");
     }
 
