@@ -26,19 +26,20 @@ import org.mnistlab.dataset.LabeledImages;
  * costs one round trip and no image requests.
  * <p>
  * A row holds {@link #SAMPLES_PER_ROW} samples and the theme's CSS (container queries on the list's width)
- * lays them out in as many columns as fit at a readable size, always a divisor of 60 so every line is full:
- * the grid reflows from a phone to a wide screen without a round trip or a data reload.
+ * lays them out in 10, 5 or 2 columns, whichever fits at a readable size, so every line is full: the grid
+ * reflows from a phone to a desktop without a round trip or a data reload. Rows stay small because the
+ * list's connector fetches 20 rows beyond the visible ones on each side.
  */
 @JsModule("./dataset/mnist-digit.ts")
 public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implements HasSize {
 
-    /** Samples per list item: 60 divides into 4, 5, 6, 10, 12, 15, 20 and 30 columns (see styles.css). */
-    public static final int SAMPLES_PER_ROW = 60;
+    /** Samples per list item, shown in 10, 5 or 2 columns (see styles.css). */
+    public static final int SAMPLES_PER_ROW = 10;
     /** Rows sent along with the grid itself, before the browser asks: a first screen and a bit. */
-    private static final int EAGER_ROWS = 3;
+    private static final int EAGER_ROWS = 16;
     /**
-     * After scrolling to a row: brings the marked sample itself into view, which can be lines below the row's
-     * top on a narrow screen. Waits a few frames for the row to be rendered.
+     * After scrolling to a row: brings the marked sample itself into view, which is a line below the row's
+     * top when the row wraps on a phone. Waits a few frames for the row to be rendered.
      */
     private static final String SCROLL_TO_CURRENT = """
             let frames = 0;

@@ -43,17 +43,17 @@ class ExplorerViewTest extends SpringAppTest {
         UI.getCurrent().navigate("");
         SampleGrid grid = _get(SampleGrid.class);
         assertThat(shownIndices(grid)).hasSize(60_000).startsWith(0, 1, 2).endsWith(59_999);
-        assertThat(grid.rowCount()).isEqualTo(1_000);
+        assertThat(grid.rowCount()).isEqualTo(6_000);
         assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).isEqualTo("MNIST train: 60,000 samples");
     }
 
     @Test
-    void rows_hold_sixty_samples_so_every_column_count_the_css_picks_fills_its_lines() {
-        open("explore?label=3"); // 6,131 threes: the last row is partly filled
+    void rows_hold_ten_samples_so_every_column_count_the_css_picks_fills_its_lines() {
+        open("explore?label=3"); // 6,131 threes: the last row holds one
         SampleGrid grid = _get(SampleGrid.class);
-        assertThat(grid.rowCount()).isEqualTo(103);
-        assertThat(grid.rows().limit(102)).allSatisfy(r -> assertThat(grid.indicesOf(r)).hasSize(60));
-        assertThat(grid.indicesOf(grid.rows().skip(102).findFirst().orElseThrow())).hasSize(6_131 - 102 * 60);
+        assertThat(grid.rowCount()).isEqualTo(614);
+        assertThat(grid.rows().limit(613)).allSatisfy(r -> assertThat(grid.indicesOf(r)).hasSize(10));
+        assertThat(grid.indicesOf(grid.rows().skip(613).findFirst().orElseThrow())).hasSize(1);
     }
 
     @Test
