@@ -41,10 +41,10 @@ class ExplorerBenchmarkIT extends BrowserTest {
     void prints_time_to_images_after_scrolling_deep() {
         ExplorerPage explorer = new ExplorerPage(page);
         explorer.openAndMeasure(base(), "/explore");
-        int columns = explorer.columns();
-        long deep = explorer.scrollToSample(50_000, columns);
-        long middle = explorer.scrollToSample(20_000, columns);
-        long back = explorer.scrollToSample(50_010, columns);
+        int perRow = explorer.samplesPerRow();
+        long deep = explorer.scrollToSample(50_000, perRow);
+        long middle = explorer.scrollToSample(20_000, perRow);
+        long back = explorer.scrollToSample(50_010, perRow);
         long t0 = System.nanoTime();
         explorer.goTo(30_000);
         page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"30000\"] mnist-digit[drawn]') !== null");

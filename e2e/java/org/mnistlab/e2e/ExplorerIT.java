@@ -47,6 +47,8 @@ class ExplorerIT extends BrowserTest {
         assertThat(numbers(values.get(0))).containsExactly(5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949);
         assertThat(numbers(values.get(1))).containsExactly(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009);
         assertThat(explorer.classMean(9)).isVisible();
+        assertThat(page.evaluate("() => performance.getEntriesByType('resource').filter(r => r.name.includes('v-r=init')).length"))
+                .as("the first view came with the document, not in an init request").isEqualTo(0);
         screenshot("landing");
     }
 
@@ -73,14 +75,14 @@ class ExplorerIT extends BrowserTest {
     void scrolls_deep_into_the_grid_and_opens_a_sample_by_click() {
         ExplorerPage explorer = new ExplorerPage(page);
         explorer.openAndMeasure(base(), "/explore");
-        int columns = explorer.columns();
+        int perRow = explorer.samplesPerRow();
 
         // A few turns of the mouse wheel: new rows come in as they scroll into view.
         explorer.wheel(3000);
-        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"" + (columns * 40)
-                + "\"] mnist-digit[drawn]') !== null");
+        page.waitForFunction("() => [...document.querySelectorAll('#sample-grid .sample')]"
+                + ".some(s => Number(s.dataset.index) >= 200 && s.querySelector('mnist-digit[drawn]'))");
 
-        explorer.scrollToSample(50_000, columns);
+        explorer.scrollToSample(50_000, perRow);
         screenshot("scrolled-to-50000");
 
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);

@@ -7,7 +7,6 @@ import com.microsoft.playwright.options.ColorScheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.TestRuns;
 import org.mnistlab.training.Architecture;
@@ -42,9 +41,11 @@ class LayoutIT extends BrowserTest {
     RunStore store;
 
     @Test
-    @Disabled("fails: still 10 columns (28 px) at 400 px although the list now reports its width (ResizeObserver)")
     void explorer_shows_readable_thumbnails_on_a_phone() {
         assertExplorerFits(400, 800);
+        assertThat(((Number) page.evaluate("() => document.querySelector('.explorer-side').getBoundingClientRect().top"
+                + " - document.querySelector('#sample-grid').getBoundingClientRect().bottom")).doubleValue())
+                .as("the side charts start below the grid").isGreaterThanOrEqualTo(0);
     }
 
     @Test

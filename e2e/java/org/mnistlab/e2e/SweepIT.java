@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A small real sweep (a 2 x 2 grid: 4 trials x 2 epochs x 2,000 images) watched on its page: the table and the
- * parallel coordinates show the 4 trials and the best-run link opens its run.
+ * parallel coordinates show the 4 trials, a range selected on an axis filters both, and the best-run link opens its run.
  */
 class SweepIT extends BrowserTest {
 
@@ -34,7 +34,7 @@ class SweepIT extends BrowserTest {
     SweepService service;
 
     @Test
-    void a_small_sweep_shows_its_trials_and_opens_the_best_run() {
+    void a_small_sweep_shows_its_trials_filters_them_by_an_axis_range_and_opens_the_best_run() {
         RunConfig base = RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("SweepIT")
                 .epochs(2).trainSubset(2000).build();
         page.navigate(url("/sweeps"));
@@ -52,6 +52,16 @@ class SweepIT extends BrowserTest {
         assertThat(sweepPage.trials()).hasJSProperty("size", 4);
         assertThat(sweepPage.parallel()).hasAttribute("line-count", "4");
         screenshot("sweep");
+
+        // Selecting 100..128 on the batch-size axis keeps the two trials with 128: the lines and the table follow.
+        sweepPage.brushValues(1, 100, 128);
+        assertThat(sweepPage.parallel()).hasAttribute("selected-count", "2");
+        assertThat(sweepPage.parallel().locator("path.line.faded")).hasCount(2);
+        assertThat(sweepPage.trials()).hasJSProperty("size", 2);
+        screenshot("sweep-brushed");
+        sweepPage.clearBrush(1);
+        assertThat(sweepPage.parallel().locator("path.line.faded")).hasCount(0);
+        assertThat(sweepPage.trials()).hasJSProperty("size", 4);
 
         long best = service.report(sweep.id()).orElseThrow().best().orElseThrow().run().id();
         sweepPage.openBestRun();

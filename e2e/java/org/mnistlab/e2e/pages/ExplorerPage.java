@@ -99,12 +99,12 @@ public class ExplorerPage {
     }
 
     /**
-     * Scrolls the grid so that the row holding {@code sampleIndex} comes into view (as dragging the scroll
-     * bar does) and waits until that thumbnail is painted in view.
+     * Scrolls the grid so that the list item holding {@code sampleIndex} comes into view (as dragging the
+     * scroll bar does) and waits until that thumbnail is painted in view.
      *
      * @return milliseconds from the scroll until then
      */
-    public long scrollToSample(int sampleIndex, int columns) {
+    public long scrollToSample(int sampleIndex, int samplesPerRow) {
         Object ms = page.evaluate("""
                 ([index, row]) => new Promise((resolve, reject) => {
                   const list = document.querySelector('#sample-grid');
@@ -123,7 +123,7 @@ public class ExplorerPage {
                     }
                   };
                   check();
-                })""", List.of(sampleIndex, sampleIndex / columns));
+                })""", List.of(sampleIndex, sampleIndex / samplesPerRow));
         return Math.round(((Number) ms).doubleValue());
     }
 
@@ -134,8 +134,8 @@ public class ExplorerPage {
         return this;
     }
 
-    /** Samples per row, as laid out now. */
-    public int columns() {
+    /** Samples per list item (the CSS wraps each item over as many lines as the width needs). */
+    public int samplesPerRow() {
         return ((Number) page.evaluate("() => document.querySelector('#sample-grid .sample-row').querySelectorAll('.sample').length"))
                 .intValue();
     }

@@ -50,6 +50,18 @@ public class SweepPage {
         page.mouse().up();
     }
 
+    /**
+     * Selects {@code [lo, hi]} (in the axis's units) through the element's own brush, the state a drag sets.
+     * A mouse drag ({@link #brush}) did not register in headless Chromium (selected-count stayed 0).
+     */
+    public void brushValues(int axis, double lo, double hi) {
+        parallel().evaluate("(el, [axis, lo, hi]) => el.brush(axis, lo, hi)", java.util.List.of(axis, lo, hi));
+    }
+
+    public void clearBrush(int axis) {
+        parallel().evaluate("(el, axis) => el.brush(axis, null)", axis);
+    }
+
     public void openBestRun() {
         page.locator("#best-run").click();
     }

@@ -9,12 +9,13 @@ import java.util.stream.IntStream;
  * How much of the spread in the metric each swept setting explains: the correlation ratio η² (between-group
  * sum of squares over total), grouping trials by the setting's value, or into {@value #BINS} equal-size bins
  * by value when it takes more distinct values. 0 = the metric does not move with the setting, 1 = it explains
- * all of it. A plain, dependency-free stand-in for a random forest's importance (Tribuo is not available here);
- * each setting is judged alone, so interactions are not credited.
+ * all of it. A plain, dependency-free stand-in for a random forest's importance (Tribuo is not served, Smile is
+ * GPL, XGBoost4J is a large native dependency for a few dozen trials); each setting is judged alone, so
+ * interactions are not credited.
  */
 public final class SettingImportance {
 
-    static final int BINS = 4;
+    public static final int BINS = 4;
     /** Fewer finished trials than this say nothing. */
     public static final int MIN_TRIALS = 3;
 

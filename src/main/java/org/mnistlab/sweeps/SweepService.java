@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mnistlab.training.PresetNameException;
+import org.mnistlab.training.PresetStore;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunLimitException;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStore;
+import org.mnistlab.training.SavedPreset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,14 +33,16 @@ public class SweepService {
     private final SweepStore sweeps;
     private final RunQueue queue;
     private final RunStore runs;
+    private final PresetStore presets;
     private final Runnable unsubscribe;
     /** Sweeps with trials waiting for a place in the queue, with whose share they use (empty: nobody's). */
     private final Map<Long, Optional<String>> feeding = new ConcurrentHashMap<>();
 
-    public SweepService(SweepStore sweeps, RunQueue queue, RunStore runs) {
+    public SweepService(SweepStore sweeps, RunQueue queue, RunStore runs, PresetStore presets) {
         this.sweeps = sweeps;
         this.queue = queue;
         this.runs = runs;
+        this.presets = presets;
         this.unsubscribe = queue.subscribe(this::onRunEvent);
     }
 
@@ -155,6 +160,18 @@ public class SweepService {
                 log.warn("Sweep {}: could not queue its next trial: {}", sweepId, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Saves the best trial's configuration as a preset of the current user, for the configurator.
+     *
+     * @throws PresetNameException when the name is empty, too long or taken
+     * @throws IllegalStateException when no trial has a validation accuracy yet
+     */
+    public SavedPreset saveBestAsPreset(long sweepId, String name) {
+        Trial best = report(sweepId).flatMap(SweepReport::best)
+                .orElseThrow(() -> new IllegalStateException("Sweep " + sweepId + " has no best trial yet"));
+        return presets.save(name, best.config(), queue.currentUser().orElse(null));
     }
 
     /** ASHA: after a rung epoch, a trial in the bottom fraction of those that reached it stops there. */

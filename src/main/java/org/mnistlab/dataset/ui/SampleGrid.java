@@ -24,37 +24,31 @@ import org.mnistlab.dataset.LabeledImages;
  * a {@link VirtualList} of rows, fetched lazily as they scroll into view. Each row carries its samples'
  * bytes (base64) and {@code <mnist-digit>} draws them on a canvas in the browser, so a screen of thumbnails
  * costs one round trip and no image requests.
+ * <p>
+ * A row holds {@link #SAMPLES_PER_ROW} samples and the theme's CSS (container queries on the list's width)
+ * lays them out in 10, 5 or 2 columns, whichever fits at a readable size, so every line is full: the grid
+ * reflows from a phone to a desktop without a round trip or a data reload. Rows stay small because the
+ * list's connector fetches 20 rows beyond the visible ones on each side.
  */
 @JsModule("./dataset/mnist-digit.ts")
 public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implements HasSize {
 
-    /** Samples per row on a usual desktop; cells stretch between 48 and 76 px (see the theme's .sample). */
-    public static final int DEFAULT_COLUMNS = 10;
-    private static final int MIN_CELL_PX = 52;
-    private static final int MAX_CELL_PX = 80;
-    private static final int PADDING_PX = 14;
-    /** The DOM event that tells the server the list's width in CSS pixels (see {@link #WATCH_WIDTH}). */
-    static final String WIDTH_EVENT = "sample-grid-width";
-    /**
-     * Reports the list's width whenever it changes (window resize, side panel wrapping, the drawer opening),
-     * including the first layout: before the element is defined and laid out it is 0 px wide.
-     */
-    private static final String WATCH_WIDTH = """
-            if (!this.$widthObserver) {
-              this.$widthObserver = new ResizeObserver(() => {
-                clearTimeout(this.$widthTimer);
-                this.$widthTimer = setTimeout(() => {
-                  const width = Math.floor(this.getBoundingClientRect().width);
-                  if (width > 0 && width !== this.$reportedWidth) {
-                    this.$reportedWidth = width;
-                    this.dispatchEvent(new CustomEvent('%s', { detail: width }));
-                  }
-                }, this.$reportedWidth ? 120 : 0); // the first at once, then one per pause while dragging
-              });
-              this.$widthObserver.observe(this);
-            }""".formatted(WIDTH_EVENT);
+    /** Samples per list item, shown in 10, 5 or 2 columns (see styles.css). */
+    public static final int SAMPLES_PER_ROW = 10;
     /** Rows sent along with the grid itself, before the browser asks: a first screen and a bit. */
     private static final int EAGER_ROWS = 16;
+    /**
+     * After scrolling to a row: brings the marked sample itself into view, which is a line below the row's
+     * top when the row wraps on a phone. Waits a few frames for the row to be rendered.
+     */
+    private static final String SCROLL_TO_CURRENT = """
+            let frames = 0;
+            const reveal = () => {
+              const current = this.querySelector('.sample.current');
+              if (current) current.scrollIntoView({ block: 'nearest' });
+              else if (frames++ < 60) requestAnimationFrame(reveal);
+            };
+            requestAnimationFrame(reveal);""";
 
     /** One row of the grid: positions {@code from} (inclusive) to {@code to} (exclusive) in the shown indices. */
     public record Row(int row, int from, int to) {
@@ -62,7 +56,6 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
 
     private LabeledImages samples;
     private int[] indices = new int[0];
-    private int columns = DEFAULT_COLUMNS;
     private int highlighted = -1;
 
     /** Draws a row; {@code open(index)} is called from the browser when a thumbnail is clicked. */
@@ -78,9 +71,6 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         VirtualList<Row> list = getContent();
         list.addClassName("sample-grid");
         list.setRenderer(renderer);
-        list.getElement().addEventListener(WIDTH_EVENT, e -> fitToWidth((int) e.getEventData().getNumber("event.detail")))
-                .addEventData("event.detail");
-        addAttachListener(e -> list.getElement().executeJs(WATCH_WIDTH));
     }
 
     /**
@@ -95,38 +85,8 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         refresh();
     }
 
-    /**
-     * Fits the columns to the grid's width in CSS pixels: {@link #DEFAULT_COLUMNS} as long as the cells can
-     * stretch to fill it, more or fewer on very wide or narrow screens (regrouping costs a data reload).
-     */
-    public void fitToWidth(int widthPx) {
-        int inner = widthPx - PADDING_PX;
-        if (inner < DEFAULT_COLUMNS * MIN_CELL_PX) {
-            setColumns(Math.max(3, inner / MIN_CELL_PX));
-        } else if (inner > DEFAULT_COLUMNS * MAX_CELL_PX) {
-            setColumns(inner / MAX_CELL_PX);
-        } else {
-            setColumns(DEFAULT_COLUMNS);
-        }
-    }
-
-    /** Samples per row. */
-    public void setColumns(int columns) {
-        if (columns != this.columns) {
-            this.columns = Math.max(1, columns);
-            refresh();
-            if (highlighted >= 0) {
-                scrollToSample(highlighted); // its row number changed
-            }
-        }
-    }
-
-    public int getColumns() {
-        return columns;
-    }
-
     public int rowCount() {
-        return (indices.length + columns - 1) / columns;
+        return (indices.length + SAMPLES_PER_ROW - 1) / SAMPLES_PER_ROW;
     }
 
     /** The rows currently shown (the summary line counts them). */
@@ -151,9 +111,10 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
         }
         highlighted = sampleIndex;
         getContent().getDataProvider().refreshAll();
-        int row = pos / columns;
+        int row = pos / SAMPLES_PER_ROW;
         getContent().getDataCommunicator().setViewportRange(Math.max(0, row - 2), EAGER_ROWS);
         getContent().scrollToIndex(row);
+        getContent().getElement().executeJs(SCROLL_TO_CURRENT);
         return true;
     }
 
@@ -172,8 +133,8 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
     }
 
     private Row row(int row) {
-        int from = row * columns;
-        return new Row(row, from, Math.min(indices.length, from + columns));
+        int from = row * SAMPLES_PER_ROW;
+        return new Row(row, from, Math.min(indices.length, from + SAMPLES_PER_ROW));
     }
 
     private JsonArray cells(Row row) {

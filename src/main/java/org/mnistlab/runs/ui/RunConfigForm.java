@@ -43,6 +43,7 @@ import org.mnistlab.training.OptimizerKind;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunSetting;
+import org.mnistlab.training.SavedPreset;
 import org.mnistlab.base.ui.ValueEvent;
 
 /**
@@ -96,6 +97,8 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     final TextField scheduleMaxLearningRate = new TextField();
     final TextField trainSubset = new TextField();
     final Button start = new Button("Start training", VaadinIcon.PLAY.create());
+    /** The presets users saved, after the built-in ones; filled by the view (a form calls no services). */
+    private final HorizontalLayout savedPresets = new HorizontalLayout();
     private final Span problems = new Span();
 
     public RunConfigForm() {
@@ -113,6 +116,12 @@ public class RunConfigForm extends Composite<VerticalLayout> {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
             presets.add(b);
         }
+        savedPresets.setId("saved-presets");
+        savedPresets.setWrap(true);
+        savedPresets.setSpacing(false);
+        savedPresets.getStyle().set("gap", "var(--lumo-space-s)");
+        savedPresets.setVisible(false);
+        presets.add(savedPresets);
 
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("420px", 2));
@@ -160,6 +169,20 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     public void applyPreset(RunPreset preset) {
         DatasetKind current = dataset.getValue() != null ? dataset.getValue() : DatasetKind.MNIST;
         setConfig(preset.config(current));
+    }
+
+    /** Offers these saved presets beside the built-in ones. */
+    public void setSavedPresets(List<SavedPreset> saved) {
+        savedPresets.removeAll();
+        for (SavedPreset preset : saved) {
+            Button b = new Button(preset.name(), VaadinIcon.BOOKMARK_O.create(), e -> setConfig(preset.config()));
+            b.setId("preset-saved-" + preset.id());
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_TERTIARY);
+            b.setTooltipText("Saved" + (preset.owner() == null ? "" : " by " + preset.owner()) + ": "
+                    + preset.config().settingsName());
+            savedPresets.add(b);
+        }
+        savedPresets.setVisible(!saved.isEmpty());
     }
 
     /** The configuration as the fields hold it (invalid fields keep their last valid value). */

@@ -24,6 +24,7 @@ import org.mnistlab.dataset.Split;
 import org.mnistlab.training.Augmenter;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.ModelCatalog;
+import org.mnistlab.training.PresetStore;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.MemoryEstimate;
@@ -62,7 +63,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
     private List<Object> summarizedModel;
 
     public TrainView(RunQueue queue, RunStore store, ModelCatalog catalog, DatasetService datasets,
-                     Augmenter augmenter) {
+                     Augmenter augmenter, PresetStore presets) {
         this.queue = queue;
         this.store = store;
         this.catalog = catalog;
@@ -74,6 +75,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
         origin.setVisible(false);
 
         form.setId("run-config-form");
+        form.setSavedPresets(presets.list());
         form.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
         memory.setId("memory-estimate");
         VerticalLayout side = new VerticalLayout(memory, summary, lrCurve, preview);

@@ -87,7 +87,7 @@ final class SweepCharts {
                                 "backgroundColor", "#9467bd"))),
                 "options", Map.of("animation", false, "maintainAspectRatio", false, "indexAxis", "y",
                         "plugins", Map.of("legend", Map.of("display", false),
-                                "title", Map.of("display", true, "text", "Share of the accuracy spread each setting explains (η²)")),
+                                "title", Map.of("display", true, "text", "η² (correlation ratio): share of the best validation accuracy's variance each setting explains alone")),
                         "scales", Map.of("x", Map.of("min", 0, "max", 1)))));
     }
 

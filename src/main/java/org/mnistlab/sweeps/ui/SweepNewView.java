@@ -20,6 +20,7 @@ import org.mnistlab.sweeps.Sweep;
 import org.mnistlab.sweeps.SweepProblem;
 import org.mnistlab.sweeps.SweepService;
 import org.mnistlab.training.ConfigProblem;
+import org.mnistlab.training.PresetStore;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunSetting;
 
@@ -35,10 +36,11 @@ public class SweepNewView extends VerticalLayout {
     private final Paragraph budget = new Paragraph();
     private final Paragraph problems = new Paragraph();
 
-    public SweepNewView(SweepService service) {
+    public SweepNewView(SweepService service, PresetStore presets) {
         this.service = service;
         setSizeFull();
         form.setId("sweep-base-form");
+        form.setSavedPresets(presets.list());
         form.setStartText("Start sweep");
         form.getStyle().set("flex", "1 1 520px").set("min-width", "320px");
         sweep.getStyle().set("flex", "1 1 420px").set("min-width", "320px");

@@ -14,12 +14,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +45,13 @@ import org.mnistlab.sweeps.SweepService;
 import org.mnistlab.sweeps.SweptSetting;
 import org.mnistlab.sweeps.Trial;
 import org.mnistlab.training.EpochMetrics;
+import org.mnistlab.training.PresetNameException;
+import org.mnistlab.training.PresetStore;
 import org.mnistlab.training.RunEvent;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunStore;
+import org.mnistlab.training.SavedPreset;
 
 /**
  * {@code /sweeps/{id}}: the trials table, parallel coordinates, the metric against each setting, every trial's
@@ -69,6 +74,10 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
     private Set<Integer> selection;
     private Grid<Trial> grid;
     private List<Trial> trials = List.of();
+    /** Kept across the live redraws, so a name being typed survives them. */
+    private final TextField presetName = new TextField();
+    private final Button savePreset = new Button("Save best as preset", VaadinIcon.BOOKMARK.create());
+    private final boolean mayTrain;
 
     public SweepView(SweepService service, RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
         this.service = service;
@@ -76,6 +85,13 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         setWidthFull();
         new UiEventPump<RunEvent>(this, pushScheduler, queue::subscribe, events -> refresh())
                 .accepting(e -> !(e instanceof RunEvent.BatchProgressed) && runIds.contains(e.runId()));
+        this.mayTrain = queue.maySubmit();
+        presetName.setId("preset-name");
+        presetName.setPlaceholder("Preset name");
+        presetName.setMaxLength(PresetStore.MAX_NAME_LENGTH);
+        presetName.setAriaLabel("Preset name");
+        savePreset.setId("save-preset");
+        savePreset.addClickListener(e -> saveBestAsPreset());
         parallel.setId("sweep-parallel");
         parallel.setHeight("320px");
         parallel.addSelectionListener(e -> {
@@ -156,6 +172,8 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
     private HorizontalLayout actions(SweepReport report) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setId("sweep-actions");
+        actions.setWrap(true);
+        actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         if (report.state() == SweepReport.State.RUNNING) {
             Button cancel = new Button("Cancel sweep", VaadinIcon.STOP.create(), e -> {
                 service.cancel(sweepId);
@@ -174,6 +192,12 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
             reuse.setQueryParameters(TrainView.copying(best.run().id()));
             reuse.setId("best-config");
             actions.add(open, reuse);
+            if (mayTrain) {
+                if (presetName.isEmpty()) {
+                    presetName.setValue("Best of sweep #" + sweepId);
+                }
+                actions.add(presetName, savePreset);
+            }
         });
         List<Long> top = report.ranked().stream().limit(COMPARED).map(t -> t.run().id()).toList();
         if (top.size() >= 2) {
@@ -185,6 +209,17 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         all.setId("sweep-runs");
         actions.add(all);
         return actions;
+    }
+
+    private void saveBestAsPreset() {
+        try {
+            SavedPreset saved = service.saveBestAsPreset(sweepId, presetName.getValue());
+            presetName.setInvalid(false);
+            Notifications.success("Saved preset “" + saved.name() + "”: the configurator lists it under Presets");
+        } catch (PresetNameException e) {
+            presetName.setErrorMessage(e.getMessage());
+            presetName.setInvalid(true);
+        }
     }
 
     private Div interrupted(SweepReport report) {
@@ -243,7 +278,14 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         double[] importance = SettingImportance.of(
                 measured.stream().map(t -> t.values().stream().mapToDouble(Number::doubleValue).toArray()).toList(),
                 measured.stream().map(Trial::bestValidationAccuracy).toList());
-        VerticalLayout box = new VerticalLayout(new H3("Which settings mattered"));
+        Paragraph what = new Paragraph("Importance here is η², the correlation ratio: the share of the spread"
+                + " (variance) of the trials' best validation accuracy that is explained by grouping the trials by"
+                + " this setting's value (into " + SettingImportance.BINS + " equal-size bins when it has more"
+                + " values). 0 = the accuracy does not move with the setting, 1 = the setting explains all of it."
+                + " Each setting is judged alone, so effects of settings acting together are not credited.");
+        what.setId("sweep-importance-note");
+        what.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        VerticalLayout box = new VerticalLayout(new H3("Which settings mattered"), what);
         box.setPadding(false);
         box.setId("sweep-importance");
         if (measured.size() < SettingImportance.MIN_TRIALS) {

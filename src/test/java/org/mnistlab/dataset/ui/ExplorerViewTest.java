@@ -6,7 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.mvysny.kaributesting.v10.ElementUtilsKt;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.KeyPressEvent;
@@ -16,11 +15,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import elemental.json.Json;
 import elemental.json.JsonArray;
-import elemental.json.JsonObject;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
@@ -51,22 +48,12 @@ class ExplorerViewTest extends SpringAppTest {
     }
 
     @Test
-    void the_grid_regroups_its_columns_to_the_width_the_browser_reports() {
-        UI.getCurrent().navigate("explore");
+    void rows_hold_ten_samples_so_every_column_count_the_css_picks_fills_its_lines() {
+        open("explore?label=3"); // 6,131 threes: the last row holds one
         SampleGrid grid = _get(SampleGrid.class);
-        reportWidth(grid, 368); // a 400 px phone
-        assertThat(grid.getColumns()).isEqualTo(6);
-        assertThat(grid.rowCount()).isEqualTo(10_000);
-        reportWidth(grid, 640);
-        assertThat(grid.getColumns()).isEqualTo(10);
-        reportWidth(grid, 1400);
-        assertThat(grid.getColumns()).isEqualTo(17);
-    }
-
-    private static void reportWidth(SampleGrid grid, int widthPx) {
-        JsonObject data = Json.createObject();
-        data.put("event.detail", widthPx);
-        ElementUtilsKt._fireDomEvent(grid.getElement(), new DomEvent(grid.getElement(), SampleGrid.WIDTH_EVENT, data));
+        assertThat(grid.rowCount()).isEqualTo(614);
+        assertThat(grid.rows().limit(613)).allSatisfy(r -> assertThat(grid.indicesOf(r)).hasSize(10));
+        assertThat(grid.indicesOf(grid.rows().skip(613).findFirst().orElseThrow())).hasSize(1);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.mnistlab.sweeps.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.ComponentUtil;
@@ -13,6 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mnistlab.SpringAppTest;
@@ -20,11 +23,20 @@ import org.mnistlab.TestRuns;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.runs.RunSeeder;
 import org.mnistlab.runs.ui.RunConfigForm;
+import org.mnistlab.security.Role;
+import org.mnistlab.sweeps.Sweep;
 import org.mnistlab.sweeps.SweepReport;
 import org.mnistlab.sweeps.SweepService;
+import org.mnistlab.sweeps.SweepSpec;
+import org.mnistlab.sweeps.SweepStrategy;
+import org.mnistlab.sweeps.SweptSetting;
 import org.mnistlab.sweeps.Trial;
 import org.mnistlab.training.Architecture;
+import org.mnistlab.training.PresetStore;
+import org.mnistlab.training.RunConfig;
+import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunRecord;
+import org.mnistlab.training.SavedPreset;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class SweepViewsTest extends SpringAppTest {
@@ -34,6 +46,13 @@ class SweepViewsTest extends SpringAppTest {
 
     @Autowired
     SweepService service;
+    @Autowired
+    PresetStore presets;
+
+    @AfterEach
+    void deletePresets() {
+        presets.list().forEach(p -> presets.delete(p.id()));
+    }
 
     private static TextField field(String id) {
         return _get(TextField.class, spec -> spec.withId(id));
@@ -102,5 +121,49 @@ class SweepViewsTest extends SpringAppTest {
         open("sweeps/9999999");
         assertThat(_get(Paragraph.class, spec -> spec.withId("sweep-not-found")).getText())
                 .isEqualTo("Sweep 9999999 was not found.");
+    }
+
+    @Test
+    void saves_the_best_configuration_as_a_preset_the_configurator_offers_and_refuses_a_taken_name() {
+        RunConfig base = TestRuns.quick(Architecture.LOGISTIC, 500, 1);
+        Sweep sweep = service.start(new SweepSpec("presets", base,
+                List.of(SweptSetting.parse(RunSetting.LEARNING_RATE, "0.01, 0.000001")), SweepStrategy.GRID, 0, 1, null));
+        await().atMost(TestRuns.RUN_TIMEOUT)
+                .until(() -> service.report(sweep.id()).orElseThrow().state() != SweepReport.State.RUNNING);
+        RunConfig best = service.report(sweep.id()).orElseThrow().best().orElseThrow().config();
+
+        open("sweeps/" + sweep.id());
+        TextField name = field("preset-name");
+        assertThat(name.getValue()).isEqualTo("Best of sweep #" + sweep.id());
+        _setValue(name, "Fast logistic");
+        _click(_get(Button.class, spec -> spec.withId("save-preset")));
+        assertThat(name.isInvalid()).isFalse();
+        SavedPreset saved = presets.list().stream().filter(p -> p.name().equals("Fast logistic")).findFirst().orElseThrow();
+        assertThat(saved.config()).isEqualTo(best.toBuilder().name("").build());
+        assertThat(saved.owner()).isEqualTo("admin");
+
+        _setValue(name, "fast LOGISTIC");
+        _click(_get(Button.class, spec -> spec.withId("save-preset")));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("A preset named “fast LOGISTIC” already exists; choose another name");
+
+        open("train");
+        Button offered = _get(Button.class, spec -> spec.withId("preset-saved-" + saved.id()));
+        assertThat(offered.getText()).isEqualTo("Fast logistic");
+        _click(offered);
+        assertThat(_get(RunConfigForm.class).getConfig().learningRate()).isEqualTo(best.learningRate());
+        assertThat(_get(RunConfigForm.class).getConfig().architecture()).isEqualTo(Architecture.LOGISTIC);
+    }
+
+    @Test
+    void viewers_see_no_save_as_preset() {
+        Sweep sweep = service.start(new SweepSpec("viewer", TestRuns.quick(Architecture.LOGISTIC, 500, 1),
+                List.of(SweptSetting.parse(RunSetting.LEARNING_RATE, "0.01, 0.001")), SweepStrategy.GRID, 0, 1, null));
+        await().atMost(TestRuns.RUN_TIMEOUT)
+                .until(() -> service.report(sweep.id()).orElseThrow().state() != SweepReport.State.RUNNING);
+        loginAs("viewer-1", Role.VIEWER);
+        open("sweeps/" + sweep.id());
+        assertThat(_get(RouterLink.class, spec -> spec.withId("best-run"))).isNotNull();
+        assertThat(_find(Button.class, spec -> spec.withId("save-preset"))).isEmpty();
     }
 }
