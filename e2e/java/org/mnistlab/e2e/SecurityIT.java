@@ -116,6 +116,17 @@ class SecurityIT extends BrowserTest {
         }
     }
 
+    @Test
+    void the_user_name_in_the_title_bar_opens_the_account_page_where_a_token_is_made_once() {
+        page.navigate(url("/runs"));
+        page.locator("#user-name").click();
+        page.waitForURL("**/account");
+        page.locator("#token-label input").fill("notebook");
+        page.locator("#create-token").click();
+        assertThat(page.locator("#new-token input")).not().hasValue("");
+        assertThat(page.locator("#tokens-grid")).containsText("notebook");
+    }
+
     private String user(String prefix) {
         String name = prefix + "-" + Long.toString(Instant.now().toEpochMilli(), 36);
         users.create(name, PASSWORD, Role.TRAINER);

@@ -17,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.context.annotation.Import;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,6 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 @EnableWebSecurity
 @ConditionalOnWebApplication
+// Clicks and navigations that arrive over the push websocket pass no servlet filter: this strategy finds the
+// user in the session there, so the run permissions know who acts (without it they saw nobody, i.e. the system).
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 public class WebSecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
@@ -69,6 +75,9 @@ public class WebSecurityConfig {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(new GuestAuthentication());
                 SecurityContextHolder.setContext(context);
+                // kept in the session too, where the websocket's requests find it: the guest stays a viewer there
+                request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                        context);
             }
             chain.doFilter(request, response);
         }
