@@ -41,14 +41,31 @@ public class ModelInsight {
      * @return empty when the run has no model file
      */
     public Optional<Saliency> saliency(long runId, float[] pixels, int classIndex) {
+        return withNetwork(runId, network -> saliency(network, pixels, classIndex));
+    }
+
+    private static Saliency saliency(MultiLayerNetwork network, float[] pixels, int classIndex) {
+        float[][] probabilities = network.output(Nd4j.createFromArray(new float[][] {pixels}), false)
+                .toFloatMatrix();
+        int predicted = argmax(probabilities[0]);
+        int explained = classIndex < 0 ? predicted : classIndex;
+        float[] heat = Occlusion.map(pixels, explained,
+                batch -> network.output(Nd4j.createFromArray(batch), false).toFloatMatrix());
+        return new Saliency(predicted, explained, probabilities[0], heat);
+    }
+
+    /**
+     * Saliency for the predicted class (and the true one when they differ) and every layer's activations.
+     *
+     * @param trueLabel the image's label, or -1 when unknown (a drawing)
+     * @return empty when the run has no model file
+     */
+    public Optional<SampleInsight> explain(long runId, float[] pixels, int trueLabel) {
         return withNetwork(runId, network -> {
-            float[][] probabilities = network.output(Nd4j.createFromArray(new float[][] {pixels}), false)
-                    .toFloatMatrix();
-            int predicted = argmax(probabilities[0]);
-            int explained = classIndex < 0 ? predicted : classIndex;
-            float[] heat = Occlusion.map(pixels, explained,
-                    batch -> network.output(Nd4j.createFromArray(batch), false).toFloatMatrix());
-            return new Saliency(predicted, explained, probabilities[0], heat);
+            Saliency predicted = saliency(network, pixels, -1);
+            Saliency truth = trueLabel >= 0 && trueLabel != predicted.predicted()
+                    ? saliency(network, pixels, trueLabel) : null;
+            return new SampleInsight(pixels, predicted, truth, LayerMaps.activations(network, pixels));
         });
     }
 
@@ -90,6 +107,15 @@ public class ModelInsight {
             }
         }
         return loaded;
+    }
+
+    /** An image's bytes (0..255) as the network input (pixel / 255), as the Trainer feeds it. */
+    public static float[] input(byte[] image) {
+        float[] pixels = new float[image.length];
+        for (int p = 0; p < image.length; p++) {
+            pixels[p] = (image[p] & 0xff) / 255f;
+        }
+        return pixels;
     }
 
     private static int argmax(float[] values) {
