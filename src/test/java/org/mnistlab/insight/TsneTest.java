@@ -28,17 +28,7 @@ class TsneTest {
         assertThat(xy).hasNumberOfRows(data.length);
         int sameCluster = 0;
         for (int i = 0; i < xy.length; i++) {
-            int nearest = -1;
-            double best = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < xy.length; j++) {
-                double dx = xy[i][0] - xy[j][0];
-                double dy = xy[i][1] - xy[j][1];
-                if (j != i && dx * dx + dy * dy < best) {
-                    best = dx * dx + dy * dy;
-                    nearest = j;
-                }
-            }
-            sameCluster += nearest / perCluster == i / perCluster ? 1 : 0;
+            sameCluster += nearestOnMap(xy, i) / perCluster == i / perCluster ? 1 : 0;
         }
         assertThat(sameCluster).as("points whose nearest neighbour on the map is in their cluster")
                 .isEqualTo(data.length);
@@ -52,6 +42,21 @@ class TsneTest {
     void a_cancelled_run_returns_nothing() {
         float[][] data = new float[50][5];
         assertThat(Tsne.embed(data, 5, 1, (p, d) -> { }, () -> true)).isNull();
+    }
+
+    /** The point nearest to point i on the map. */
+    static int nearestOnMap(float[][] xy, int i) {
+        int nearest = -1;
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < xy.length; j++) {
+            double dx = xy[i][0] - xy[j][0];
+            double dy = xy[i][1] - xy[j][1];
+            if (j != i && dx * dx + dy * dy < best) {
+                best = dx * dx + dy * dy;
+                nearest = j;
+            }
+        }
+        return nearest;
     }
 
     private static double meanDistance(float[][] xy, int perCluster, boolean sameCluster) {

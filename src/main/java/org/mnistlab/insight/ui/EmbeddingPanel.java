@@ -25,7 +25,7 @@ class EmbeddingPanel extends Div {
     private final Paragraph note = new Paragraph();
     private final ProgressBar progress = new ProgressBar();
     private final EmbeddingMap map = new EmbeddingMap();
-    private EmbeddingSource source;
+    private volatile EmbeddingSource source;
 
     EmbeddingPanel(EmbeddingService embeddings, DatasetService datasets, UiPushScheduler pushScheduler) {
         this.embeddings = embeddings;

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
@@ -48,6 +49,15 @@ class InsightViewsTest extends SpringAppTest {
         map.open(3);
         assertThat(location()).isEqualTo("explore/mnist/test/" + index);
         assertThat(UI.getCurrent().getInternals().getActiveRouterTargetsChain().get(0)).isInstanceOf(SampleView.class);
+    }
+
+    @Test
+    void the_explorer_links_to_the_map_of_its_split() {
+        open("explore?dataset=mnist&split=test");
+
+        Anchor link = _get(Anchor.class, spec -> spec.withId("map-link"));
+        awaitUi(Duration.ofMinutes(1), () -> !link.getHref().isEmpty());
+        assertThat(link.getHref()).isEqualTo("explore/mnist/test/map");
     }
 
     @Test
