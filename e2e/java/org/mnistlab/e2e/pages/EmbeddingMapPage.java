@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.util.List;
 
 /** The map of a split's samples at /explore/{dataset}/{split}/map: one canvas, points drawn client-side. */
@@ -17,7 +18,9 @@ public class EmbeddingMapPage {
 
     public EmbeddingMapPage open(String baseUrl, String dataset, String split, int expectedPoints) {
         page.navigate(baseUrl + "/explore/" + dataset + "/" + split + "/map");
-        assertThat(map()).hasAttribute("point-count", String.valueOf(expectedPoints));
+        // the first page after start-up is slow on a loaded machine
+        assertThat(map()).hasAttribute("point-count", String.valueOf(expectedPoints),
+                new LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
         return this;
     }
 

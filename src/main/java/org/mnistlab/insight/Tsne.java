@@ -6,9 +6,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
- * Barnes-Hut t-SNE (van der Maaten 2014), small and dependency-free: DL4J's own {@code BarnesHutTsne} is not
- * published for 1.0.0-M2 and its beta7 jar does not run on M2.1, and no permissive UMAP/t-SNE jar is in the
- * registry. The data is first reduced to 50 dimensions by PCA; input affinities use each point's
+ * Barnes-Hut t-SNE (van der Maaten 2014), small and dependency-free: DL4J's own {@code BarnesHutTsne} is
+ * published only as 1.0.0-beta7 (built for an older ND4J than our M2.1), and the registry serves no
+ * permissive UMAP/t-SNE jar. The data is first reduced to 50 dimensions by PCA; input affinities use each point's
  * {@code 3 × perplexity} nearest neighbours (exact, brute force) with the perplexity found by binary search,
  * symmetrized; the gradient's attraction runs over those sparse affinities and its repulsion over a quadtree
  * (θ = 0.5). Optimization as in the reference: early exaggeration 12 for 250 iterations, momentum 0.5 then 0.8,
@@ -103,7 +103,7 @@ public final class Tsne {
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
-        // a bounded max-heap would be faster; sorting 10,000 keys per point takes about a millisecond
+        // sorts every distance: simple; a bounded heap of k would be faster
         Arrays.sort(order, (p, q) -> Double.compare(d[p], d[q]));
         neighbours[i] = new int[k];
         distances[i] = new double[k];
