@@ -59,7 +59,8 @@ class ArchitectureTest {
     static final ArchRule run_screens_live_in_runs_ui = classes()
             .that().areAnnotatedWith(Route.class)
             .and().resideOutsideOfPackages("org.mnistlab.dataset.ui..", "org.mnistlab.playground.ui..",
-                    "org.mnistlab.sweeps.ui..", "org.mnistlab.security.ui..", "org.mnistlab.ensembles.ui..")
+                    "org.mnistlab.sweeps.ui..", "org.mnistlab.security.ui..", "org.mnistlab.ensembles.ui..",
+                    "org.mnistlab.insight.ui..")
             .should().resideInAPackage("org.mnistlab.runs.ui..")
             .because("one home for every screen about runs: configure, queue, live, history, detail, compare");
 

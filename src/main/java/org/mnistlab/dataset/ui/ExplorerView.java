@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.mnistlab.base.Roles;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -66,6 +67,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private final SampleGrid grid = new SampleGrid();
     private final ChartJs distribution = new ChartJs();
     private final H3 meansTitle = new H3();
+    /** The split's 2-D map (insight.ui, which depends on this package: linked by its address). */
+    private final Anchor mapLink = new Anchor("", "Map of these samples (PCA, t-SNE)");
     private final ClassMeanImages means = new ClassMeanImages();
     private final HorizontalLayout content;
 
@@ -138,7 +141,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         distribution.setId("distribution-chart");
         distribution.setHeight("260px");
         means.addClassClickListener(e -> labelChoice.setValue(e.getLabel()));
-        Div side = new Div(new H3("Class distribution"), distribution, meansTitle, means);
+        mapLink.setId("map-link");
+        Div side = new Div(new H3("Class distribution"), distribution, mapLink, meansTitle, means);
         side.addClassName("explorer-side");
 
         content = new HorizontalLayout(grid, side);
@@ -223,6 +227,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
                         + kind.className(label) + " (of " + Format.count(samples.size()) + ")");
         distribution.setChart(distributionChart());
         meansTitle.setText("Mean image per class (" + (split == Split.TRAIN ? "train" : "test") + ")");
+        mapLink.setHref("explore/" + kind.id() + "/" + split.id() + "/map");
         means.show(kind, split.id(), datasets.classMeans(kind, split));
         content.setVisible(true);
         if (scrollTarget != null) {

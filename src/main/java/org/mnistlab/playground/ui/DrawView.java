@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mnistlab.base.ui.Notifications;
+import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.insight.ModelInsight;
+import org.mnistlab.insight.ui.SampleInsightPanel;
 import org.mnistlab.playground.DigitPreprocessor;
 import org.mnistlab.playground.EmptyDrawingException;
 import org.mnistlab.playground.EnsembleMode;
@@ -71,11 +74,15 @@ public class DrawView extends VerticalLayout implements BeforeEnterObserver {
     private final Div noModel = new Div();
     private final ProbabilityPanel probabilities = new ProbabilityPanel();
     private final MyDigitsPanel myDigitsPanel = new MyDigitsPanel();
+    private final ModelInsight insight;
+    private final SampleInsightPanel insightPanel = new SampleInsightPanel();
 
     /** The current drawing after preprocessing; null while the pad is empty. */
     private PreprocessingSteps current;
 
-    public DrawView(DigitPreprocessor preprocessor, Predictor predictor, MyDigitsService myDigits) {
+    public DrawView(DigitPreprocessor preprocessor, Predictor predictor, MyDigitsService myDigits,
+                    ModelInsight insight) {
+        this.insight = insight;
         this.preprocessor = preprocessor;
         this.predictor = predictor;
         this.myDigits = myDigits;
@@ -83,8 +90,14 @@ public class DrawView extends VerticalLayout implements BeforeEnterObserver {
 
         pad.setId("drawing-pad");
         pad.addPadChangedListener(e -> onDrawing(e.image()));
-        pad.addStrokeEndListener(e -> onDrawing(e.image()));
-        pad.addClearedListener(e -> onDrawing(null));
+        pad.addStrokeEndListener(e -> {
+            onDrawing(e.image());
+            explain();
+        });
+        pad.addClearedListener(e -> {
+            onDrawing(null);
+            explain();
+        });
         Span keys = new Span("Esc clears · Ctrl+Z undoes");
         keys.addClassNames(LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
         VerticalLayout padColumn = column("Draw", pad, keys);
@@ -104,6 +117,7 @@ public class DrawView extends VerticalLayout implements BeforeEnterObserver {
                 warmUp(e.getValue());
             }
             predict();
+            explain();
         });
         compareToggle.setId("compare-toggle");
         compareToggle.addValueChangeListener(e -> {
@@ -111,6 +125,7 @@ public class DrawView extends VerticalLayout implements BeforeEnterObserver {
             ensembleChoice.setVisible(e.getValue());
             modelPicker.setVisible(!e.getValue());
             predict();
+            explain();
         });
         comparePicker.setId("compare-picker");
         comparePicker.setWidth("24em");
@@ -145,11 +160,34 @@ public class DrawView extends VerticalLayout implements BeforeEnterObserver {
             refreshGallery();
         });
         myDigitsPanel.addEvaluateListener(e -> evaluate());
-        add(top, myDigitsPanel);
+        H3 insideTitle = new H3("Inside the model");
+        insideTitle.setId("inside-the-model");
+        add(top, insideTitle, insightPanel, myDigitsPanel);
 
         loadModels();
         refreshGallery();
         onDrawing(null);
+        explain();
+    }
+
+    /**
+     * Why the chosen model said what it said (saliency) and what each layer made of the drawing; after a
+     * stroke, not while drawing, as occlusion sends ~600 images through the model.
+     */
+    private void explain() {
+        ModelChoice model = modelPicker.getValue();
+        if (current == null || compareToggle.getValue() || model == null || !model.available()) {
+            insightPanel.showNothing(compareToggle.getValue() ? "Choose one model (not Compare) to look inside it."
+                    : "Draw a digit to see why the model says what it says and what each layer makes of it.");
+            return;
+        }
+        try {
+            insight.explain(model.runId(), current.networkInput(), -1).ifPresentOrElse(
+                    i -> insightPanel.show(i, DatasetKind.MNIST),
+                    () -> insightPanel.showNothing("This run has no model file."));
+        } catch (RuntimeException e) {
+            insightPanel.showNothing("This model cannot be looked into: " + e.getMessage());
+        }
     }
 
     /** The address parameters that open the pad comparing these runs, combined by {@code mode}. */

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.theme.lumo.LumoUtility.Width;
+import java.util.function.IntConsumer;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.LabeledImages;
@@ -21,6 +22,8 @@ public class EvaluationPanel extends Div {
 
     /** Thumbnails per page of the gallery and per confusion cell. */
     static final int PAGE = 100;
+
+    private MisclassifiedGallery gallery;
 
     /**
      * @param evaluation null when the run has none (yet)
@@ -56,7 +59,15 @@ public class EvaluationPanel extends Div {
         if (images == null) {
             add(unavailable(kind));
         } else {
-            add(new MisclassifiedGallery(evaluation.misclassified(), kind, images));
+            gallery = new MisclassifiedGallery(evaluation.misclassified(), kind, images);
+            add(gallery);
+        }
+    }
+
+    /** A click on a misclassified image opens it in {@code handler} (by test index). */
+    void onMisclassifiedClick(IntConsumer handler) {
+        if (gallery != null) {
+            gallery.onOpen(handler);
         }
     }
 

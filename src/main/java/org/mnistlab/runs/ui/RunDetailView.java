@@ -27,7 +27,11 @@ import org.mnistlab.dataset.DatasetUnavailableException;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
 import org.mnistlab.insight.LayerDiagnosticsStore;
+import org.mnistlab.insight.EmbeddingService;
+import org.mnistlab.insight.ModelInsight;
 import org.mnistlab.insight.ui.LayerDiagnosticsPanel;
+import org.mnistlab.insight.ui.RunInsightPanel;
+import org.mnistlab.training.RunStatus;
 import org.mnistlab.runs.MetricsExport;
 import org.mnistlab.training.InvalidConfigException;
 import org.mnistlab.training.RunEvent;
@@ -55,14 +59,21 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final RunQueue queue;
     private final DatasetService datasets;
     private final LayerDiagnosticsStore diagnostics;
+    private final ModelInsight models;
+    private final EmbeddingService embeddings;
+    private final UiPushScheduler pushScheduler;
 
     private volatile long runId;
     private String pageTitle = "Run · MNIST Lab";
     private RunReport report;
 
     public RunDetailView(MetricsExport export, RunStore store, RunQueue queue, DatasetService datasets,
-                         LayerDiagnosticsStore diagnostics, UiPushScheduler pushScheduler) {
+                         LayerDiagnosticsStore diagnostics, UiPushScheduler pushScheduler, ModelInsight models,
+                         EmbeddingService embeddings) {
         this.diagnostics = diagnostics;
+        this.models = models;
+        this.embeddings = embeddings;
+        this.pushScheduler = pushScheduler;
         this.export = export;
         this.store = store;
         this.queue = queue;
@@ -110,9 +121,23 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         pageTitle = RunFormat.name(run) + " · MNIST Lab";
         add(header(run), new RunActions(run, store, export, this, queue.mayChange(run), queue.maySubmit()));
         RunSummary.message(run).ifPresent(this::add);
+        EvaluationPanel evaluation = new EvaluationPanel(run, report.evaluation(),
+                report.evaluation() == null ? null : testImages(run));
         add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
-                new EvaluationPanel(run, report.evaluation(), report.evaluation() == null ? null : testImages(run)));
+                evaluation);
         addInsight(run);
+        addModelInsight(run, evaluation);
+    }
+
+    /** Filters, the learned-feature map and a closer look at misclassified images, for a run with a model. */
+    private void addModelInsight(RunRecord run, EvaluationPanel evaluation) {
+        if (run.status() != RunStatus.FINISHED || store.modelFile(run.id()).isEmpty()) {
+            return;
+        }
+        RunInsightPanel panel = new RunInsightPanel(run.id(), run.dataset(), models, embeddings, datasets,
+                pushScheduler);
+        evaluation.onMisclassifiedClick(panel::explain);
+        add(panel);
     }
 
     /** The run's layer diagnostics, when it has any (runs trained before they were measured have none). */
