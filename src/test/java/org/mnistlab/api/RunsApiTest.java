@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
@@ -51,6 +52,9 @@ class RunsApiTest extends SpringAppTest {
 
     @BeforeEach
     void setUpClient() {
+        // MockMvc runs in this thread: without the mock Vaadin session the security context falls back to (the
+        // admin's, see SpringAppTest), each call stands on its own token as on a real server's threads
+        MockVaadin.tearDown();
         mvc = ApiClient.mvc(context);
         viewer = ApiClient.tokenOf(users, "api-vera", Role.VIEWER);
         alice = ApiClient.tokenOf(users, "api-alice", Role.TRAINER);
