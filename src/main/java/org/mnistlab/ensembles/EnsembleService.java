@@ -1,5 +1,7 @@
 package org.mnistlab.ensembles;
 
+import org.mnistlab.training.NetworkInput;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,12 +164,7 @@ public class EnsembleService {
             int count = Math.min(CHUNK, test.size() - from);
             float[][] inputs = new float[count][];
             for (int i = 0; i < count; i++) {
-                byte[] image = test.image(from + i);
-                float[] input = new float[image.length];
-                for (int p = 0; p < image.length; p++) {
-                    input[p] = (image[p] & 0xFF) / 255f;
-                }
-                inputs[i] = input;
+                inputs[i] = NetworkInput.of(test.image(from + i));
             }
             System.arraycopy(predictor.predictAll(runId, inputs), 0, all, from, count);
         }

@@ -1,5 +1,7 @@
 package org.mnistlab.insight;
 
+import org.mnistlab.training.NetworkInput;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -111,11 +113,7 @@ public class ModelInsight {
 
     /** An image's bytes (0..255) as the network input (pixel / 255), as the Trainer feeds it. */
     public static float[] input(byte[] image) {
-        float[] pixels = new float[image.length];
-        for (int p = 0; p < image.length; p++) {
-            pixels[p] = (image[p] & 0xff) / 255f;
-        }
-        return pixels;
+        return NetworkInput.of(image);
     }
 
     private static int argmax(float[] values) {

@@ -1,5 +1,7 @@
 package org.mnistlab.playground;
 
+import org.mnistlab.training.NetworkInput;
+
 /**
  * Every stage of {@link DigitPreprocessor}, so a person can see what the model sees.
  *
@@ -19,11 +21,6 @@ public record PreprocessingSteps(GrayImage raw, GrayImage cropped, GrayImage fit
     }
 
     static float[] input(GrayImage image) {
-        byte[] p = image.pixels();
-        float[] input = new float[p.length];
-        for (int i = 0; i < p.length; i++) {
-            input[i] = (p[i] & 0xff) / 255f;
-        }
-        return input;
+        return NetworkInput.of(image.pixels());
     }
 }
