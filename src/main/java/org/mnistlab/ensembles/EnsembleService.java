@@ -180,8 +180,4 @@ public class EnsembleService {
         }
         return (double) correct / probabilities.length;
     }
-
-    public boolean delete(long id) {
-        return store.delete(id);
-    }
 }

@@ -78,10 +78,6 @@ public class EnsembleStore {
                 evaluation(id, EnsembleMode.MAJORITY)));
     }
 
-    public boolean delete(long id) {
-        return jdbc.sql("DELETE FROM ensemble WHERE id = :id").param("id", id).update() > 0;
-    }
-
     private static final String SELECT = """
             SELECT e.*, a.accuracy AS average_accuracy, v.accuracy AS vote_accuracy FROM ensemble e
             JOIN ensemble_evaluation a ON a.ensemble_id = e.id AND a.mode = 'AVERAGE'
