@@ -200,8 +200,12 @@ class RunsIT extends BrowserTest {
             s.execute("BACKUP TO '" + dataDir.resolve("backup.zip").toAbsolutePath() + "'");
         }
         unzip(dataDir.resolve("backup.zip"), dataDir);
+        // Leave the shared app's page first, and give the second app its own session cookie: cookies ignore the
+        // port, so a late request of the old page would otherwise replace the second app's log-in cookie.
+        page.navigate("about:blank");
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(Application.class)
-                .run("--server.port=0", "--mnistlab.data-dir=" + dataDir.toAbsolutePath())) {
+                .run("--server.port=0", "--mnistlab.data-dir=" + dataDir.toAbsolutePath(),
+                        "--server.servlet.session.cookie.name=RESTARTED_SESSION")) {
             String restartedBase = "http://localhost:" + restarted.getEnvironment().getProperty("local.server.port");
             logIn(page.context(), restartedBase, "admin", ADMIN_PASSWORD); // sessions do not survive a restart
             RunsPage after = new RunsPage(page).open(restartedBase);

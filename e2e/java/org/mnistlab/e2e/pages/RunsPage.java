@@ -21,9 +21,14 @@ public class RunsPage {
         return this;
     }
 
-    /** Types into the search field; the grid refreshes after the field's short delay. */
+    /**
+     * Types into the search field and waits until the server applied it (the address carries it) and the grid
+     * has fetched the filtered rows: rows ticked before that would be re-keyed and their selection lost.
+     */
     public RunsPage search(String text) {
         page.locator("#filter-search input").fill(text);
+        page.waitForFunction("text => new URLSearchParams(location.search).get('q') === text", text);
+        assertThat(page.locator("#runs-grid:not([loading])")).hasCount(1);
         return this;
     }
 
