@@ -4,12 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.Application;
 import org.mnistlab.TestRuns;
 import org.mnistlab.e2e.pages.RunDetailPage;
 import org.mnistlab.e2e.pages.TrainPage;
@@ -19,6 +24,8 @@ import org.mnistlab.training.Architecture;
 import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunStore;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -142,6 +149,49 @@ class SecurityIT extends BrowserTest {
             return action.get();
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void with_the_anonymous_viewer_setting_a_visitor_reads_and_draws_without_logging_in_but_cannot_train()
+            throws Exception {
+        // A second app with the public-demo setting on (its own store and session cookie: cookies ignore the port)
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "security-it-guest-");
+        try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(Application.class)
+                .run("--server.port=0", "--mnistlab.data-dir=" + dataDir.toAbsolutePath(),
+                        "--mnistlab.security.anonymous-viewer=true",
+                        "--server.servlet.session.cookie.name=GUEST_DEMO_SESSION")) {
+            String demoBase = "http://localhost:" + demo.getEnvironment().getProperty("local.server.port");
+            BrowserContext anonymous = newAnonymousContext();
+            try {
+                Page visitor = anonymous.newPage();
+                visitor.navigate(demoBase + "/explore");
+                assertThat(visitor.locator("#sample-grid .sample mnist-digit[drawn]").first()).isVisible();
+                assertThat(visitor).hasURL(demoBase + "/explore");
+                assertThat(visitor.getByText("Log in")).isVisible();
+
+                visitor.navigate(demoBase + "/runs");
+                assertThat(visitor).hasURL(demoBase + "/runs");
+                assertThat(visitor.locator("#new-run-link")).isHidden();
+
+                visitor.navigate(demoBase + "/draw");
+                assertThat(visitor).hasURL(demoBase + "/draw");
+                assertThat(visitor.locator("#login-form")).hasCount(0);
+
+                visitor.navigate(demoBase + "/train"); // a trainer's page: the guest is not told it exists
+                assertThat(visitor.getByText("Could not navigate to 'train'")).isVisible();
+                assertThat(visitor.locator("#run-config-form")).hasCount(0);
+                screenshot(visitor, "guest-train");
+
+                APIResponse list = anonymous.request().get(demoBase + "/api/runs");
+                assertThat(list.status()).isEqualTo(200);
+                APIResponse submit = anonymous.request().post(demoBase + "/api/runs", RequestOptions.create()
+                        .setHeader("Content-Type", "application/json").setData("{}"));
+                assertThat(submit.status()).isIn(401, 403);
+                visitor.navigate("about:blank"); // leave before the demo app stops
+            } finally {
+                anonymous.close();
+            }
         }
     }
 }

@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("mnistlab")
 public record MnistLabProperties(
-        @DefaultValue("./data") Path dataDir,
+        @DefaultValue(MnistLabProperties.DEFAULT_DATA_DIR) Path dataDir,
         @DefaultValue("./data/datasets") Path datasetsDir,
         @DefaultValue("true") boolean download,
         @DefaultValue("1") int maxConcurrentRuns) {
+
+    /** The data directory when nothing sets {@code mnistlab.data-dir}. */
+    public static final String DEFAULT_DATA_DIR = "./data";
 
     public Path modelsDir() {
         return dataDir.resolve("models");

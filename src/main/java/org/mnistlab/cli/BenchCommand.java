@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.base.MnistLabProperties;
+import org.mnistlab.api.EpochJson;
+import org.mnistlab.api.RunDetailsJson;
+import org.mnistlab.api.RunJson;
+import org.mnistlab.api.ServerJson;
 import org.mnistlab.base.NativeBackend;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
@@ -43,12 +48,14 @@ import picocli.CommandLine.TypeConversionException;
  * batch, schedule and augmentation can be overridden) and
  * prints training images/s, epoch time, test accuracy, wall time, peak RSS and single-image inference latency,
  * with the load average so noisy figures on a shared machine can be judged, and writes them as CSV and JSON
- * ({@link BenchReport}). Benchmark runs are not stored.
+ * ({@link BenchReport}). Benchmark runs are not stored, except on the server with {@code --server}.
  */
 @Command(name = "bench", sortOptions = false, abbreviateSynopsis = true,
         description = "Images/s, epoch time, test accuracy and peak RSS of each model; the runs are not stored.",
         footer = {"Settings not given are each model's defaults: 10 epochs (15 for the regularized CNN, with the",
-                "learning rate halved every 3), batch 64 for CNNs and 128 otherwise, all 54,000 training images."})
+                "learning rate halved every 3), batch 64 for CNNs and 128 otherwise, all 54,000 training images.",
+                "With --server the models train on that server one after the other, as runs of the token's user",
+                "stored there; peak RSS and one-image latency are then not measured."})
 final class BenchCommand implements Callable<Integer> {
 
     /** The settings a benchmark may change; the rest are each model's defaults. */
@@ -86,6 +93,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Mixin
+    ServerOptions serverOptions;
+
+    /** How often {@code --server} asks how a run is doing. */
+    Duration serverPoll = Duration.ofSeconds(1);
+
     @Option(names = "--models", split = ",", paramLabel = "MODEL", order = -1, converter = ModelConverter.class,
             description = "Models to train, e.g. mlp,cnn: logistic, mlp, cnn, regcnn, lenet5, compact (default: all)")
     List<Architecture> models = Arrays.asList(Architecture.values());
@@ -115,6 +128,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Options options = Options.from(spec.commandLine().getParseResult(), models, recipe);
+        if (serverOptions.remote()) {
+            ServerClient server = new ServerClient(serverOptions.server, serverOptions.token(System.getenv()));
+            return runOnServer(server, options);
+        }
         return CommandLine.withContext(applicationClass, storeOptions, CommandLine.WITHOUT_RUN_STORE, err, context -> run(context, options));
     }
 
@@ -178,18 +195,63 @@ final class BenchCommand implements Callable<Integer> {
             double wallSeconds = (System.nanoTime() - start) / 1e9;
             long peakRss = peakRssMiB();
             double[] latency = singleImageLatencyMicros(result.network(), test);
-            BenchReport.Row row = row(architecture, config, trainImages[0], result, wallSeconds, peakRss, latency,
-                    loadBefore);
+            BenchReport.Row row = row(architecture, config, trainImages[0], result.epochs(),
+                    result.evaluation().accuracy(), wallSeconds, peakRss, latency, loadBefore, loadAverage());
             out.println(row.tableLine());
             rows.add(row);
-            timeRows.add(timeToAccuracyRow(architecture, config, result));
+            timeRows.add(timeToAccuracyRow(architecture, config, result.epochs(), result.evaluation().accuracy()));
             result.network().close();
         }
         BenchReport report = new BenchReport(started, NativeBackend.description(), avx512(), List.copyOf(rows));
+        return report(report, options.dataset(), timeRows,
+                outDir != null ? outDir : context.getBean(MnistLabProperties.class).dataDir().resolve("bench"));
+    }
+
+    /**
+     * {@code bench --server}: each model trains on the server as an ordinary run of the token's user, one after
+     * the other, so the figures are the server's and its run store stays the server's alone. Peak RSS and
+     * single-image latency are this process's measurements, so they are left out ("—").
+     */
+    private int runOnServer(ServerClient server, Options options) {
+        ServerJson info = server.serverInfo();
+        out.printf("Server %s: backend %s, oneDNN %s, %s OpenMP threads, %d CPUs, max heap %d MiB, Java %s%n",
+                server.base(), info.backend(), info.versions().get("onednn"), info.versions().get("ompThreads"),
+                info.cpus(), info.maxHeapMiB(), info.versions().get("java"));
+        RemoteTraining remote = new RemoteTraining(server, out, err, serverPoll);
+        Instant started = Instant.now();
+        List<BenchReport.Row> rows = new ArrayList<>();
+        List<String> timeRows = new ArrayList<>();
+        for (Architecture architecture : options.models()) {
+            RunConfig config = options.config(architecture);
+            out.printf("%n%s, batch %d, %d epoch(s)%s%s%n", architecture.displayName(), config.batchSize(),
+                    config.epochs(), config.augmentation().enabled() ? ", augmented " + config.augmentation() : "",
+                    config.lrSchedule().type() != LrSchedule.Type.NONE ? ", " + config.lrSchedule() : "");
+            RunDetailsJson details = remote.trainToEnd(config);
+            RunJson run = details.run();
+            if (!"FINISHED".equals(run.status()) || details.epochs().isEmpty()) {
+                remote.finish(details);
+                return CommandLine.FAILED;
+            }
+            List<EpochMetrics> epochs = details.epochs().stream().map(EpochJson::metrics).toList();
+            double wallSeconds = Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1e3;
+            BenchReport.Row row = row(architecture, config, run.trainImages(), epochs, run.testAccuracy(),
+                    wallSeconds, -1, new double[] {Double.NaN, Double.NaN}, "server", "server");
+            out.println("  run #" + run.id() + " " + row.tableLine());
+            rows.add(row);
+            timeRows.add(timeToAccuracyRow(architecture, config, epochs, run.testAccuracy()));
+        }
+        BenchReport report = new BenchReport(started, info.backend() + " on " + server.base(), info.avx512(),
+                List.copyOf(rows));
+        return report(report, options.dataset(), timeRows,
+                outDir != null ? outDir : Path.of(storeOptions.dataDir != null ? storeOptions.dataDir
+                        : MnistLabProperties.DEFAULT_DATA_DIR).resolve("bench"));
+    }
+
+    /** Prints the table and the times to accuracy, and writes the CSV and JSON files. */
+    private int report(BenchReport report, DatasetKind dataset, List<String> timeRows, Path dir) {
         out.println();
         out.println(report.table());
-        printTimesToAccuracy(options.dataset(), timeRows);
-        Path dir = outDir != null ? outDir : context.getBean(MnistLabProperties.class).dataDir().resolve("bench");
+        printTimesToAccuracy(dataset, timeRows);
         try {
             out.println("Written: " + String.join(", ", report.writeTo(dir).stream().map(Path::toString).toList()));
         } catch (IOException e) {
@@ -211,10 +273,11 @@ final class BenchCommand implements Callable<Integer> {
         timeRows.forEach(out::println);
     }
 
-    private static String timeToAccuracyRow(Architecture architecture, RunConfig config, Trainer.Result result) {
+    private static String timeToAccuracyRow(Architecture architecture, RunConfig config, List<EpochMetrics> epochs,
+                                            double testAccuracy) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %-16s | %7.2f%% |",
-                architecture.displayName(), 100 * result.evaluation().accuracy()));
-        for (TimeToAccuracy.Reached r : TimeToAccuracy.of(config.dataset(), result.epochs()).reached()) {
+                architecture.displayName(), 100 * testAccuracy));
+        for (TimeToAccuracy.Reached r : TimeToAccuracy.of(config.dataset(), epochs).reached()) {
             row.append(r.isReached() ? String.format(Locale.ROOT, " %6.1f s (ep %d) |", r.seconds(), r.epoch())
                     : "            — |");
         }
@@ -222,17 +285,15 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static BenchReport.Row row(Architecture architecture, RunConfig config, int trainImages,
-                                       Trainer.Result result, double wallSeconds, long peakRss, double[] latency,
-                                       String loadBefore) {
-        List<EpochMetrics> epochs = result.epochs();
+                                       List<EpochMetrics> epochs, double testAccuracy, double wallSeconds,
+                                       long peakRss, double[] latency, String loadBefore, String loadAfter) {
         double[] ips = epochs.stream().mapToDouble(EpochMetrics::imagesPerSecond).sorted().toArray();
         double[] later = epochs.stream().skip(1).mapToDouble(EpochMetrics::imagesPerSecond).sorted().toArray();
         double meanEpochSeconds = epochs.stream().mapToLong(EpochMetrics::durationMillis).average().orElse(0) / 1000;
         return new BenchReport.Row(architecture.id(), architecture.displayName(), epochs.size(), config.batchSize(),
                 trainImages, ips[ips.length / 2], epochs.get(0).imagesPerSecond(),
                 later.length == 0 ? null : later[later.length / 2], meanEpochSeconds,
-                result.evaluation().accuracy(), wallSeconds, peakRss, latency[0], latency[1], loadBefore,
-                loadAverage());
+                testAccuracy, wallSeconds, peakRss, latency[0], latency[1], loadBefore, loadAfter);
     }
 
     /** Warm-up passes before timing one-image predictions, as the PyTorch peer does. */

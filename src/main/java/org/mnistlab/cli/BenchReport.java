@@ -27,7 +27,8 @@ record BenchReport(Instant started, String backend, boolean avx512, List<Row> ro
     /**
      * One model's figures. Images/s count fitting only (no per-epoch measuring); the first epoch includes JIT
      * warm-up, so later epochs are reported apart (null with a single epoch). Inference is one image through
-     * the trained network, as the drawing pad sends it.
+     * the trained network, as the drawing pad sends it. With {@code bench --server} peak RSS is -1 and the
+     * inference figures NaN: they are measured in the training process, which is the server's.
      */
     record Row(String model, String name, int epochs, int batch, int trainImages, double imagesPerSecond,
                double firstEpochImagesPerSecond, Double laterEpochsImagesPerSecond, double meanEpochSeconds,
@@ -36,10 +37,13 @@ record BenchReport(Instant started, String backend, boolean avx512, List<Row> ro
 
         String tableLine() {
             return String.format(Locale.ROOT,
-                    "| %-16s | %3d | %5d | %,8.0f | %8s | %7.1f | %7.2f%% | %7.1f | %,6d | %,7.0f | %s → %s |",
+                    "| %-16s | %3d | %5d | %,8.0f | %8s | %7.1f | %7.2f%% | %7.1f | %6s | %7s | %s → %s |",
                     name, epochs, batch, imagesPerSecond, laterEpochsImagesPerSecond == null ? "—"
                             : String.format(Locale.ROOT, "%,.0f", laterEpochsImagesPerSecond), meanEpochSeconds,
-                    100 * testAccuracy, wallSeconds, peakRssMiB, inferenceMedianMicros, loadBefore, loadAfter);
+                    100 * testAccuracy, wallSeconds,
+                    peakRssMiB < 0 ? "—" : String.format(Locale.ROOT, "%,d", peakRssMiB),
+                    Double.isNaN(inferenceMedianMicros) ? "—" : String.format(Locale.ROOT, "%,.0f", inferenceMedianMicros),
+                    loadBefore, loadAfter);
         }
     }
 
@@ -88,8 +92,9 @@ record BenchReport(Instant started, String backend, boolean avx512, List<Row> ro
     }
 
     /** Plain decimal, at most four places. */
+    /** Up to four decimals without trailing zeros; empty for a figure not measured (NaN). */
     private static String figure(double value) {
-        return String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
     }
 
     private static String csvField(Object value) {

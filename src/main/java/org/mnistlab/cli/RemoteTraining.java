@@ -27,6 +27,11 @@ final class RemoteTraining {
 
     int run(RunConfig config) {
         out.println("Server: " + server.base());
+        return finish(trainToEnd(config));
+    }
+
+    /** Queues the run, prints its start and epochs as they arrive, and returns it as it ended. */
+    RunDetailsJson trainToEnd(RunConfig config) {
         RunJson queued = server.submit(config);
         long id = queued.id();
         out.printf("Run #%d queued (%,d parameters)%n", id, queued.parameterCount());
@@ -40,8 +45,7 @@ final class RemoteTraining {
         }, "cli-cancel");
         Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
         try {
-            RunDetailsJson details = follow(id, config);
-            return finish(details);
+            return follow(id, config);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
@@ -80,7 +84,8 @@ final class RemoteTraining {
         }
     }
 
-    private int finish(RunDetailsJson details) {
+    /** Prints how the run ended: its result, or why it has none. */
+    int finish(RunDetailsJson details) {
         RunJson run = details.run();
         switch (run.status()) {
             case "FINISHED" -> {

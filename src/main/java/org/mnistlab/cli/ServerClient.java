@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mnistlab.api.RunDetailsJson;
 import org.mnistlab.api.RunJson;
+import org.mnistlab.api.ServerJson;
 import org.mnistlab.training.RunConfig;
 
 /** The few calls of the JSON API the command line makes, with failures said in one line. */
@@ -52,6 +53,14 @@ final class ServerClient {
     RunDetailsJson run(long id) {
         try {
             return json.treeToValue(call("GET", "/api/runs/" + id, null), RunDetailsJson.class);
+        } catch (IOException e) {
+            throw new ServerException("the server's answer cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    ServerJson serverInfo() {
+        try {
+            return json.treeToValue(call("GET", "/api/server", null), ServerJson.class);
         } catch (IOException e) {
             throw new ServerException("the server's answer cannot be read (" + e.getMessage() + ")");
         }

@@ -8,8 +8,8 @@ final class ServerOptions {
     static final String TOKEN_ENV = "MNISTLAB_TOKEN";
 
     @Option(names = "--server", paramLabel = "URL", order = 90,
-            description = "Train on this running MNIST Lab server (e.g. http://localhost:8080) through its API,"
-                    + " so the command does not need the server's run store")
+            description = "Train on this running MNIST Lab server (e.g. http://localhost:8080) through its API, as"
+                    + " the token's user, so the command does not need the server's run store")
     String server;
 
     @Option(names = "--token", paramLabel = "TOKEN", order = 91,

@@ -101,6 +101,17 @@ class RunsApiTest extends SpringAppTest {
     }
 
     @Test
+    void the_server_says_which_backend_it_trains_on_to_any_token_and_to_no_one_without() throws Exception {
+        JsonNode server = body(mvc.perform(get("/api/server").header("Authorization", ApiClient.bearer(viewer)))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(server.get("backend").asText()).startsWith("CPU ");
+        assertThat(server.get("avx512").asBoolean()).isEqualTo(server.get("backend").asText().contains("avx512"));
+        assertThat(server.get("cpus").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(server.get("versions").get("dl4j").asText()).isEqualTo("1.0.0-M2.1");
+        mvc.perform(get("/api/server")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void a_viewer_reads_runs_but_may_not_submit_cancel_or_delete() throws Exception {
         long id = storedRunOf("api-alice");
         mvc.perform(get("/api/runs/" + id).header("Authorization", ApiClient.bearer(viewer)))
