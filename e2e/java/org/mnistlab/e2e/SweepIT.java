@@ -53,15 +53,22 @@ class SweepIT extends BrowserTest {
         assertThat(sweepPage.parallel()).hasAttribute("line-count", "4");
         screenshot("sweep");
 
-        // Selecting 100..128 on the batch-size axis keeps the two trials with 128: the lines and the table follow.
-        sweepPage.brushValues(1, 100, 128);
+        // Dragging with the mouse on the batch-size axis from 70 % of its height to past its top (128) keeps the
+        // two trials with 128: the lines and the table follow.
+        sweepPage.brush(1, 0.7, 1.1);
         assertThat(sweepPage.parallel()).hasAttribute("selected-count", "2");
         assertThat(sweepPage.parallel().locator("path.line.faded")).hasCount(2);
         assertThat(sweepPage.trials()).hasJSProperty("size", 2);
         screenshot("sweep-brushed");
-        sweepPage.clearBrush(1);
+        sweepPage.brush(1, 0.5, 0.5); // a click on the axis clears its range
         assertThat(sweepPage.parallel().locator("path.line.faded")).hasCount(0);
         assertThat(sweepPage.trials()).hasJSProperty("size", 4);
+
+        // The same selection in the axis's own units, through the element's method for scripts
+        sweepPage.brushValues(1, 100, 128);
+        assertThat(sweepPage.parallel()).hasAttribute("selected-count", "2");
+        sweepPage.clearBrush(1);
+        assertThat(sweepPage.parallel()).hasAttribute("selected-count", "4");
 
         long best = service.report(sweep.id()).orElseThrow().best().orElseThrow().run().id();
         sweepPage.openBestRun();

@@ -39,7 +39,10 @@ public class SweepPage {
         return count == null ? 0 : Integer.parseInt(count);
     }
 
-    /** Drags along an axis of the parallel coordinates from one fraction of its height (0 bottom) to another. */
+    /**
+     * Drags along an axis of the parallel coordinates from one fraction of its height (0 bottom, 1 top) to
+     * another; past 1 or below 0 the pointer leaves the axis, as a user overshooting its end does.
+     */
     public void brush(int axis, double from, double to) {
         Locator hit = parallel().locator("rect.hit[data-axis='" + axis + "']");
         var box = hit.boundingBox();
@@ -50,10 +53,7 @@ public class SweepPage {
         page.mouse().up();
     }
 
-    /**
-     * Selects {@code [lo, hi]} (in the axis's units) through the element's own brush, the state a drag sets.
-     * A mouse drag ({@link #brush}) did not register in headless Chromium (selected-count stayed 0).
-     */
+    /** Selects {@code [lo, hi]} (in the axis's units) through the element's own brush, the state a drag sets. */
     public void brushValues(int axis, double lo, double hi) {
         parallel().evaluate("(el, [axis, lo, hi]) => el.brush(axis, lo, hi)", java.util.List.of(axis, lo, hi));
     }
