@@ -38,8 +38,9 @@ function label(v: number): string {
 /**
  * Parallel coordinates of a sweep: an axis per swept setting plus the metric, a line per trial coloured from
  * the theme's error colour (worst) to its success colour (best). Dragging along an axis selects a range
- * (a click clears it); lines outside every range fade and `selection-changed` tells the server which trial
- * ids remain. `line-count` and `selected-count` attributes let browser tests read what is drawn.
+ * (a click clears it); lines outside every range fade at once, and when the drag ends `selection-changed` tells
+ * the server which trial ids remain. `line-count` and `selected-count` attributes let browser tests read what
+ * is drawn.
  */
 @customElement('parallel-coordinates')
 export class ParallelCoordinates extends LitElement {
@@ -99,6 +100,9 @@ export class ParallelCoordinates extends LitElement {
   }
 
   protected updated() {
+    // Told once the drag ends: the table that follows the selection changes height, and the page would move
+    // this chart under the pointer mid-drag.
+    if (this.drag) return;
     const filtered = this.brushes.size > 0;
     const ids = this.parsed.lines.filter((l) => this.selected(l)).map((l) => l.id).join(',');
     const message = filtered + ':' + ids;
