@@ -2,22 +2,28 @@ package org.mnistlab;
 
 import static org.awaitility.Awaitility.await;
 
+import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.TestingLifecycleHookKt;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.router.QueryParameters;
+import elemental.json.Json;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import kotlin.Unit;
 import kotlin.jvm.functions.Function0;
+import kotlin.jvm.functions.Function1;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.mnistlab.base.ui.AfterFirstPaint;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.security.Role;
 import org.mnistlab.security.UserService;
@@ -80,10 +86,24 @@ public abstract class SpringAppTest {
                     || g.getAuthority().equals(role));
         });
         setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers().add(ANSWER_FIRST_PAINT);
     }
+
+    /**
+     * The browser's answer to {@link AfterFirstPaint}: there is no browser to draw, so a page's second part
+     * comes at the next client round trip ({@code MockVaadin.clientRoundtrip()}, which {@code _get} and
+     * {@code _click} run).
+     */
+    private static final Function1<PendingJavaScriptInvocation, Unit> ANSWER_FIRST_PAINT = invocation -> {
+        if (invocation.getInvocation().getExpression().contains(AfterFirstPaint.SCRIPT)) {
+            invocation.complete(Json.createNull());
+        }
+        return Unit.INSTANCE;
+    };
 
     @AfterEach
     void tearDownUi() {
+        TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers().remove(ANSWER_FIRST_PAINT);
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();
     }

@@ -24,10 +24,14 @@ public class EvaluationPanel extends Div {
     static final int PAGE = 100;
 
     private MisclassifiedGallery gallery;
+    private IntConsumer onMisclassifiedClick;
+    /** Builds the misclassified gallery into its place; null once done or when there is none. */
+    private Runnable pendingGallery;
 
     /**
      * @param evaluation null when the run has none (yet)
      * @param images     the test images, or null when the dataset cannot be loaded
+     * Its misclassified gallery waits for {@link #showGallery()}, so the run page can draw the rest first.
      */
     EvaluationPanel(RunRecord run, Evaluation evaluation, LabeledImages images) {
         addClassName(Width.FULL);
@@ -48,6 +52,7 @@ public class EvaluationPanel extends Div {
     public EvaluationPanel(DatasetKind kind, Evaluation evaluation, LabeledImages images) {
         addClassName(Width.FULL);
         show(kind, evaluation, images);
+        showGallery();
     }
 
     private void show(DatasetKind kind, Evaluation evaluation, LabeledImages images) {
@@ -59,16 +64,33 @@ public class EvaluationPanel extends Div {
         if (images == null) {
             add(unavailable(kind));
         } else {
-            gallery = new MisclassifiedGallery(evaluation.misclassified(), kind, images);
-            add(gallery);
+            Div place = new Div();
+            place.addClassName(Width.FULL);
+            add(place);
+            pendingGallery = () -> {
+                gallery = new MisclassifiedGallery(evaluation.misclassified(), kind, images);
+                gallery.onOpen(index -> {
+                    if (onMisclassifiedClick != null) {
+                        onMisclassifiedClick.accept(index);
+                    }
+                });
+                place.add(gallery);
+            };
+        }
+    }
+
+    /** Adds the misclassified images (up to 100 tiles, the page's largest part); once. */
+    void showGallery() {
+        if (pendingGallery != null) {
+            Runnable build = pendingGallery;
+            pendingGallery = null;
+            build.run();
         }
     }
 
     /** A click on a misclassified image opens it in {@code handler} (by test index). */
     void onMisclassifiedClick(IntConsumer handler) {
-        if (gallery != null) {
-            gallery.onOpen(handler);
-        }
+        this.onMisclassifiedClick = handler;
     }
 
     static Paragraph unavailable(DatasetKind kind) {

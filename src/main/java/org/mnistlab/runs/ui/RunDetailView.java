@@ -19,6 +19,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility.Margin;
 import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
 import java.util.OptionalLong;
+import org.mnistlab.base.ui.AfterFirstPaint;
 import org.mnistlab.base.ui.Notifications;
 import org.mnistlab.base.ui.UiEventPump;
 import org.mnistlab.base.ui.UiPushScheduler;
@@ -125,8 +126,16 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 report.evaluation() == null ? null : testImages(run));
         add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
                 evaluation);
-        addInsight(run);
-        addModelInsight(run, evaluation);
+        // the parts below the fold come in a second response: the summary, curves and matrix show first
+        long shown = runId;
+        AfterFirstPaint.run(this, () -> {
+            if (runId != shown) {
+                return; // another run was opened meanwhile
+            }
+            evaluation.showGallery();
+            addInsight(run);
+            addModelInsight(run, evaluation);
+        });
     }
 
     /** Filters, the learned-feature map and a closer look at misclassified images, for a run with a model. */
