@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.mnistlab.base.ui.AfterFirstPaint;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.Links;
 import org.mnistlab.base.ui.Notifications;
@@ -166,6 +167,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             Notifications.error(String.join("\n", problems));
         }
         // The URL came from the user; "/" is rewritten to the explorer's own address, so links and menu agree.
+        entering = true;
         refresh(event.getLocation().getPath().isEmpty());
     }
 
@@ -216,6 +218,11 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         status.await(kind, this::render); // the panel drops the answer for a dataset the user has left
     }
 
+    /** Counts render() calls, so a side panel built for a selection the user has already left is dropped. */
+    private int renders;
+    /** From navigation to the page until its first render. */
+    private boolean entering;
+
     private void render() {
         LabeledImages samples = datasets.samples(kind, split);
         int[] shown = samples.indicesOf(label == null ? -1 : label);
@@ -225,10 +232,22 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
                 ? kind.displayName() + " " + split.id() + ": " + Format.count(shown.length) + " samples"
                 : kind.displayName() + " " + split.id() + ": " + Format.count(shown.length) + " samples of "
                         + kind.className(label) + " (of " + Format.count(samples.size()) + ")");
-        distribution.setChart(distributionChart());
         meansTitle.setText("Mean image per class (" + (split == Split.TRAIN ? "train" : "test") + ")");
         mapLink.setHref("explore/" + kind.id() + "/" + split.id() + "/map");
-        means.show(kind, split.id(), datasets.classMeans(kind, split));
+        int generation = ++renders;
+        Runnable side = () -> {
+            if (generation == renders) {
+                distribution.setChart(distributionChart());
+                means.show(kind, split.id(), datasets.classMeans(kind, split));
+            }
+        };
+        if (entering) {
+            // opening the page: the side charts come in a second response, the thumbnails are the first screen
+            AfterFirstPaint.run(this, side);
+        } else {
+            side.run(); // a switch: the old side charts must not stay beside the new thumbnails
+        }
+        entering = false;
         content.setVisible(true);
         if (scrollTarget != null) {
             grid.scrollToSample(scrollTarget);
