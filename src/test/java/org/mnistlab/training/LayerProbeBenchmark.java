@@ -2,6 +2,7 @@ package org.mnistlab.training;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.base.NativeBackend;
@@ -17,8 +18,9 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Not a test: the training-time overhead of {@link LayerProbe}. Per architecture, one network fits blocks of
- * batches alternately with and without the probe (so machine load hits both alike) and the medians of the
- * blocks' wall and process CPU times are compared. Run with the test classpath:
+ * batches in turn without a listener, with the probe attached but sampling nothing, and with the probe (so
+ * machine load hits all alike; the order turns each round) and the medians of the blocks' wall and process CPU
+ * times are compared. Optional third argument: the models, e.g. {@code cnn,regcnn}. Run with the test classpath:
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.mnistlab.training.LayerProbeBenchmark 100 5}
  */
 public final class LayerProbeBenchmark {
@@ -33,22 +35,31 @@ public final class LayerProbeBenchmark {
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
         var cpu = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        for (Architecture architecture : Architecture.values()) {
+        List<Architecture> chosen = args.length > 2
+                ? Arrays.stream(args[2].split(",")).map(Architecture::fromId).toList()
+                : List.of(Architecture.values());
+        for (Architecture architecture : chosen) {
             RunConfig config = RunConfig.defaults(architecture, DatasetKind.MNIST);
             int batch = config.batchSize();
             MultiLayerNetwork net = new ModelCatalog().build(config);
             LayerProbe probe = new LayerProbe(net);
+            // the same listener sampling nothing: what merely having a listener costs in DL4J's fit
+            LayerProbe idle = new LayerProbe(net, Integer.MAX_VALUE);
             INDArray features = Nd4j.create(DataType.FLOAT, batch, 784);
             INDArray labels = Nd4j.create(DataType.FLOAT, batch, 10);
             float[] pixels = new float[batch * 784];
             float[] oneHot = new float[batch * 10];
-            double[][] wall = new double[2][rounds];
-            double[][] cpuTime = new double[2][rounds];
+            double[][] wall = new double[3][rounds];
+            double[][] cpuTime = new double[3][rounds];
             int b = 0;
             for (int round = -1; round < rounds; round++) { // round -1 warms up
-                for (int withProbe = 0; withProbe < 2; withProbe++) {
-                    if (withProbe == 1) {
+                for (int turn = 0; turn < 3; turn++) {
+                    // the order of the three modes turns each round, so none always comes first
+                    int withProbe = (turn + Math.max(round, 0)) % 3;
+                    if (withProbe == 2) {
                         net.setListeners(probe);
+                    } else if (withProbe == 1) {
+                        net.setListeners(idle);
                     } else {
                         net.setListeners();
                     }
@@ -74,12 +85,16 @@ public final class LayerProbeBenchmark {
                 }
                 if (round >= 0) {
                     probe.epochDone(round + 1);
+                    idle.epochDone(round + 1);
                 }
             }
-            System.out.printf("%-8s batch %d, %d batches x %d rounds: wall %.3f s -> %.3f s (%+.1f %%), "
-                            + "cpu %.3f s -> %.3f s (%+.1f %%)%n", architecture.id(), batch, batches, rounds,
-                    median(wall[0]), median(wall[1]), 100 * (median(wall[1]) / median(wall[0]) - 1),
-                    median(cpuTime[0]), median(cpuTime[1]), 100 * (median(cpuTime[1]) / median(cpuTime[0]) - 1));
+            System.out.printf("%-8s batch %d, %d batches x %d rounds: wall no listener %.3f s, idle listener %.3f s"
+                            + " (%+.1f %%), probe %.3f s (%+.1f %%); cpu %.3f s, %.3f s (%+.1f %%), %.3f s (%+.1f %%)%n",
+                    architecture.id(), batch, batches, rounds, median(wall[0]),
+                    median(wall[1]), 100 * (median(wall[1]) / median(wall[0]) - 1),
+                    median(wall[2]), 100 * (median(wall[2]) / median(wall[0]) - 1), median(cpuTime[0]),
+                    median(cpuTime[1]), 100 * (median(cpuTime[1]) / median(cpuTime[0]) - 1),
+                    median(cpuTime[2]), 100 * (median(cpuTime[2]) / median(cpuTime[0]) - 1));
             net.close();
         }
     }
