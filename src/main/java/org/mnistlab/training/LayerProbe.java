@@ -18,8 +18,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class LayerProbe extends BaseTrainingListener {
 
-    /** Iterations between samples. */
-    public static final int EVERY = 20;
+    /**
+     * Iterations between samples. A sampled iteration costs about as much as a CNN's fit (27 ms against 22 ms for
+     * the simple CNN: the statistics of every activation and gradient), so one in 50 keeps it near 2 %
+     * ({@code LayerProbeBenchmark}); an epoch of MNIST still gets 9 (MLP) to 17 (CNN) samples.
+     */
+    public static final int EVERY = 50;
 
     private static final int PARAM = 0;
     private static final int UPDATE = 1;
