@@ -111,6 +111,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         return report;
     }
 
+    /** Counts load() calls, so the second part of a page that has been rebuilt since is dropped. */
+    private int loads;
+
     private void load() {
         removeAll();
         report = store.report(runId).orElse(null);
@@ -127,10 +130,10 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
                 evaluation);
         // the parts below the fold come in a second response: the summary, curves and matrix show first
-        long shown = runId;
+        int loaded = ++loads;
         AfterFirstPaint.run(this, () -> {
-            if (runId != shown) {
-                return; // another run was opened meanwhile
+            if (loaded != loads) {
+                return; // the page was rebuilt meanwhile (another run, or this one's next event)
             }
             evaluation.showGallery();
             addInsight(run);
