@@ -1,7 +1,5 @@
 package org.mnistlab.ensembles;
 
-import org.mnistlab.training.NetworkInput;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import org.mnistlab.playground.EnsembleMode;
 import org.mnistlab.playground.Prediction;
 import org.mnistlab.playground.Predictor;
 import org.mnistlab.training.EvaluationTally;
+import org.mnistlab.training.NetworkInput;
 import org.mnistlab.training.RunAccessDeniedException;
 import org.mnistlab.training.RunPermissions;
 import org.mnistlab.training.RunRecord;

@@ -22,6 +22,7 @@ import org.mnistlab.base.UserMessages;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Sampling;
+import org.mnistlab.training.NetworkInput;
 import org.springframework.stereotype.Service;
 
 /**
@@ -206,7 +207,7 @@ public class EmbeddingService {
         float[][] pixels = new float[indices.length][];
         byte[] labels = new byte[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            pixels[i] = ModelInsight.input(images.image(indices[i]));
+            pixels[i] = NetworkInput.of(images.image(indices[i]));
             labels[i] = (byte) images.label(indices[i]);
         }
         if (source.runId() == null) {

@@ -1,7 +1,5 @@
 package org.mnistlab.insight;
 
-import org.mnistlab.training.NetworkInput;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -109,11 +107,6 @@ public class ModelInsight {
             }
         }
         return loaded;
-    }
-
-    /** An image's bytes (0..255) as the network input (pixel / 255), as the Trainer feeds it. */
-    public static float[] input(byte[] image) {
-        return NetworkInput.of(image);
     }
 
     private static int argmax(float[] values) {

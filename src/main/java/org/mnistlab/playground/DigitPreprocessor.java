@@ -1,5 +1,6 @@
 package org.mnistlab.playground;
 
+import org.mnistlab.training.NetworkInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,7 @@ public class DigitPreprocessor {
      */
     public float[] networkInput(GrayImage picture) {
         if (picture.width() == SIZE && picture.height() == SIZE) {
-            return PreprocessingSteps.input(brightOnDark(picture));
+            return NetworkInput.of(brightOnDark(picture).pixels());
         }
         return process(picture).networkInput();
     }

@@ -1,8 +1,7 @@
 package org.mnistlab.playground;
 
-import org.mnistlab.training.NetworkInput;
-
 import java.time.Instant;
+import org.mnistlab.training.NetworkInput;
 
 /** A saved drawing: its true label and the 28×28 network input it became (784 bytes, 255 = ink). */
 public record MyDigit(long id, int label, byte[] pixels, Instant createdAt) {

@@ -17,10 +17,7 @@ public record PreprocessingSteps(GrayImage raw, GrayImage cropped, GrayImage fit
 
     /** The network input: 784 floats, pixel / 255, row-major (the contract every model is trained on). */
     public float[] networkInput() {
-        return input(centered);
+        return NetworkInput.of(centered.pixels());
     }
 
-    static float[] input(GrayImage image) {
-        return NetworkInput.of(image.pixels());
-    }
 }

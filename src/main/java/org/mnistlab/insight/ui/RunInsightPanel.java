@@ -14,6 +14,7 @@ import org.mnistlab.dataset.Split;
 import org.mnistlab.insight.EmbeddingService;
 import org.mnistlab.insight.EmbeddingSource;
 import org.mnistlab.insight.ModelInsight;
+import org.mnistlab.training.NetworkInput;
 
 /**
  * A finished run's model from inside, on its detail page: the first-layer filters, the map of what its
@@ -60,7 +61,7 @@ public class RunInsightPanel extends Div {
         LabeledImages test = datasets.samples(kind, Split.TEST);
         int label = test.label(testIndex);
         SampleInsightPanel panel = new SampleInsightPanel();
-        models.explain(runId, ModelInsight.input(test.image(testIndex)), label).ifPresentOrElse(
+        models.explain(runId, NetworkInput.of(test.image(testIndex)), label).ifPresentOrElse(
                 insight -> panel.show(insight, kind),
                 () -> panel.showNothing("This run has no model file, so it cannot be looked into."));
         Dialog dialog = new Dialog();
