@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.api.EpochJson;
 import org.mnistlab.api.RunDetailsJson;
 import org.mnistlab.api.RunJson;
 import org.mnistlab.api.ServerJson;
+import org.mnistlab.base.MnistLabProperties;
 import org.mnistlab.base.NativeBackend;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
@@ -176,10 +176,8 @@ final class BenchCommand implements Callable<Integer> {
             resetPeakRss();
             String loadBefore = loadAverage();
             long start = System.nanoTime();
-            out.printf("%n%s (%,d parameters), batch %d, %d epoch(s)%s%s, load %s%n", architecture.displayName(),
-                    catalog.summarize(config).totalParameters(), config.batchSize(), config.epochs(),
-                    config.augmentation().enabled() ? ", augmented " + config.augmentation() : "",
-                    config.lrSchedule().type() != LrSchedule.Type.NONE ? ", " + config.lrSchedule() : "", loadBefore);
+            out.printf("%n%s (%,d parameters), %s, load %s%n", architecture.displayName(),
+                    catalog.summarize(config).totalParameters(), settings(config), loadBefore);
             int[] trainImages = new int[1];
             Trainer.Result result = trainer.train(0, config, train, test, new Trainer.Listener() {
                 @Override
@@ -223,9 +221,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> timeRows = new ArrayList<>();
         for (Architecture architecture : options.models()) {
             RunConfig config = options.config(architecture);
-            out.printf("%n%s, batch %d, %d epoch(s)%s%s%n", architecture.displayName(), config.batchSize(),
-                    config.epochs(), config.augmentation().enabled() ? ", augmented " + config.augmentation() : "",
-                    config.lrSchedule().type() != LrSchedule.Type.NONE ? ", " + config.lrSchedule() : "");
+            out.printf("%n%s, %s%n", architecture.displayName(), settings(config));
             RunDetailsJson details = remote.trainToEnd(config);
             RunJson run = details.run();
             if (!"FINISHED".equals(run.status()) || details.epochs().isEmpty()) {
@@ -245,6 +241,13 @@ final class BenchCommand implements Callable<Integer> {
         return report(report, options.dataset(), timeRows,
                 outDir != null ? outDir : Path.of(storeOptions.dataDir != null ? storeOptions.dataDir
                         : MnistLabProperties.DEFAULT_DATA_DIR).resolve("bench"));
+    }
+
+    /** The settings a model's heading names: batch, epochs, and augmentation and schedule when used. */
+    private static String settings(RunConfig config) {
+        return "batch " + config.batchSize() + ", " + config.epochs() + " epoch(s)"
+                + (config.augmentation().enabled() ? ", augmented " + config.augmentation() : "")
+                + (config.lrSchedule().type() != LrSchedule.Type.NONE ? ", " + config.lrSchedule() : "");
     }
 
     /** Prints the table and the times to accuracy, and writes the CSV and JSON files. */
