@@ -2,69 +2,30 @@ package org.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mnistlab.Application;
-import org.mnistlab.SpringAppTest;
-import org.mnistlab.api.ApiClient;
-import org.mnistlab.api.MockMvcHttpServer;
 import org.mnistlab.security.Role;
-import org.mnistlab.security.UserService;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code bench --server}: the models train on the server as the token user's runs; the table comes from them. */
-class BenchOnServerTest extends SpringAppTest {
-
-    @Autowired
-    UserService users;
+class BenchOnServerTest extends ServerCommandTest {
 
     @TempDir
     Path outDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private MockMvcHttpServer server;
-    private String token;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = new MockMvcHttpServer(ApiClient.mvc(context));
-        token = ApiClient.tokenOf(users, "bench-bea", Role.TRAINER);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    private int run(String... args) {
-        return CommandLine.run(Application.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void benchmarks_each_model_as_a_run_on_the_server_and_writes_the_figures() throws IOException {
-        int code = run("bench", "--server", server.url(), "--token", token, "--models", "logistic,mlp",
-                "--epochs", "2", "--subset", "1000", "--out", outDir.toString());
+        int code = run("bench", "--server", server.url(), "--token", tokenOf("bench-bea", Role.TRAINER),
+                "--models", "logistic,mlp", "--epochs", "2", "--subset", "1000", "--out", outDir.toString());
 
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(CommandLine.OK);
+        assertThat(code).as(err()).isEqualTo(CommandLine.OK);
         assertThat(out()).containsPattern("Server " + Pattern.quote(server.url()) + ": backend CPU \\S+, oneDNN")
                 .containsPattern("epoch 2/2  train loss");
         Matcher runs = Pattern.compile("run #(\\d+) \\| (\\S+) ").matcher(out());
@@ -95,10 +56,10 @@ class BenchOnServerTest extends SpringAppTest {
 
     @Test
     void a_viewer_cannot_bench_on_the_server() {
-        String viewer = ApiClient.tokenOf(users, "bench-viktor", Role.VIEWER);
+        String viewer = tokenOf("bench-viktor", Role.VIEWER);
         int code = run("bench", "--server", server.url(), "--token", viewer, "--models", "logistic");
 
         assertThat(code).isEqualTo(CommandLine.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("Error: Your role may not do this");
+        assertThat(err().strip()).startsWith("Error: Your role may not do this");
     }
 }

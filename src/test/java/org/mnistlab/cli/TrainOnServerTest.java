@@ -2,59 +2,24 @@ package org.mnistlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mnistlab.Application;
-import org.mnistlab.SpringAppTest;
-import org.mnistlab.api.ApiClient;
-import org.mnistlab.api.MockMvcHttpServer;
 import org.mnistlab.security.Role;
-import org.mnistlab.security.UserService;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** {@code train --server}: the run trains on the server, owned by the token's user, with the local run's lines. */
-class TrainOnServerTest extends SpringAppTest {
+class TrainOnServerTest extends ServerCommandTest {
 
-    @Autowired
-    UserService users;
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private MockMvcHttpServer server;
     private String token;
 
     @BeforeEach
-    void startServer() throws IOException {
-        server = new MockMvcHttpServer(ApiClient.mvc(context));
-        token = ApiClient.tokenOf(users, "cli-carla", Role.TRAINER);
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    private int run(String... args) {
-        return CommandLine.run(Application.class, args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+    void createToken() {
+        token = tokenOf("cli-carla", Role.TRAINER);
     }
 
     @Test
@@ -88,7 +53,7 @@ class TrainOnServerTest extends SpringAppTest {
 
     @Test
     void a_viewers_token_is_told_what_their_role_may_do() {
-        String viewer = ApiClient.tokenOf(users, "cli-viktor", Role.VIEWER);
+        String viewer = tokenOf("cli-viktor", Role.VIEWER);
         int code = run("train", "--server", server.url(), "--token", viewer, "--model", "logistic");
 
         assertThat(code).isEqualTo(CommandLine.FAILED);
