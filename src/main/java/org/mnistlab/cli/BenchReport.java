@@ -91,7 +91,6 @@ record BenchReport(Instant started, String backend, boolean avx512, List<Row> ro
         return List.of(csv, json);
     }
 
-    /** Plain decimal, at most four places. */
     /** Up to four decimals without trailing zeros; empty for a figure not measured (NaN). */
     private static String figure(double value) {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
