@@ -50,15 +50,23 @@ public class ClosedTabSweeper implements VaadinServiceInitListener {
         }
     }
 
-    /** Under the session lock: closes and removes the UIs that missed their heartbeats; removing detaches them. */
+    /**
+     * Under the session lock: closes the UIs that missed their heartbeats, then removes the closed ones, which
+     * detaches them. {@code close()} runs the session's queued tasks, which may hold another sweep: that one
+     * skips the UIs already closing and may remove them first, hence the two passes.
+     */
     static int closeInactiveUis(VaadinSession session) {
         int closed = 0;
         for (UI ui : List.copyOf(session.getUIs())) {
-            if (!session.getService().isUIActive(ui)) {
+            if (!ui.isClosing() && !session.getService().isUIActive(ui)) {
                 ui.close();
+                closed++;
+            }
+        }
+        for (UI ui : List.copyOf(session.getUIs())) {
+            if (ui.isClosing() && ui.getSession() != null) {
                 // as Vaadin removes closed UIs itself: with the UI current, which detaching needs
                 ui.accessSynchronously(() -> session.removeUI(ui));
-                closed++;
             }
         }
         return closed;

@@ -26,4 +26,21 @@ class ClosedTabSweeperTest extends SpringAppTest {
         assertThat(queue.listenerCount()).isEqualTo(before);
         assertThat(session.getUIs()).isEmpty();
     }
+
+    @Test
+    void a_sweep_queued_while_a_tab_closes_does_not_trip_over_it() throws Exception {
+        int before = queue.listenerCount();
+        open("queue");
+        VaadinSession session = VaadinSession.getCurrent();
+        // the timer's sweep finds the session locked by this thread and waits in its queue, which close() runs
+        Thread timer = new Thread(() -> session.access(() -> ClosedTabSweeper.closeInactiveUis(session)));
+        timer.start();
+        timer.join();
+
+        UI.getCurrent().getInternals().setLastHeartbeatTimestamp(0);
+        UI.setCurrent(null);
+        assertThat(ClosedTabSweeper.closeInactiveUis(session)).isEqualTo(1);
+        assertThat(queue.listenerCount()).isEqualTo(before);
+        assertThat(session.getUIs()).isEmpty();
+    }
 }
