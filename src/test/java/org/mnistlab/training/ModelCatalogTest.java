@@ -79,6 +79,17 @@ class ModelCatalogTest {
     }
 
     @Test
+    void the_compact_cnn_normalizes_after_pooling_on_a_quarter_of_the_values() {
+        ModelSummary summary = catalog.summarize(Recipe.FAST.config(DatasetKind.MNIST));
+        assertThat(summary.layers()).extracting(LayerSummary::name, LayerSummary::outputShape).containsExactly(
+                tuple("conv1", "24×26×26"), tuple("pool1", "24×13×13"), tuple("bn_conv1", "24×13×13"),
+                tuple("relu1", "24×13×13"), tuple("conv2", "48×11×11"), tuple("pool2", "48×5×5"),
+                tuple("bn_conv2", "48×5×5"), tuple("relu2", "48×5×5"), tuple("dense1", "128"),
+                tuple("bn_dense1", "128"), tuple("output", "10"));
+        assertThat(summary.totalParameters()).isEqualTo(166_474);
+    }
+
+    @Test
     void lenet5_pads_the_first_convolution_like_the_original_32x32_input() {
         ModelSummary summary = catalog.summarize(defaults(Architecture.LENET5));
         assertThat(summary.layers()).extracting(LayerSummary::outputShape)
