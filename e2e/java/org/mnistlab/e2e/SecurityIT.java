@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.RequestOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ class SecurityIT extends BrowserTest {
     }
 
     @Test
-    void with_the_anonymous_viewer_setting_a_visitor_reads_and_draws_without_logging_in_but_cannot_train()
+    void with_the_anonymous_viewer_setting_a_visitor_reads_and_draws_without_logging_in_and_logs_in_to_train()
             throws Exception {
         // A second app with the public-demo setting on (its own store and session cookie: cookies ignore the port)
         Path dataDir = Files.createTempDirectory(Path.of("target"), "security-it-guest-");
@@ -178,16 +179,29 @@ class SecurityIT extends BrowserTest {
                 assertThat(visitor).hasURL(demoBase + "/draw");
                 assertThat(visitor.locator("#login-form")).hasCount(0);
 
-                visitor.navigate(demoBase + "/train"); // a trainer's page: the guest is not told it exists
-                assertThat(visitor.getByText("Could not navigate to 'train'")).isVisible();
-                assertThat(visitor.locator("#run-config-form")).hasCount(0);
-                screenshot(visitor, "guest-train");
+                visitor.navigate(demoBase + "/no-such-page");
+                assertThat(visitor.locator("#error-message")).hasText("There is no page at /no-such-page.");
 
                 APIResponse list = anonymous.request().get(demoBase + "/api/runs");
                 assertThat(list.status()).isEqualTo(200);
                 APIResponse submit = anonymous.request().post(demoBase + "/api/runs", RequestOptions.create()
                         .setHeader("Content-Type", "application/json").setData("{}"));
                 assertThat(submit.status()).isIn(401, 403);
+
+                // a trainer's page: the guest logs in there, as any visitor who has not logged in would
+                String trainer = "demo-trainer";
+                demo.getBean(UserService.class).create(trainer, PASSWORD, Role.TRAINER);
+                visitor.navigate(demoBase + "/train");
+                visitor.waitForURL("**/login");
+                assertThat(visitor.locator("#run-config-form")).hasCount(0);
+                screenshot(visitor, "guest-train");
+                visitor.locator("#username").fill(trainer);
+                visitor.locator("#password").fill(PASSWORD);
+                visitor.locator("#login-form button").click();
+                visitor.waitForURL("**/train");
+                // a cold second app opens its first trainer's page (under the suite's load, several seconds)
+                assertThat(visitor.locator("#run-config-form"))
+                        .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
                 visitor.navigate("about:blank"); // leave before the demo app stops
             } finally {
                 anonymous.close();

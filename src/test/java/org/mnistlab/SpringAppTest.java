@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.mnistlab.base.ui.AfterFirstPaint;
 import org.mnistlab.dataset.DatasetService;
+import org.mnistlab.security.GuestAuthentication;
 import org.mnistlab.security.Role;
 import org.mnistlab.security.UserService;
 import org.mnistlab.training.RunQueue;
@@ -45,7 +46,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * engine, H2 under target/test-data, real MNIST, DL4J) and a Karibu-mocked browser for views. Each test
  * starts on an idle queue; runs other test classes left stay unless a test calls {@code runs.deleteAll()}.
  * Push commands queue up while the test holds the Vaadin session: {@link #awaitUi} runs them. Each test
- * runs as the logged-in admin; {@link #loginAs} and {@link #logout} switch user.
+ * runs as the logged-in admin; {@link #loginAs}, {@link #logout} and {@link #visitAsGuest} switch user.
  */
 @SpringBootTest
 public abstract class SpringAppTest {
@@ -67,6 +68,8 @@ public abstract class SpringAppTest {
     static void discoverRoutes() {
         if (routes == null) {
             routes = new Routes().autoDiscoverViews("org.mnistlab");
+            // the app's own pages for refused and missing pages, not Karibu's, which throw instead
+            routes.getErrorRoutes().removeIf(route -> route.getName().startsWith("com.github.mvysny.kaributesting"));
         }
     }
 
@@ -120,6 +123,11 @@ public abstract class SpringAppTest {
     protected static void logout() {
         setAuthentication(new AnonymousAuthenticationToken("anonymous", "anonymousUser",
                 AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+    }
+
+    /** Runs the rest of the test as a public demo's visitor who has not logged in (the viewer "guest"). */
+    protected static void visitAsGuest() {
+        setAuthentication(new GuestAuthentication());
     }
 
     private static void setAuthentication(Authentication authentication) {

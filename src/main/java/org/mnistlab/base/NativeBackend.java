@@ -9,11 +9,14 @@ import java.util.stream.Stream;
 /**
  * Chooses the ND4J native build before ND4J loads. The jar carries two oneDNN builds: one for AVX-512
  * processors (fastest here) and a portable one for any x86-64; loading the AVX-512 one elsewhere would crash.
- * Also enables DL4J's oneDNN layer helpers, which M2.1 switches off by default.
+ * Also enables DL4J's oneDNN layer helpers, which M2.1 switches off by default, and caches array shapes
+ * ({@link CachingShapeInfoProvider}).
  */
 public final class NativeBackend {
 
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    /** ND4J reads its backend's classes from system properties first, then from nd4j-native.properties. */
+    static final String SHAPE_INFO_PROVIDER_PROPERTY = "shapeinfoprovider";
 
     private NativeBackend() {
     }
@@ -25,6 +28,9 @@ public final class NativeBackend {
         }
         if (System.getProperty("org.eclipse.deeplearning4j.helpers.disable") == null) {
             System.setProperty("org.eclipse.deeplearning4j.helpers.disable", "false");
+        }
+        if (System.getProperty(SHAPE_INFO_PROVIDER_PROPERTY) == null) {
+            System.setProperty(SHAPE_INFO_PROVIDER_PROPERTY, CachingShapeInfoProvider.class.getName());
         }
         preferPassiveOpenMpThreads();
         limitMallocArenas();
