@@ -85,10 +85,14 @@ public class ModelCatalog {
         return list.setInputType(inputType(config.architecture())).build();
     }
 
-    /** A freshly initialized network (weights from the config's seed). */
+    /**
+     * A freshly initialized network (weights from the config's seed), for training: a first dense layer skips
+     * the gradient for the input nobody uses ({@link InputDenseLayer}).
+     */
     public MultiLayerNetwork build(RunConfig config) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(config));
         network.init();
+        InputDenseLayer.replaceFirstLayer(network);
         return network;
     }
 
