@@ -1,6 +1,7 @@
 package org.mnistlab.cli;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mnistlab.ensembles.Ensemble;
@@ -48,6 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private int run(ConfigurableApplicationContext context) {
         EnsembleService ensembles = context.getBean(EnsembleService.class);
         EnsembleResult result;
+        Instant started = Instant.now();
         try {
             result = ensembles.evaluate(runIds, done -> out.printf("  %d of %d models have classified the test set%n",
                     done, runIds.stream().distinct().count()));
@@ -56,7 +58,13 @@ final class EvaluateCommand implements Callable<Integer> {
             return CommandLine.FAILED;
         }
         Ensemble ensemble = result.ensemble();
-        out.printf("Ensemble #%d on %s (%.1f s)%n", ensemble.id(), ensemble.dataset().displayName(), ensemble.seconds());
+        if (ensemble.createdAt().isBefore(started)) {
+            out.printf("Ensemble #%d on %s: these runs were evaluated together on %s; its stored figures follow%n",
+                    ensemble.id(), ensemble.dataset().displayName(), ensemble.createdAt());
+        } else {
+            out.printf("Ensemble #%d on %s (%.1f s)%n", ensemble.id(), ensemble.dataset().displayName(),
+                    ensemble.seconds());
+        }
         for (EnsembleMember m : ensemble.members()) {
             out.printf("  run #%-4d %-40s %8.2f %%%n", m.runId(), m.name(), m.testAccuracy() * 100);
         }

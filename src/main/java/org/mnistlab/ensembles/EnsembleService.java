@@ -7,8 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
@@ -123,7 +125,15 @@ public class EnsembleService {
         return members;
     }
 
+    /**
+     * Evaluates the members on the test set and stores the ensemble; the same runs evaluated before (in any
+     * order) give back that stored evaluation instead: finished runs never change, so neither would it.
+     */
     private EnsembleResult evaluate(List<RunRecord> members, String owner, IntConsumer membersDone) {
+        Optional<EnsembleResult> earlier = evaluatedBefore(members);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Instant start = Instant.now();
         DatasetKind kind = members.get(0).dataset();
         LabeledImages test = datasets.samples(kind, Split.TEST);
@@ -155,6 +165,14 @@ public class EnsembleService {
         Ensemble ensemble = new Ensemble(0, kind, described, start, owner, average.accuracy(), vote.accuracy(),
                 seconds);
         return store.insert(ensemble, average.evaluation(), vote.evaluation());
+    }
+
+    private Optional<EnsembleResult> evaluatedBefore(List<RunRecord> members) {
+        Set<Long> runIds = members.stream().map(RunRecord::id).collect(Collectors.toSet());
+        return store.findAll().stream()
+                .filter(e -> e.members().stream().map(EnsembleMember::runId).collect(Collectors.toSet()).equals(runIds))
+                .findFirst()
+                .flatMap(e -> store.find(e.id()));
     }
 
     private float[][] probabilities(long runId, LabeledImages test) {

@@ -37,6 +37,13 @@ class EvaluateCommandTest {
                 "majority vote", "against the best member");
         assertThat(printed.lines().filter(l -> l.matches("(\\s+\\d+){10}"))).hasSize(10);
 
+        out.reset();
+        assertThat(run("evaluate", "--ensemble", "2,1", "--data-dir", dataDir.toString(), "--datasets-dir", datasets))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("Ensemble #1 on MNIST: these runs were evaluated together on", "averaged probabilities")
+                .doesNotContain("models have classified the test set");
+
         assertThat(run("evaluate", "--ensemble", "2", "--data-dir", dataDir.toString(), "--datasets-dir", datasets))
                 .isEqualTo(CommandLine.FAILED);
         assertThat(err.toString(StandardCharsets.UTF_8))

@@ -30,8 +30,9 @@ class EnsembleServiceTest extends SpringAppTest {
 
     @Test
     void combines_the_members_answers_on_every_test_image_and_stores_both_evaluations() {
+        // a pair no other test evaluates: the same runs again would give back the stored ensemble
         long mlp = runs.tiny(Architecture.MLP, 2000);
-        long logistic = runs.tiny(Architecture.LOGISTIC, 1000);
+        long logistic = runs.tiny(Architecture.LOGISTIC, 1500);
         List<Integer> progress = new ArrayList<>();
 
         EnsembleResult result = ensembles.evaluate(List.of(mlp, logistic, mlp), progress::add);
@@ -64,6 +65,27 @@ class EnsembleServiceTest extends SpringAppTest {
         assertThat(stored.vote().confusion()).isDeepEqualTo(result.vote().confusion());
         assertThat(stored.average().misclassified()).isEqualTo(result.average().misclassified());
         assertThat(ensembles.ensembles()).first().isEqualTo(ensemble);
+    }
+
+    @Test
+    void the_same_runs_evaluated_again_in_any_order_give_back_the_stored_ensemble() {
+        long mlp = runs.tiny(Architecture.MLP, 1000);
+        long logistic = runs.tiny(Architecture.LOGISTIC, 1000);
+        EnsembleResult first = ensembles.evaluate(List.of(mlp, logistic), done -> { });
+        int stored = ensembles.ensembles().size();
+        List<Integer> progress = new ArrayList<>();
+
+        EnsembleResult again = ensembles.evaluate(List.of(logistic, mlp), progress::add);
+
+        assertThat(again.ensemble()).isEqualTo(first.ensemble());
+        assertThat(again.average().confusion()).isDeepEqualTo(first.average().confusion());
+        assertThat(ensembles.ensembles()).hasSize(stored);
+        assertThat(progress).isEmpty(); // nothing was classified again
+
+        long other = runs.tiny(Architecture.LOGISTIC, 500);
+        EnsembleResult larger = ensembles.evaluate(List.of(mlp, logistic, other), done -> { });
+        assertThat(larger.ensemble().id()).isNotEqualTo(first.ensemble().id());
+        assertThat(ensembles.ensembles()).hasSize(stored + 1);
     }
 
     private static float[][] inputs(LabeledImages test) {
