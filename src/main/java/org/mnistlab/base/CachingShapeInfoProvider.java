@@ -38,8 +38,9 @@ public class CachingShapeInfoProvider extends DirectShapeInfoProvider {
     @Override
     public Pair<DataBuffer, long[]> createShapeInformation(long[] shape, long[] stride, long elementWiseStride,
                                                            char order, DataType dataType, boolean empty) {
-        ShapeKey key = new ShapeKey(shape.clone(), stride.clone(), elementWiseStride, order, dataType, empty);
-        Pair<DataBuffer, long[]> cached = cache.get(key);
+        // looked up with the caller's arrays (every new array comes here); stored with copies of them
+        Pair<DataBuffer, long[]> cached =
+                cache.get(new ShapeKey(shape, stride, elementWiseStride, order, dataType, empty));
         if (cached != null) {
             return cached;
         }
@@ -48,6 +49,7 @@ public class CachingShapeInfoProvider extends DirectShapeInfoProvider {
         if (cache.size() >= capacity) {
             return created;
         }
+        ShapeKey key = new ShapeKey(shape.clone(), stride.clone(), elementWiseStride, order, dataType, empty);
         Pair<DataBuffer, long[]> raced = cache.putIfAbsent(key, created);
         return raced != null ? raced : created;
     }

@@ -9,11 +9,11 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.NavigationAccessControl;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mnistlab.security.GuestAuthentication;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What a page that does not exist, or that the visitor's role may not open, shows instead (the subclasses
@@ -58,10 +58,8 @@ final class RefusedPage {
             return;
         }
         String target = event.getLocation().getPathWithQueryParameters();
-        HttpServletRequest http = request.getHttpServletRequest();
-        String base = http.getScheme() + "://" + http.getServerName() + ":" + http.getServerPort()
-                + http.getContextPath() + "/";
+        String root = ServletUriComponentsBuilder.fromContextPath(request.getHttpServletRequest()).toUriString();
         session.getSession().setAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT, target);
-        session.getSession().setAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE, base + target);
+        session.getSession().setAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT_ABSOLUTE, root + "/" + target);
     }
 }
