@@ -182,11 +182,14 @@ class SecurityIT extends BrowserTest {
                 visitor.navigate(demoBase + "/no-such-page");
                 assertThat(visitor.locator("#error-message")).hasText("There is no page at /no-such-page.");
 
+                String tabSession = sessionCookie(anonymous);
                 APIResponse list = anonymous.request().get(demoBase + "/api/runs");
                 assertThat(list.status()).isEqualTo(200);
                 APIResponse submit = anonymous.request().post(demoBase + "/api/runs", RequestOptions.create()
                         .setHeader("Content-Type", "application/json").setData("{}"));
                 assertThat(submit.status()).isIn(401, 403);
+                // the API leaves the open tab's session alone (it used to change its id on every call)
+                assertThat(sessionCookie(anonymous)).isEqualTo(tabSession);
 
                 // a trainer's page: the guest logs in there, as any visitor who has not logged in would
                 String trainer = "demo-trainer";
@@ -207,5 +210,10 @@ class SecurityIT extends BrowserTest {
                 anonymous.close();
             }
         }
+    }
+
+    private static String sessionCookie(BrowserContext context) {
+        return context.cookies().stream().filter(c -> c.name.equals("GUEST_DEMO_SESSION"))
+                .map(c -> c.value).findFirst().orElseThrow();
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -62,7 +63,11 @@ class ApiSecurityConfig {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // a call from a browser that has the UI open carries its session cookie: the default
+                        // session-fixation defence would change that session's id, and the open tab's Vaadin
+                        // session with it, on every call
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(DOCS_POLICY)))
                 .addFilterBefore(new BearerTokenFilter(users, settings.anonymousViewer(), json),
                         AnonymousAuthenticationFilter.class)

@@ -33,6 +33,7 @@ import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -98,6 +99,16 @@ class RunsApiTest extends SpringAppTest {
         users.deleteToken("api-vera", id);
         mvc.perform(get("/api/runs").header("Authorization", ApiClient.bearer(token)))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void a_call_from_a_browser_leaves_its_ui_session_as_it_was() throws Exception {
+        MockHttpSession browserSession = new MockHttpSession(null, "open-tab");
+        mvc.perform(get("/api/runs").session(browserSession).header("Authorization", ApiClient.bearer(viewer)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/runs").session(browserSession)).andExpect(status().isUnauthorized());
+        assertThat(browserSession.getId()).isEqualTo("open-tab");
+        assertThat(browserSession.isInvalid()).isFalse();
     }
 
     @Test
