@@ -167,7 +167,7 @@ class SecurityIT extends BrowserTest {
             try {
                 Page visitor = anonymous.newPage();
                 visitor.navigate(demoBase + "/explore");
-                assertThat(visitor.locator("#sample-grid .sample mnist-digit[drawn]").first()).isVisible();
+                assertThat(visitor.locator("#sample-grid .sample img.digit").first()).isVisible();
                 assertThat(visitor).hasURL(demoBase + "/explore");
                 assertThat(visitor.getByText("Log in")).isVisible();
 
@@ -203,8 +203,14 @@ class SecurityIT extends BrowserTest {
                 visitor.locator("#login-form button").click();
                 visitor.waitForURL("**/train");
                 // a cold second app opens its first trainer's page (under the suite's load, several seconds)
-                assertThat(visitor.locator("#run-config-form"))
-                        .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+                try {
+                    assertThat(visitor.locator("#run-config-form"))
+                            .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+                } catch (AssertionError e) {
+                    screenshot(visitor, "guest-logged-in");
+                    throw new AssertionError("No configurator at " + visitor.url() + "; the page says: "
+                            + visitor.locator("body").innerText(), e);
+                }
                 visitor.navigate("about:blank"); // leave before the demo app stops
             } finally {
                 anonymous.close();

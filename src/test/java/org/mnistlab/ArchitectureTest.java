@@ -84,6 +84,13 @@ class ArchitectureTest {
             .because("UiEventPump subscribes on attach, unsubscribes on detach and batches progress for every view");
 
     @ArchTest
+    static final ArchRule icons_come_from_the_apps_own_iconset = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("com.vaadin.flow.component.icon.Icon")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("com.vaadin.flow.component.icon.VaadinIcon")
+            .because("Vaadin's Icon loads all 600 of its icons into every page's start-up bundle; LabIcon holds"
+                    + " the few the app shows");
+
+    @ArchTest
     static final ArchRule every_view_declares_who_may_open_it = classes()
             .that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
             .should().beAnnotatedWith(RolesAllowed.class)

@@ -1,7 +1,6 @@
 package org.mnistlab.base.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
  * Copies the page's address to the clipboard in the browser (no round trip) and says so on the button for
@@ -10,7 +9,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 public class CopyLinkButton extends Button {
 
     public CopyLinkButton() {
-        super("Copy link", VaadinIcon.LINK.create());
+        super("Copy link", LabIcon.Name.LINK.create());
         setId("copy-link");
         setTooltipText("Copy this page's address");
         // navigator.clipboard needs a secure context (https or localhost); a selected text area works elsewhere

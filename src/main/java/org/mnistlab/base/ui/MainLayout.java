@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
@@ -73,7 +72,7 @@ public class MainLayout extends AppLayout {
         SideNavItem item = new SideNavItem(entry.title(), entry.path());
         item.setMatchNested(true); // a section stays highlighted on its sub-pages (e.g. /explore/mnist/train/7)
         if (entry.icon() != null) {
-            item.setPrefixComponent(new Icon(entry.icon()));
+            item.setPrefixComponent(new LabIcon(entry.icon()));
         }
         return item;
     }

@@ -2,7 +2,6 @@ package org.mnistlab.base.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
  * Switches between Lumo's light and dark theme in the browser alone, with no round trip; the choice is kept
@@ -15,7 +14,7 @@ public class ThemeToggle extends Button {
     public static final String STORAGE_KEY = "mnistlab.theme";
 
     public ThemeToggle() {
-        super(VaadinIcon.ADJUST.create());
+        super(LabIcon.Name.ADJUST.create());
         setId("theme-toggle");
         addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         setAriaLabel("Dark mode");

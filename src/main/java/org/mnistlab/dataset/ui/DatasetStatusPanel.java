@@ -3,7 +3,6 @@ package org.mnistlab.dataset.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.mnistlab.base.ui.UiPushScheduler;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.DatasetStatus;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * Stands in for a view's content until its dataset is in memory: a progress bar while the files download
@@ -24,7 +24,7 @@ public class DatasetStatusPanel extends Div {
     private final DatasetService datasets;
     private final Span message = new Span();
     private final ProgressBar progress = new ProgressBar();
-    private final Button retry = new Button("Try again", VaadinIcon.REFRESH.create());
+    private final Button retry = new Button("Try again", LabIcon.Name.REFRESH.create());
     private final UiEventPump<DatasetStatus> pump;
     private volatile DatasetKind awaited;
     private Runnable onReady;

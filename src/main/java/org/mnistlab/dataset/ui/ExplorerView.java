@@ -55,7 +55,7 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOpt
 @Route("explore")
 @RouteAlias("")
 @PageTitle("Explore · MNIST Lab")
-@Menu(order = 0, title = "Explore", icon = "vaadin:grid-small")
+@Menu(order = 0, title = "Explore", icon = "lab:grid-small")
 public class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private final DatasetService datasets;

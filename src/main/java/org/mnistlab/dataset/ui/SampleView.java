@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -31,6 +30,7 @@ import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * One sample up close, with a deep link ({@code /explore/mnist/train/1234}): the enlarged image, its 28×28
@@ -141,10 +141,10 @@ public class SampleView extends VerticalLayout implements BeforeEnterObserver, H
 
         int[] order = samples.indicesOf(labelFilter == null ? -1 : labelFilter);
         int pos = Arrays.binarySearch(order, index);
-        Button prev = new Button("Previous", VaadinIcon.ARROW_LEFT.create(), e -> step(-1));
+        Button prev = new Button("Previous", LabIcon.Name.ARROW_LEFT.create(), e -> step(-1));
         prev.setId("prev-sample");
         prev.setEnabled(pos != 0 && order.length > 0 && order[0] < index);
-        Button next = new Button("Next", VaadinIcon.ARROW_RIGHT.create(), e -> step(1));
+        Button next = new Button("Next", LabIcon.Name.ARROW_RIGHT.create(), e -> step(1));
         next.setId("next-sample");
         next.setIconAfterText(true);
         next.setEnabled(order.length > 0 && order[order.length - 1] > index);

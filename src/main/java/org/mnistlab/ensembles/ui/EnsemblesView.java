@@ -34,7 +34,7 @@ import org.mnistlab.training.RunAccessDeniedException;
 @RolesAllowed(Roles.VIEWER)
 @Route("ensembles")
 @PageTitle("Ensembles · MNIST Lab")
-@Menu(order = 2.5, title = "Ensembles", icon = "vaadin:group")
+@Menu(order = 2.5, title = "Ensembles", icon = "lab:group")
 public class EnsemblesView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String RUNS = "runs";

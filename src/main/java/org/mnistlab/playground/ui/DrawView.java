@@ -47,7 +47,7 @@ import org.mnistlab.playground.PreprocessingSteps;
 @RolesAllowed(Roles.VIEWER)
 @Route("draw")
 @PageTitle("Draw · MNIST Lab")
-@Menu(order = 50, title = "Draw", icon = "vaadin:pencil")
+@Menu(order = 50, title = "Draw", icon = "lab:pencil")
 public class DrawView extends VerticalLayout implements BeforeEnterObserver {
 
     /** {@code ?compare=3,4,5&mode=majority}: those models side by side with their ensemble (an ensemble's page links here). */

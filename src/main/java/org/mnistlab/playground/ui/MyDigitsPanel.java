@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,6 +19,7 @@ import org.mnistlab.base.ui.ValueEvent;
 import org.mnistlab.dataset.ui.DigitImage;
 import org.mnistlab.playground.MyDigit;
 import org.mnistlab.playground.MyDigitsEvaluation;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * "My digits": choose the true label and save the current drawing, see the saved ones, and evaluate the
@@ -42,7 +42,7 @@ class MyDigitsPanel extends VerticalLayout {
         trueLabel.setItems(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         trueLabel.setPlaceholder("0–9");
         trueLabel.setWidth("7em");
-        Button save = new Button("Save digit", VaadinIcon.DOWNLOAD_ALT.create(), e -> {
+        Button save = new Button("Save digit", LabIcon.Name.DOWNLOAD_ALT.create(), e -> {
             if (trueLabel.getValue() == null) {
                 trueLabel.setInvalid(true);
                 trueLabel.setErrorMessage("Choose the digit's true label (0–9)");
@@ -54,7 +54,7 @@ class MyDigitsPanel extends VerticalLayout {
         save.setId("save-digit");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         trueLabel.addValueChangeListener(e -> trueLabel.setInvalid(false));
-        Button evaluate = new Button("Evaluate model on my digits", VaadinIcon.CHECK_SQUARE_O.create(),
+        Button evaluate = new Button("Evaluate model on my digits", LabIcon.Name.CHECK_SQUARE_O.create(),
                 e -> fireEvent(new EvaluateEvent(this)));
         evaluate.setId("evaluate-my-digits");
         count.setId("my-digits-count");
@@ -74,7 +74,7 @@ class MyDigitsPanel extends VerticalLayout {
         count.setText(total == 0 ? "No digits saved yet" : total + (total == 1 ? " digit saved" : " digits saved"));
         gallery.removeAll();
         for (MyDigit digit : digits) {
-            Button delete = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> fireEvent(new DeleteEvent(this, digit.id())));
+            Button delete = new Button(LabIcon.Name.CLOSE_SMALL.create(), e -> fireEvent(new DeleteEvent(this, digit.id())));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             delete.setAriaLabel("Delete this digit");
             Span label = new Span(String.valueOf(digit.label()));

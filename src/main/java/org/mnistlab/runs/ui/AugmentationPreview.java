@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,6 +17,7 @@ import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.ui.DigitImage;
 import org.mnistlab.training.Augmentation;
 import org.mnistlab.training.Augmenter;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * Real training samples next to augmented copies, so a person sees what rotation / shift / zoom do before
@@ -48,7 +48,7 @@ class AugmentationPreview extends Composite<VerticalLayout> {
                 .set("grid-template-columns", "repeat(" + (VARIANTS + 1) + ", " + PX + "px)");
         message.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
         message.setId("augmentation-message");
-        Button fresh = new Button("New samples", VaadinIcon.REFRESH.create(), e -> newSamples());
+        Button fresh = new Button("New samples", LabIcon.Name.REFRESH.create(), e -> newSamples());
         fresh.setId("new-samples");
         fresh.addThemeVariants(ButtonVariant.LUMO_SMALL);
         HorizontalLayout header = new HorizontalLayout(new H3("Augmentation preview"), fresh);

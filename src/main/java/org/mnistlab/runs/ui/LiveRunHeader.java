@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,13 +17,14 @@ import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunStatus;
+import org.mnistlab.base.ui.LabIcon;
 
 /** The live dashboard's title line: name, status, cancel, a link to configure a similar run, the settings. */
 class LiveRunHeader extends VerticalLayout {
 
     private final H2 title = new H2();
     private final StatusBadge status = new StatusBadge(RunStatus.QUEUED);
-    private final Button cancel = new Button("Cancel run", VaadinIcon.STOP.create());
+    private final Button cancel = new Button("Cancel run", LabIcon.Name.STOP.create());
     private boolean mayCancel = true;
     private final RouterLink configureSimilar = new RouterLink("Configure a similar run", TrainView.class);
     private final Span configLine = new Span();

@@ -39,7 +39,7 @@ import org.mnistlab.training.RunQueue;
 @RolesAllowed(Roles.VIEWER)
 @Route("queue")
 @PageTitle("Queue · MNIST Lab")
-@Menu(order = 4, title = "Queue", icon = "vaadin:list-ol")
+@Menu(order = 4, title = "Queue", icon = "lab:list-ol")
 public class QueueView extends VerticalLayout {
 
     /** One grid row: the run and its place (0 = running). */

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -22,6 +21,7 @@ import org.mnistlab.runs.MetricsExport;
 import org.mnistlab.training.RunRecord;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.RunStore;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * What can be done with a run: re-run, clone into the configurator, export, download the model, rename,
@@ -49,27 +49,27 @@ class RunActions extends HorizontalLayout {
     RunActions(RunRecord run, RunStore store, MetricsExport export, Handler handler, boolean mayChange,
                boolean maySubmit) {
         this.store = store;
-        Button rerun = new Button("Re-run", VaadinIcon.REFRESH.create(), e -> handler.rerun(run));
+        Button rerun = new Button("Re-run", LabIcon.Name.REFRESH.create(), e -> handler.rerun(run));
         rerun.setId("rerun");
         rerun.setTooltipText("Train again with exactly this configuration (same seed)");
         rerun.setVisible(maySubmit);
-        Button clone = new Button("Clone into configurator", VaadinIcon.COPY_O.create(),
+        Button clone = new Button("Clone into configurator", LabIcon.Name.COPY_O.create(),
                 e -> UI.getCurrent().navigate(TrainView.class, TrainView.copying(run.id())));
         clone.setId("clone");
         String stem = MetricsExport.fileStem(run);
         add(rerun, clone, download(run.id(), "export-csv", "Export CSV", stem + "-metrics.csv", "text/csv", export::csv),
                 download(run.id(), "export-json", "Export JSON", stem + ".json", "application/json", export::json));
         store.modelFile(run.id()).ifPresent(path -> add(modelDownload(stem, path)));
-        Button rename = new Button("Rename", VaadinIcon.EDIT.create(), e -> handler.rename(run));
+        Button rename = new Button("Rename", LabIcon.Name.EDIT.create(), e -> handler.rename(run));
         rename.setId("rename");
         rename.setVisible(mayChange);
         add(rename, new CopyLinkButton());
-        Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> handler.delete(run));
+        Button delete = new Button("Delete", LabIcon.Name.TRASH.create(), e -> handler.delete(run));
         delete.setId("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setVisible(mayChange);
         if (run.status().active() && mayChange) {
-            Button cancel = new Button("Cancel run", VaadinIcon.STOP.create(), e -> handler.cancel(run));
+            Button cancel = new Button("Cancel run", LabIcon.Name.STOP.create(), e -> handler.cancel(run));
             cancel.setId("cancel-run");
             add(cancel);
             delete.setEnabled(false);
@@ -91,7 +91,7 @@ class RunActions extends HorizontalLayout {
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length);
         }), AttachmentType.DOWNLOAD, "");
         a.setId(id);
-        a.add(new Button(text, VaadinIcon.DOWNLOAD.create()));
+        a.add(new Button(text, LabIcon.Name.DOWNLOAD.create()));
         return a;
     }
 
@@ -104,7 +104,7 @@ class RunActions extends HorizontalLayout {
             return new DownloadResponse(in, stem + "-model.zip", "application/zip", Files.size(path));
         }), AttachmentType.DOWNLOAD, "");
         a.setId("download-model");
-        a.add(new Button("Download model", VaadinIcon.DOWNLOAD_ALT.create()));
+        a.add(new Button("Download model", LabIcon.Name.DOWNLOAD_ALT.create()));
         return a;
     }
 }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -45,6 +44,7 @@ import org.mnistlab.training.RunPreset;
 import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.SavedPreset;
 import org.mnistlab.base.ui.ValueEvent;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * The run configuration form. Every field is checked by {@link RunConfig#validate()} (the engine's rules and
@@ -96,7 +96,7 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     final TextField scheduleWarmupEpochs = new TextField();
     final TextField scheduleMaxLearningRate = new TextField();
     final TextField trainSubset = new TextField();
-    final Button start = new Button("Start training", VaadinIcon.PLAY.create());
+    final Button start = new Button("Start training", LabIcon.Name.PLAY.create());
     /** The presets users saved, after the built-in ones; filled by the view (a form calls no services). */
     private final HorizontalLayout savedPresets = new HorizontalLayout();
     private final Span problems = new Span();
@@ -175,7 +175,7 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     public void setSavedPresets(List<SavedPreset> saved) {
         savedPresets.removeAll();
         for (SavedPreset preset : saved) {
-            Button b = new Button(preset.name(), VaadinIcon.BOOKMARK_O.create(), e -> setConfig(preset.config()));
+            Button b = new Button(preset.name(), LabIcon.Name.BOOKMARK_O.create(), e -> setConfig(preset.config()));
             b.setId("preset-saved-" + preset.id());
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_TERTIARY);
             b.setTooltipText("Saved" + (preset.owner() == null ? "" : " by " + preset.owner()) + ": "

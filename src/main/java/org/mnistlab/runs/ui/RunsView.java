@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -61,6 +60,7 @@ import org.mnistlab.training.RunSort;
 import org.mnistlab.training.RunStatus;
 import org.mnistlab.training.TimeToAccuracy;
 import org.mnistlab.training.RunQueue;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * All runs in H2 as a lazy, sortable grid with filters and a text search. Rows of active runs follow
@@ -69,7 +69,7 @@ import org.mnistlab.training.RunQueue;
 @RolesAllowed(Roles.VIEWER)
 @Route("runs")
 @PageTitle("Runs · MNIST Lab")
-@Menu(order = 2, title = "Runs", icon = "vaadin:records")
+@Menu(order = 2, title = "Runs", icon = "lab:records")
 public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Query parameter that keeps the runs of one sweep: {@code runs?sweep=3}. */
@@ -89,7 +89,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     /** Only the runs the logged-in user queued; absent for visitors and the system. */
     final Checkbox mine = new Checkbox("Mine");
     private final String currentUser;
-    final Button compare = new Button("Compare", VaadinIcon.SPLIT_H.create());
+    final Button compare = new Button("Compare", LabIcon.Name.SPLIT_H.create());
     /** A real link (runs=3,7,9 stays readable, can open in a new tab); the button inside is its look. */
     final Anchor compareLink = new Anchor("", compare);
     private final Div emptyState = new Div();
@@ -175,7 +175,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         statusFilter.setItems(RunStatus.values());
         statusFilter.setItemLabelGenerator(RunFormat::status);
         search.setPlaceholder("Run name");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setPrefixComponent(LabIcon.Name.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setMaxLength(100);
         datasetFilter.setId("filter-dataset");

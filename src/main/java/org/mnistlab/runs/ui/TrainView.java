@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 @RolesAllowed(Roles.TRAINER)
 @Route("train")
 @PageTitle("Train · MNIST Lab")
-@Menu(order = 1, title = "Train", icon = "vaadin:play-circle-o")
+@Menu(order = 1, title = "Train", icon = "lab:play-circle-o")
 public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(TrainView.class);

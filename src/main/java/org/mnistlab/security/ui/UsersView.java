@@ -28,7 +28,7 @@ import org.mnistlab.security.UserService;
 @RolesAllowed(Roles.ADMIN)
 @Route("admin/users")
 @PageTitle("Users · MNIST Lab")
-@Menu(order = 90, title = "Users", icon = "vaadin:users")
+@Menu(order = 90, title = "Users", icon = "lab:users")
 public class UsersView extends VerticalLayout {
 
     private final UserService users;

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -52,6 +51,7 @@ import org.mnistlab.training.RunQueue;
 import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.SavedPreset;
+import org.mnistlab.base.ui.LabIcon;
 
 /**
  * {@code /sweeps/{id}}: the trials table, parallel coordinates, the metric against each setting, every trial's
@@ -76,7 +76,7 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
     private List<Trial> trials = List.of();
     /** Kept across the live redraws, so a name being typed survives them. */
     private final TextField presetName = new TextField();
-    private final Button savePreset = new Button("Save best as preset", VaadinIcon.BOOKMARK.create());
+    private final Button savePreset = new Button("Save best as preset", LabIcon.Name.BOOKMARK.create());
     private final boolean mayTrain;
 
     public SweepView(SweepService service, RunStore store, RunQueue queue, UiPushScheduler pushScheduler) {
@@ -175,7 +175,7 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         actions.setWrap(true);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         if (report.state() == SweepReport.State.RUNNING) {
-            Button cancel = new Button("Cancel sweep", VaadinIcon.STOP.create(), e -> {
+            Button cancel = new Button("Cancel sweep", LabIcon.Name.STOP.create(), e -> {
                 service.cancel(sweepId);
                 Notifications.success("Sweep cancelled: queued trials dropped, the running one stops within a batch");
                 refresh();
@@ -227,7 +227,7 @@ public class SweepView extends VerticalLayout implements BeforeEnterObserver, Ha
         Span text = new Span("Interrupted: " + report.finished().size() + " trial(s) finished ("
                 + report.finished().stream().map(t -> "#" + t.number()).collect(Collectors.joining(", "))
                 + "); " + left + " did not. ");
-        Button requeue = new Button("Queue the remaining " + left + " again", VaadinIcon.REFRESH.create(), e -> {
+        Button requeue = new Button("Queue the remaining " + left + " again", LabIcon.Name.REFRESH.create(), e -> {
             int queued = service.queueRemaining(sweepId);
             Notifications.success(queued + " trial(s) queued again");
             refresh();

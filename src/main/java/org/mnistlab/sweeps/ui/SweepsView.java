@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -15,17 +14,18 @@ import com.vaadin.flow.router.RouterLink;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.sweeps.SweepReport;
 import org.mnistlab.sweeps.SweepService;
+import org.mnistlab.base.ui.LabIcon;
 
 /** {@code /sweeps}: every sweep, newest first, with its state and progress. */
 @RolesAllowed(Roles.VIEWER)
 @Route("sweeps")
 @PageTitle("Sweeps · MNIST Lab")
-@Menu(order = 3.5, title = "Sweeps", icon = "vaadin:grid-small")
+@Menu(order = 3.5, title = "Sweeps", icon = "lab:grid-small")
 public class SweepsView extends VerticalLayout {
 
     public SweepsView(SweepService service) {
         setSizeFull();
-        Button create = new Button("New sweep", VaadinIcon.PLUS.create(),
+        Button create = new Button("New sweep", LabIcon.Name.PLUS.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(SweepNewView.class)));
         create.setId("new-sweep");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
