@@ -8,6 +8,10 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.RequestOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -190,6 +194,14 @@ class SecurityIT extends BrowserTest {
                 assertThat(submit.status()).isIn(401, 403);
                 // the API leaves the open tab's session alone (it used to change its id on every call)
                 assertThat(sessionCookie(anonymous)).isEqualTo(tabSession);
+                // a request with a session id that a login has replaced gets no new (guest) session, whose cookie
+                // would overwrite the logged-in one
+                HttpResponse<Void> stale = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(demoBase + "/images/explorer.png"))
+                                .header("Cookie", "GUEST_DEMO_SESSION=replaced-by-a-login").build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(stale.statusCode()).isEqualTo(200);
+                assertThat(stale.headers().allValues("Set-Cookie")).isEmpty();
 
                 // a trainer's page: the guest logs in there, as any visitor who has not logged in would
                 String trainer = "demo-trainer";

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.mnistlab.security.GuestAuthentication;
 import org.mnistlab.security.SecuritySettings;
@@ -66,8 +67,13 @@ public class WebSecurityConfig {
         return http.build();
     }
 
-    /** Public demo: a visitor who has not logged in is the viewer "guest" for this request. */
-    private static final class GuestFilter extends OncePerRequestFilter {
+    /**
+     * Public demo: a visitor who has not logged in is the viewer "guest" for this request. It never makes a
+     * session: a request that still carried the id a login had just replaced (a script, an image, the closing
+     * page's last message) would get a fresh guest session whose cookie overwrote the new login's, and the user,
+     * just logged in, was a guest again on the next page.
+     */
+    static final class GuestFilter extends OncePerRequestFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
@@ -75,9 +81,12 @@ public class WebSecurityConfig {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(new GuestAuthentication());
                 SecurityContextHolder.setContext(context);
-                // kept in the session too, where the websocket's requests find it: the guest stays a viewer there
-                request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                        context);
+                // kept in the page's session too, where the websocket's requests find it: the guest stays a
+                // viewer there (the page's first request has no session yet; its later ones and the socket's do)
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+                }
             }
             chain.doFilter(request, response);
         }
