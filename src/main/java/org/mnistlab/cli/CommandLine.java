@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.mnistlab.base.UserMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +28,8 @@ import picocli.CommandLine.Spec;
  * without Vaadin, on the same H2 store as the UI, and does not touch runs a live server may own.
  */
 public final class CommandLine {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandLine.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -49,10 +54,26 @@ public final class CommandLine {
     public static int run(Class<?> applicationClass, String[] args, PrintStream out, PrintStream err) {
         picocli.CommandLine cli = commands(applicationClass, out, err);
         try {
-            return cli.execute(args);
+            return withBackgroundFailuresLogged(() -> cli.execute(args));
         } finally {
             cli.getOut().flush();
             cli.getErr().flush();
+        }
+    }
+
+    /**
+     * Runs a command with the uncaught failures of background threads sent to the log (shown with --verbose)
+     * instead of the JVM's stack trace on the console: when the disk fills, H2's LOB cleaner thread dies with one,
+     * in the middle of the command's own one-line account of what failed.
+     */
+    static int withBackgroundFailuresLogged(IntSupplier command) {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) ->
+                log.warn("Background thread {} stopped", thread.getName(), failure));
+        try {
+            return command.getAsInt();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
         }
     }
 

@@ -42,6 +42,34 @@ class CommandLineTest {
     }
 
     @Test
+    void a_background_thread_that_dies_during_a_command_prints_no_stack_trace() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        int code;
+        try {
+            System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
+            code = CommandLine.withBackgroundFailuresLogged(() -> {
+                Thread cleaner = new Thread(() -> {
+                    throw new IllegalStateException("This store is closed");
+                }, "H2-lob-cleaner");
+                cleaner.start();
+                try {
+                    cleaner.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return CommandLine.FAILED;
+            });
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(code).isEqualTo(CommandLine.FAILED);
+        assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("Exception", "\tat ");
+        assertThat(Thread.getDefaultUncaughtExceptionHandler()).isSameAs(before);
+    }
+
+    @Test
     void only_command_names_select_the_cli() {
         assertThat(CommandLine.isCommand(new String[] {"train"})).isTrue();
         assertThat(CommandLine.isCommand(new String[] {"bench", "--epochs", "1"})).isTrue();
