@@ -47,7 +47,7 @@ class ExplorerBenchmarkIT extends BrowserTest {
         long back = explorer.scrollToSample(50_010, perRow);
         long t0 = System.nanoTime();
         explorer.goTo(30_000);
-        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"30000\"] img.digit') !== null");
+        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"30000\"] mnist-digit[drawn]') !== null");
         long goTo = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("[explorer] images shown after scrolling to sample 50,000: %d ms (then to 20,000: %d ms, back"
                 + " near 50,000: %d ms); 'Go to sample #' 30000 until its image shows: %d ms (goal < 1000 ms)%n",

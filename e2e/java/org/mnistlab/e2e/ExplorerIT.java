@@ -80,7 +80,7 @@ class ExplorerIT extends BrowserTest {
         // A few turns of the mouse wheel: new rows come in as they scroll into view.
         explorer.wheel(3000);
         page.waitForFunction("() => [...document.querySelectorAll('#sample-grid .sample')]"
-                + ".some(s => Number(s.dataset.index) >= 200 && (i => !!i && i.complete && i.naturalWidth > 0)(s.querySelector('img.digit')))");
+                + ".some(s => Number(s.dataset.index) >= 200 && s.querySelector('mnist-digit[drawn]'))");
 
         explorer.scrollToSample(50_000, perRow);
         screenshot("scrolled-to-50000");
@@ -103,7 +103,7 @@ class ExplorerIT extends BrowserTest {
         explorer.openAndMeasure(base(), "/explore");
         explorer.goTo(50_000);
         assertThat(explorer.thumbnail(50_000)).hasClass("sample current");
-        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"50000\"] img.digit') !== null");
+        page.waitForFunction("() => document.querySelector('#sample-grid .sample[data-index=\"50000\"] mnist-digit[drawn]') !== null");
         explorer.waitForQuery(Map.of("at", "50000"));
     }
 

@@ -27,7 +27,7 @@ class LayoutIT extends BrowserTest {
               const list = document.querySelector('#sample-grid');
               if (!list) return [];
               const box = list.getBoundingClientRect();
-              return [...list.querySelectorAll('.sample img.digit')].map(d => d.getBoundingClientRect())
+              return [...list.querySelectorAll('.sample mnist-digit[drawn]')].map(d => d.getBoundingClientRect())
                 .filter(r => r.height > 0 && r.bottom > box.top && r.top < box.bottom && r.top < innerHeight
                         && r.left >= 0 && r.right <= innerWidth)
                 .map(r => r.width);

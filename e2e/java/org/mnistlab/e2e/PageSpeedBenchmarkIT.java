@@ -88,7 +88,7 @@ class PageSpeedBenchmarkIT extends BrowserTest {
         explorer.chooseDataset("Fashion-MNIST");
         Object now = page.waitForFunction("""
                 () => { const cells = [...document.querySelectorAll('#sample-grid .sample')]
-                          .filter(s => (i => !!i && i.complete && i.naturalWidth > 0)(s.querySelector('img.digit')));
+                          .filter(s => s.querySelector('mnist-digit[drawn]'));
                         return cells.length >= 50 && isNaN(Number(cells[0].querySelector('.sample-label').textContent))
                             ? performance.now() : null; }""", null,
                 new Page.WaitForFunctionOptions().setPollingInterval(10)).jsonValue();

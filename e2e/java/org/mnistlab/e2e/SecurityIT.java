@@ -171,7 +171,7 @@ class SecurityIT extends BrowserTest {
             try {
                 Page visitor = anonymous.newPage();
                 visitor.navigate(demoBase + "/explore");
-                assertThat(visitor.locator("#sample-grid .sample img.digit").first()).isVisible();
+                assertThat(visitor.locator("#sample-grid .sample mnist-digit[drawn]").first()).isVisible();
                 assertThat(visitor).hasURL(demoBase + "/explore");
                 assertThat(visitor.getByText("Log in")).isVisible();
 

@@ -11,7 +11,7 @@ import java.util.Map;
 /** The dataset explorer at /explore: choices, the thumbnail grid, the distribution chart. */
 public class ExplorerPage {
 
-    /** Thumbnails inside the grid's visible box whose image has been decoded: [index, label] pairs. */
+    /** Thumbnails inside the grid's visible box whose canvas has been painted: [index, label] pairs. */
     private static final String VISIBLE_DRAWN = """
             () => {
               const list = document.querySelector('#sample-grid');
@@ -19,7 +19,7 @@ public class ExplorerPage {
               const box = list.getBoundingClientRect();
               return [...list.querySelectorAll('.sample')].filter(s => {
                 const r = s.getBoundingClientRect();
-                return r.height > 0 && r.bottom > box.top && r.top < box.bottom && (i => !!i && i.complete && i.naturalWidth > 0)(s.querySelector('img.digit'));
+                return r.height > 0 && r.bottom > box.top && r.top < box.bottom && s.querySelector('mnist-digit[drawn]');
               }).map(s => [Number(s.dataset.index), s.querySelector('.sample-label').textContent]);
             }""";
 
@@ -114,7 +114,7 @@ public class ExplorerPage {
                     const cell = list.querySelector(`.sample[data-index="${index}"]`);
                     const box = list.getBoundingClientRect();
                     const r = cell && cell.getBoundingClientRect();
-                    if (cell && (i => !!i && i.complete && i.naturalWidth > 0)(cell.querySelector('img.digit')) && r.bottom > box.top && r.top < box.bottom) {
+                    if (cell && cell.querySelector('mnist-digit[drawn]') && r.bottom > box.top && r.top < box.bottom) {
                       resolve(performance.now() - t0);
                     } else if (performance.now() - t0 > 20000) {
                       reject(new Error('sample ' + index + ' not shown after 20 s'));

@@ -2,6 +2,7 @@ package org.mnistlab.base.ui;
 
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.icon.AbstractIcon;
+import java.util.Locale;
 
 /**
  * An icon of the app's own small iconset ({@code frontend/base/lab-iconset.js}). Use this rather than Vaadin's
@@ -18,7 +19,7 @@ public class LabIcon extends AbstractIcon<LabIcon> {
 
         /** The icon attribute's value, e.g. "lab:arrow-left" (also what a view's {@code @Menu(icon = ...)} gives). */
         public String id() {
-            return "lab:" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return "lab:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public LabIcon create() {

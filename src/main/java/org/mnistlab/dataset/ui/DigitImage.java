@@ -18,15 +18,11 @@ public class DigitImage extends Image {
      * @param displayPx rendered width and height in CSS pixels
      */
     public DigitImage(byte[] pixels, String name, int displayPx) {
-        setSrc(dataUrl(pixels));
+        byte[] png = DigitPng.render(pixels, 1);
+        setSrc("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
         setAlt(name);
         setWidth(displayPx + "px");
         setHeight(displayPx + "px");
         getStyle().set("image-rendering", "pixelated").set("border", "1px solid var(--lumo-contrast-10pct)");
-    }
-
-    /** The 28×28 PNG as a data URL (also what the explorer's grid puts in its thumbnails' {@code img}). */
-    public static String dataUrl(byte[] pixels) {
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(DigitPng.render(pixels, 1));
     }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
@@ -12,6 +13,7 @@ import elemental.json.Json;
 import elemental.json.JsonArray;
 import elemental.json.JsonObject;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.mnistlab.dataset.DatasetKind;
@@ -19,16 +21,16 @@ import org.mnistlab.dataset.LabeledImages;
 
 /**
  * A scrolling grid of sample thumbnails over a whole split (60,000 samples) without a component per sample:
- * a {@link VirtualList} of rows, fetched lazily as they scroll into view. Each row carries its samples as
- * 28×28 PNG data URLs ({@link DigitImage#dataUrl}, about 300 bytes each) in plain {@code img} elements, so a
- * screen of thumbnails costs one round trip, no image requests, and no script or canvas per thumbnail (160
- * canvases took the browser longer to style, lay out and paint than the server took to answer).
+ * a {@link VirtualList} of rows, fetched lazily as they scroll into view. Each row carries its samples'
+ * bytes (base64) and {@code <mnist-digit>} draws them on a canvas in the browser, so a screen of thumbnails
+ * costs one round trip and no image requests.
  * <p>
  * A row holds {@link #SAMPLES_PER_ROW} samples and the theme's CSS (container queries on the list's width)
  * lays them out in 10, 5 or 2 columns, whichever fits at a readable size, so every line is full: the grid
  * reflows from a phone to a desktop without a round trip or a data reload. Rows stay small because the
  * list's connector fetches 20 rows beyond the visible ones on each side.
  */
+@JsModule("./dataset/mnist-digit.ts")
 public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implements HasSize {
 
     /** Samples per list item, shown in 10, 5 or 2 columns (see styles.css). */
@@ -60,7 +62,7 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
     final LitRenderer<Row> renderer = LitRenderer.<Row>of("""
                 <div class="sample-row">${(item.cells || []).map(c => html`<div class="${c.h ? 'sample current' : 'sample'}" \
                 data-index="${c.i}" title="#${c.i}: ${c.n}" @click=${() => open(c.i)}>\
-                <img class="digit" src="${c.p}" alt="">\
+                <mnist-digit .pixels=${c.p}></mnist-digit>\
                 <span class="sample-index">#${c.i}</span><span class="sample-label">${c.n}</span></div>`)}</div>""")
                 .withProperty("cells", this::cells)
                 .withFunction("open", (row, args) -> fireEvent(new SampleClickEvent(this, (int) args.getNumber(0))));
@@ -137,13 +139,14 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
 
     private JsonArray cells(Row row) {
         JsonArray cells = Json.createArray();
+        Base64.Encoder base64 = Base64.getEncoder();
         DatasetKind kind = samples.kind();
         for (int pos = row.from(); pos < row.to(); pos++) {
             int index = indices[pos];
             JsonObject cell = Json.createObject();
             cell.put("i", index);
             cell.put("n", kind.className(samples.label(index)));
-            cell.put("p", DigitImage.dataUrl(samples.image(index)));
+            cell.put("p", base64.encodeToString(samples.image(index)));
             if (index == highlighted) {
                 cell.put("h", true);
             }

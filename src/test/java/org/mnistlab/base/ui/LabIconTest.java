@@ -6,9 +6,11 @@ import com.vaadin.flow.router.Menu;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,7 +24,7 @@ class LabIconTest {
     private static Set<String> iconsetIds() throws IOException {
         String iconset = Files.readString(Path.of("frontend/base/lab-iconset.js"));
         Matcher ids = Pattern.compile("<g id=\"(lab:[a-z-]+)\">").matcher(iconset);
-        Set<String> found = new java.util.TreeSet<>();
+        Set<String> found = new TreeSet<>();
         while (ids.find()) {
             found.add(ids.group(1));
         }
@@ -32,7 +34,7 @@ class LabIconTest {
     private static List<String> menuIcons() throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(Menu.class));
-        List<String> icons = new java.util.ArrayList<>();
+        List<String> icons = new ArrayList<>();
         for (var candidate : scanner.findCandidateComponents("org.mnistlab")) {
             icons.add(Class.forName(candidate.getBeanClassName()).getAnnotation(Menu.class).icon());
         }

@@ -18,14 +18,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.function.SerializableBiConsumer;
 import elemental.json.Json;
 import elemental.json.JsonArray;
-import elemental.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
@@ -138,30 +133,6 @@ class ExplorerViewTest extends SpringAppTest {
         assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath()).isEqualTo("explore/mnist/test/" + index);
         int label = datasets.samples(DatasetKind.MNIST, Split.TEST).label(index);
         assertThat(_get(Span.class, s -> s.withId("sample-label")).getText()).isEqualTo(String.valueOf(label));
-    }
-
-    @Test
-    void each_thumbnail_travels_as_its_samples_28_pixel_png() throws Exception {
-        open("explore?split=test");
-        SampleGrid grid = _get(SampleGrid.class);
-        SampleGrid.Row row = grid.rows().skip(3).findFirst().orElseThrow();
-        JsonArray cells = (JsonArray) grid.renderer.getValueProviders().get("cells").apply(row);
-        int[] indices = grid.indicesOf(row);
-        assertThat(cells.length()).isEqualTo(indices.length).isEqualTo(SampleGrid.SAMPLES_PER_ROW);
-        LabeledImages test = datasets.samples(DatasetKind.MNIST, Split.TEST);
-        for (int c = 0; c < cells.length(); c++) {
-            JsonObject cell = cells.getObject(c);
-            assertThat((int) cell.getNumber("i")).isEqualTo(indices[c]);
-            String src = cell.getString("p");
-            assertThat(src).startsWith("data:image/png;base64,");
-            BufferedImage png = ImageIO.read(new ByteArrayInputStream(
-                    Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
-            assertThat(png.getWidth()).isEqualTo(28);
-            byte[] pixels = test.image(indices[c]);
-            for (int p = 0; p < 784; p++) { // dark ink on light, as DigitImage draws it
-                assertThat(png.getRaster().getSample(p % 28, p / 28, 0)).isEqualTo(255 - (pixels[p] & 0xff));
-            }
-        }
     }
 
     @Test
