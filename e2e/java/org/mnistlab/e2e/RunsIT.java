@@ -142,6 +142,29 @@ class RunsIT extends BrowserTest {
         screenshot("detail-cell");
     }
 
+    /**
+     * On a page load the run's first screen (summary, curves, matrix) is in the page before its second part (the
+     * misclassified images) is even asked for: the second request must not hold up the first screen. It did:
+     * sent before the router had put the view into the page, it made the client's connect request wait behind it.
+     */
+    @Test
+    @Order(3)
+    void a_loaded_run_page_shows_its_matrix_before_asking_for_the_images_below() {
+        page.addInitScript("""
+                new MutationObserver((changes, observer) => {
+                  if (document.querySelectorAll('#confusion-matrix .cm-cell').length >= 100) {
+                    window.misclassifiedWhenMatrixShown = document.querySelectorAll('#misclassified .digit-tile').length;
+                    observer.disconnect();
+                  }
+                }).observe(document, { subtree: true, childList: true });""");
+        page.navigate(url("/runs/" + runA.id()));
+        RunDetailPage detail = new RunDetailPage(page);
+        assertThat(detail.misclassifiedTiles()).hasCount(100);
+        Object tilesAtFirstScreen = page.evaluate("() => window.misclassifiedWhenMatrixShown ?? -1");
+        assertThat(((Number) tilesAtFirstScreen).intValue())
+                .as("misclassified images already there when the matrix first appeared (-1: never seen)").isZero();
+    }
+
     @Test
     @Order(3)
     void compare_overlays_both_curves_and_shows_the_differing_settings() {
