@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.base.FirstPageWarmUp;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.LabeledImages;
@@ -24,6 +25,15 @@ class ExplorerIT extends BrowserTest {
 
     @Autowired
     DatasetService datasets;
+    @Autowired
+    FirstPageWarmUp warmUp;
+
+    /** Before it reported ready the app served its first page (here the login page) and its entry script to itself. */
+    @Test
+    void the_app_served_its_first_page_to_itself_before_it_reported_ready() {
+        assertThat(warmUp.served()).extracting(FirstPageWarmUp.Served::status).containsExactly(200, 200);
+        assertThat(warmUp.served().get(1).path()).startsWith("/VAADIN/build/indexhtml-").endsWith(".js");
+    }
 
     @Test
     void landing_page_shows_thumbnails_and_the_true_class_distribution() {

@@ -1,0 +1,109 @@
+package org.mnistlab.base;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Serves the app's first page, and the script it starts with, to the app itself before it reports ready: the
+ * first request after a start otherwise pays about a second for the server's own start-up (Vaadin's bootstrap,
+ * the view's classes, the security chain), and that request is a person's first look at the app. Start-up takes
+ * that second instead. It asks for {@code /} as a browser would (a public demo renders the explorer, otherwise
+ * the login page); a failure is logged in one line and never stops the start. Off with
+ * {@code mnistlab.warm-up=false}.
+ */
+@Component
+@ConditionalOnProperty(name = "mnistlab.warm-up", havingValue = "true", matchIfMissing = true)
+public class FirstPageWarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstPageWarmUp.class);
+    /** A dataset still downloading must not hold the start for long; the page then warms what it can. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** The bundle's entry script in Vaadin's index page, e.g. {@code src="./VAADIN/build/indexhtml-X.js"}. */
+    private static final Pattern ENTRY_SCRIPT = Pattern.compile("src=\"\\./(VAADIN/build/[^\"]+\\.js)\"");
+
+    /** What the warm-up asked for and got. */
+    public record Served(String path, int status, Duration took) {
+    }
+
+    private final ApplicationContext context;
+    private final Environment environment;
+    private volatile List<Served> served = List.of();
+
+    public FirstPageWarmUp(ApplicationContext context, Environment environment) {
+        this.context = context;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null
+                || web.getWebServer().getPort() <= 0 || environment.getProperty("server.ssl.enabled", Boolean.class, false)) {
+            return; // the command line, a test without a server, or TLS (whose certificate may not name this host)
+        }
+        String host = environment.getProperty("server.address", "127.0.0.1");
+        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        warmUp(URI.create("http://" + host + ":" + web.getWebServer().getPort() + contextPath + "/"));
+    }
+
+    /**
+     * Asks for the page at {@code root} and for the entry script it names; follows redirects (to the login page).
+     *
+     * @return what was served, in order; empty when the first request failed
+     */
+    public List<Served> warmUp(URI root) {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<Served> done = new ArrayList<>();
+        try {
+            long start = System.nanoTime();
+            HttpResponse<String> page = client.send(get(root), HttpResponse.BodyHandlers.ofString());
+            done.add(new Served(page.uri().getPath(), page.statusCode(), Duration.ofNanos(System.nanoTime() - start)));
+            Matcher script = ENTRY_SCRIPT.matcher(page.body());
+            if (script.find()) {
+                long scriptStart = System.nanoTime();
+                HttpResponse<Void> js = client.send(get(root.resolve(script.group(1))),
+                        HttpResponse.BodyHandlers.discarding());
+                done.add(new Served(js.uri().getPath(), js.statusCode(), Duration.ofNanos(System.nanoTime() - scriptStart)));
+            }
+            log.info("Start-up warm-up: served {} to itself in {} ms", done.stream()
+                    .map(s -> s.path() + " (" + s.status() + ")").toList(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+        } catch (IOException e) {
+            log.warn("Start-up warm-up skipped: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        served = List.copyOf(done);
+        return served;
+    }
+
+    /** What the start-up warm-up served (empty before it ran, when it was skipped or failed). */
+    public List<Served> served() {
+        return served;
+    }
+
+    private static HttpRequest get(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html,*/*").GET().build();
+    }
+}
