@@ -16,6 +16,8 @@ import elemental.json.Json;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import kotlin.Unit;
 import kotlin.jvm.functions.Function0;
@@ -104,8 +106,36 @@ public abstract class SpringAppTest {
         return Unit.INSTANCE;
     };
 
+    /** The browser's answers that {@link #holdFirstPaint()} keeps back, while it does. */
+    private final List<PendingJavaScriptInvocation> heldFirstPaints = new ArrayList<>();
+    private final Function1<PendingJavaScriptInvocation, Unit> holdFirstPaint = invocation -> {
+        if (invocation.getInvocation().getExpression().contains(AfterFirstPaint.SCRIPT)) {
+            heldFirstPaints.add(invocation);
+        }
+        return Unit.INSTANCE;
+    };
+
+    /**
+     * From now on the browser does not answer {@link AfterFirstPaint} until the returned action runs (it answers
+     * what it held, then every later one at once): a test sees a page's first screen alone.
+     */
+    protected Runnable holdFirstPaint() {
+        List<Function1<PendingJavaScriptInvocation, Unit>> handlers = TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers();
+        handlers.remove(ANSWER_FIRST_PAINT);
+        handlers.add(holdFirstPaint);
+        return () -> {
+            handlers.remove(holdFirstPaint);
+            handlers.add(ANSWER_FIRST_PAINT);
+            List<PendingJavaScriptInvocation> held = List.copyOf(heldFirstPaints);
+            heldFirstPaints.clear();
+            held.forEach(invocation -> invocation.complete(Json.createNull()));
+        };
+    }
+
     @AfterEach
     void tearDownUi() {
+        TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers().remove(holdFirstPaint);
+        heldFirstPaints.clear();
         TestingLifecycleHookKt.getPendingJavascriptInvocationHandlers().remove(ANSWER_FIRST_PAINT);
         MockVaadin.tearDown();
         SecurityContextHolder.clearContext();

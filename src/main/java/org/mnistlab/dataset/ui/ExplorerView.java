@@ -71,6 +71,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     /** The split's 2-D map (insight.ui, which depends on this package: linked by its address). */
     private final Anchor mapLink = new Anchor("", "Map of these samples (PCA, t-SNE)");
     private final ClassMeanImages means = new ClassMeanImages();
+    /** The class charts beside the grid. */
+    private final Div side = new Div();
     private final HorizontalLayout content;
 
     private DatasetKind kind = DatasetKind.MNIST;
@@ -143,7 +145,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         distribution.setHeight("260px");
         means.addClassClickListener(e -> labelChoice.setValue(e.getLabel()));
         mapLink.setId("map-link");
-        Div side = new Div(new H3("Class distribution"), distribution, mapLink, meansTitle, means);
+        side.add(new H3("Class distribution"), distribution, mapLink, meansTitle, means);
         side.addClassName("explorer-side");
 
         content = new HorizontalLayout(grid, side);
@@ -235,18 +237,18 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         meansTitle.setText("Mean image per class (" + (split == Split.TRAIN ? "train" : "test") + ")");
         mapLink.setHref("explore/" + kind.id() + "/" + split.id() + "/map");
         int generation = ++renders;
-        Runnable side = () -> {
+        // The side charts come in a second response, after the browser drew the thumbnails (the first screen).
+        // On a switch the old ones are hidden meanwhile: they must not stand beside the new thumbnails.
+        if (!entering) {
+            side.getStyle().set("visibility", "hidden");
+        }
+        AfterFirstPaint.run(this, () -> {
             if (generation == renders) {
                 distribution.setChart(distributionChart());
                 means.show(kind, split.id(), datasets.classMeans(kind, split));
+                side.getStyle().remove("visibility");
             }
-        };
-        if (entering) {
-            // opening the page: the side charts come in a second response, the thumbnails are the first screen
-            AfterFirstPaint.run(this, side);
-        } else {
-            side.run(); // a switch: the old side charts must not stay beside the new thumbnails
-        }
+        });
         entering = false;
         content.setVisible(true);
         if (scrollTarget != null) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.KeyPressEvent;
 import com.vaadin.flow.component.UI;
@@ -91,6 +92,26 @@ class ExplorerViewTest extends SpringAppTest {
         assertThat(chart.at("/data/datasets/0/data/9").asInt()).isEqualTo(6000);
         assertThat(chart.at("/data/datasets/1/data/9").asInt()).isEqualTo(1000);
         assertThat(_get(Div.class, s -> s.withId("class-mean-8")).getTitle()).hasValueSatisfying(t -> assertThat(t).contains("Bag"));
+    }
+
+    /** The new thumbnails are the first screen of a switch; the old class charts must not stand beside them. */
+    @Test
+    void a_switch_hides_the_old_class_charts_until_the_new_ones_come_after_the_thumbnails() throws Exception {
+        UI.getCurrent().navigate("explore");
+        MockVaadin.clientRoundtrip(); // the browser drew the first screen: the charts come
+        Div side = _get(Div.class, s -> s.withClasses("explorer-side"));
+        assertThat(chartConfig().at("/data/labels/0").asText()).isEqualTo("0");
+        Runnable browserDrawsTheThumbnails = holdFirstPaint();
+
+        datasetChoice().setValue(DatasetKind.FASHION_MNIST);
+        MockVaadin.runUIQueue();
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).startsWith("Fashion-MNIST train");
+        assertThat(side.getStyle().get("visibility")).isEqualTo("hidden");
+        assertThat(chartConfig().at("/data/labels/0").asText()).as("still MNIST's, hidden").isEqualTo("0");
+
+        browserDrawsTheThumbnails.run();
+        assertThat(side.getStyle().get("visibility")).isNull();
+        assertThat(chartConfig().at("/data/labels/0").asText()).isEqualTo("T-shirt/top");
     }
 
     @Test
