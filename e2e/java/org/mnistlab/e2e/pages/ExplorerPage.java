@@ -161,7 +161,10 @@ public class ExplorerPage {
     /** The data the distribution chart has drawn: its x labels and each dataset's label and values. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> distributionChartData() {
-        page.waitForFunction("() => document.querySelector('#distribution-chart')?.chart?.data?.datasets?.length === 2");
+        // the class charts come after the thumbnails; on a switch they are hidden until then
+        page.waitForFunction("""
+                () => document.querySelector('#distribution-chart')?.chart?.data?.datasets?.length === 2
+                  && getComputedStyle(document.querySelector('.explorer-side')).visibility !== 'hidden'""");
         return (Map<String, Object>) page.evaluate("""
                 () => {
                   const data = document.querySelector('#distribution-chart').chart.data;
