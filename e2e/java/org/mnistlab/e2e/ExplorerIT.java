@@ -3,9 +3,16 @@ package org.mnistlab.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.base.FirstPageWarmUp;
 import org.mnistlab.dataset.DatasetKind;
@@ -27,6 +34,19 @@ class ExplorerIT extends BrowserTest {
     DatasetService datasets;
     @Autowired
     FirstPageWarmUp warmUp;
+
+    /** Pages carry their first view (a screen of thumbnails): a browser that accepts gzip gets them compressed. */
+    @Test
+    void pages_are_sent_compressed_to_a_browser_that_accepts_gzip() throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base() + "/login"))
+                        .header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var html = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            assertThat(new String(html.readAllBytes(), StandardCharsets.UTF_8)).contains("<html");
+        }
+    }
 
     /** Before it reported ready the app served its first page (here the login page) and its entry script to itself. */
     @Test
