@@ -224,6 +224,8 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
     private int renders;
     /** From navigation to the page until its first render. */
     private boolean entering;
+    /** The dataset and split the side charts show ("mnist/train"); null before the first ones came. */
+    private String sideShows;
 
     private void render() {
         LabeledImages samples = datasets.samples(kind, split);
@@ -237,18 +239,24 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         meansTitle.setText("Mean image per class (" + (split == Split.TRAIN ? "train" : "test") + ")");
         mapLink.setHref("explore/" + kind.id() + "/" + split.id() + "/map");
         int generation = ++renders;
-        // The side charts come in a second response, after the browser drew the thumbnails (the first screen).
-        // On a switch the old ones are hidden meanwhile: they must not stand beside the new thumbnails.
-        if (!entering) {
-            side.getStyle().set("visibility", "hidden");
-        }
-        AfterFirstPaint.run(this, () -> {
-            if (generation == renders) {
-                distribution.setChart(distributionChart());
-                means.show(kind, split.id(), datasets.classMeans(kind, split));
-                side.getStyle().remove("visibility");
+        String sideFor = kind.id() + "/" + split.id();
+        if (sideFor.equals(sideShows)) {
+            side.getStyle().remove("visibility"); // a label filter, or back before the new charts came: still right
+        } else {
+            // The side charts come in a second response, after the browser drew the thumbnails (the first
+            // screen). On a switch the old ones are hidden meanwhile: they must not stand beside new thumbnails.
+            if (!entering) {
+                side.getStyle().set("visibility", "hidden");
             }
-        });
+            AfterFirstPaint.run(this, () -> {
+                if (generation == renders) {
+                    distribution.setChart(distributionChart());
+                    means.show(kind, split.id(), datasets.classMeans(kind, split));
+                    sideShows = sideFor;
+                    side.getStyle().remove("visibility");
+                }
+            });
+        }
         entering = false;
         content.setVisible(true);
         if (scrollTarget != null) {

@@ -114,6 +114,28 @@ class ExplorerViewTest extends SpringAppTest {
         assertThat(chartConfig().at("/data/labels/0").asText()).isEqualTo("T-shirt/top");
     }
 
+    /** A label filter keeps the dataset and split, so the class charts stay as they are, shown. */
+    @Test
+    void a_label_filter_leaves_the_class_charts_shown() throws Exception {
+        UI.getCurrent().navigate("explore");
+        MockVaadin.clientRoundtrip();
+        Div side = _get(Div.class, s -> s.withClasses("explorer-side"));
+        Runnable browserDrawsTheThumbnails = holdFirstPaint();
+
+        labelChoice().setValue(3);
+        MockVaadin.runUIQueue();
+        assertThat(_get(Span.class, s -> s.withId("explorer-summary")).getText()).contains("samples of 3");
+        assertThat(side.getStyle().get("visibility")).isNull();
+
+        datasetChoice().setValue(DatasetKind.FASHION_MNIST);
+        MockVaadin.runUIQueue();
+        datasetChoice().setValue(DatasetKind.MNIST); // back before Fashion-MNIST's charts came
+        MockVaadin.runUIQueue();
+        browserDrawsTheThumbnails.run();
+        assertThat(side.getStyle().get("visibility")).as("MNIST's charts, still right, shown again").isNull();
+        assertThat(chartConfig().at("/data/labels/0").asText()).isEqualTo("0");
+    }
+
     @Test
     void distribution_chart_holds_the_true_counts_of_train_and_test() throws Exception {
         UI.getCurrent().navigate("explore");
