@@ -169,7 +169,6 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
             Notifications.error(String.join("\n", problems));
         }
         // The URL came from the user; "/" is rewritten to the explorer's own address, so links and menu agree.
-        entering = true;
         refresh(event.getLocation().getPath().isEmpty());
     }
 
@@ -222,8 +221,6 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
 
     /** Counts render() calls, so a side panel built for a selection the user has already left is dropped. */
     private int renders;
-    /** From navigation to the page until its first render. */
-    private boolean entering;
     /** The dataset and split the side charts show ("mnist/train"); null before the first ones came. */
     private String sideShows;
 
@@ -245,7 +242,7 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         } else {
             // The side charts come in a second response, after the browser drew the thumbnails (the first
             // screen). On a switch the old ones are hidden meanwhile: they must not stand beside new thumbnails.
-            if (!entering) {
+            if (sideShows != null) {
                 side.getStyle().set("visibility", "hidden");
             }
             AfterFirstPaint.run(this, () -> {
@@ -257,7 +254,6 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
                 }
             });
         }
-        entering = false;
         content.setVisible(true);
         if (scrollTarget != null) {
             grid.scrollToSample(scrollTarget);
