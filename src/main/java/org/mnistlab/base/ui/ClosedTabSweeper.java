@@ -5,6 +5,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.VaadinSessionState;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,9 +54,14 @@ public class ClosedTabSweeper implements VaadinServiceInitListener {
     /**
      * Under the session lock: closes the UIs that missed their heartbeats, then removes the closed ones, which
      * detaches them. {@code close()} runs the session's queued tasks, which may hold another sweep: that one
-     * skips the UIs already closing and may remove them first, hence the two passes.
+     * skips the UIs already closing and may remove them first, hence the two passes. A session no longer open
+     * is being destroyed: Vaadin closes and removes its UIs itself, one by one, and each {@code close()} may run
+     * a queued sweep in between, which must not remove a UI before the destroy does.
      */
     static int closeInactiveUis(VaadinSession session) {
+        if (session.getState() != VaadinSessionState.OPEN) {
+            return 0;
+        }
         int closed = 0;
         for (UI ui : List.copyOf(session.getUIs())) {
             if (!ui.isClosing() && !session.getService().isUIActive(ui)) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.VaadinSessionState;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.mnistlab.SpringAppTest;
 
 /** A tab that stopped sending heartbeats is closed and its page's run listener released, session or not. */
@@ -42,5 +44,26 @@ class ClosedTabSweeperTest extends SpringAppTest {
         assertThat(ClosedTabSweeper.closeInactiveUis(session)).isEqualTo(1);
         assertThat(queue.listenerCount()).isEqualTo(before);
         assertThat(session.getUIs()).isEmpty();
+    }
+
+    @Test
+    void a_sweep_run_while_the_session_is_destroyed_leaves_its_tabs_to_the_destroy() {
+        int before = queue.listenerCount();
+        open("queue");
+        VaadinSession session = VaadinSession.getCurrent();
+        UI tab = UI.getCurrent();
+        tab.getInternals().setLastHeartbeatTimestamp(0); // gone: a sweep would close and remove it
+        // where Vaadin's session destroy stands when it closes a tab: the session closing (seen through a spy:
+        // this test framework's session destroys itself as soon as it is closed), the tab too; the tab's close()
+        // runs the session's queued tasks, which may hold a sweep
+        VaadinSession closing = Mockito.spy(session);
+        Mockito.doReturn(VaadinSessionState.CLOSING).when(closing).getState();
+        tab.close();
+
+        assertThat(ClosedTabSweeper.closeInactiveUis(closing)).isZero();
+        assertThat(session.getUIs()).containsExactly(tab);
+
+        session.removeUI(tab); // what the destroy does next: it fails on a tab already removed
+        assertThat(queue.listenerCount()).isEqualTo(before);
     }
 }
