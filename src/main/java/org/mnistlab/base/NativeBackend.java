@@ -17,6 +17,7 @@ public final class NativeBackend {
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
     /** ND4J reads its backend's classes from system properties first, then from nd4j-native.properties. */
     static final String SHAPE_INFO_PROVIDER_PROPERTY = "shapeinfoprovider";
+    static final String OPENBLAS_THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
 
     private NativeBackend() {
     }
@@ -32,7 +33,7 @@ public final class NativeBackend {
         if (System.getProperty(SHAPE_INFO_PROVIDER_PROPERTY) == null) {
             System.setProperty(SHAPE_INFO_PROVIDER_PROPERTY, CachingShapeInfoProvider.class.getName());
         }
-        preferPassiveOpenMpThreads();
+        letIdleNativeThreadsSleep();
         limitMallocArenas();
     }
 
@@ -61,28 +62,44 @@ public final class NativeBackend {
     }
 
     /**
-     * OpenMP threads that spin while waiting fight OpenBLAS and the JVM for the cores (MLP +50–70 % with
-     * PASSIVE on 2 cores). libgomp reads OMP_WAIT_POLICY once, when ND4J's native library loads, so it is
-     * set in this process's environment (through libc; JNA comes with DL4J) unless the user set it.
+     * Idle helper threads that spin fight the training threads, the JVM's compiler and each other for the
+     * cores, so both native thread pools are told to sleep when they have no work. OpenMP's (ND4J's ops,
+     * oneDNN) spin unless OMP_WAIT_POLICY is PASSIVE (MLP +50-70 % with it on 2 cores). OpenBLAS's worker
+     * spins on sched_yield for 2^28 cycles (about 0.1 s) after every product before it sleeps: the CNNs call
+     * it more often than that, so it never slept and took 60-70 % of a core (perf); OPENBLAS_THREAD_TIMEOUT=4
+     * makes it sleep after 16 cycles (simple CNN +17 % in an A/B run). Both libraries read their variable once,
+     * when ND4J's native library loads, so it is set in this process's environment (through libc; JNA comes
+     * with DL4J) unless the user set it.
      */
-    private static void preferPassiveOpenMpThreads() {
-        if (System.getenv("OMP_WAIT_POLICY") != null) {
-            return;
-        }
+    private static void letIdleNativeThreadsSleep() {
+        setEnvironmentUnlessSet("OMP_WAIT_POLICY", "PASSIVE");
+        setEnvironmentUnlessSet(OPENBLAS_THREAD_TIMEOUT, "4");
+    }
+
+    private static void setEnvironmentUnlessSet(String name, String value) {
         try {
-            com.sun.jna.platform.unix.LibC.INSTANCE.setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+            com.sun.jna.platform.unix.LibC.INSTANCE.setenv(name, value, 0);
         } catch (RuntimeException | LinkageError e) {
-            // not a Unix libc: OpenMP keeps its default
+            // not a Unix libc: the library keeps its default
         }
     }
 
     /** The OpenMP wait policy ND4J's threads get, as the process environment says now. */
     public static String openMpWaitPolicy() {
+        return environment("OMP_WAIT_POLICY");
+    }
+
+    /** How long (2^n cycles) OpenBLAS's idle worker spins before it sleeps, as the process environment says. */
+    public static String openBlasThreadTimeout() {
+        return environment(OPENBLAS_THREAD_TIMEOUT);
+    }
+
+    private static String environment(String name) {
         try {
-            String value = com.sun.jna.platform.unix.LibC.INSTANCE.getenv("OMP_WAIT_POLICY");
+            String value = com.sun.jna.platform.unix.LibC.INSTANCE.getenv(name);
             return value == null ? "default" : value;
         } catch (RuntimeException | LinkageError e) {
-            return String.valueOf(System.getenv("OMP_WAIT_POLICY"));
+            return String.valueOf(System.getenv(name));
         }
     }
 

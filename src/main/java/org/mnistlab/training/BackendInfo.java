@@ -37,11 +37,12 @@ public class BackendInfo {
         v.put("blas", String.valueOf(env.getOrDefault("blas.vendor", "?")));
         v.put("ompThreads", String.valueOf(env.getOrDefault("omp.threads", "?")));
         v.put("ompWaitPolicy", NativeBackend.openMpWaitPolicy());
+        v.put("blasThreadTimeout", NativeBackend.openBlasThreadTimeout());
         this.versions = Map.copyOf(v);
         log.info("ND4J backend: {} (native library {}), oneDNN {}, DL4J helpers {}, BLAS {}, {} OpenMP threads "
-                        + "(wait policy {}); DL4J {}, Java {}", v.get("backend"), nativeLibrary(),
+                        + "(wait policy {}), BLAS thread timeout {}; DL4J {}, Java {}", v.get("backend"), nativeLibrary(),
                 oneDnnEnabled() ? "on" : "OFF", v.get("dl4jHelpers").equals("true") ? "on" : "OFF", v.get("blas"),
-                v.get("ompThreads"), v.get("ompWaitPolicy"),
+                v.get("ompThreads"), v.get("ompWaitPolicy"), v.get("blasThreadTimeout"),
                 v.get("dl4j"), v.get("java"));
     }
 
