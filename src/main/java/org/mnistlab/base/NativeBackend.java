@@ -17,6 +17,7 @@ public final class NativeBackend {
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
     /** ND4J reads its backend's classes from system properties first, then from nd4j-native.properties. */
     static final String SHAPE_INFO_PROVIDER_PROPERTY = "shapeinfoprovider";
+    static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
     static final String OPENBLAS_THREAD_TIMEOUT = "OPENBLAS_THREAD_TIMEOUT";
 
     private NativeBackend() {
@@ -72,7 +73,7 @@ public final class NativeBackend {
      * (through libc; JNA comes with DL4J) unless the user set it.
      */
     private static void letIdleNativeThreadsSleep() {
-        setEnvironmentUnlessSet("OMP_WAIT_POLICY", "PASSIVE");
+        setEnvironmentUnlessSet(OMP_WAIT_POLICY, "PASSIVE");
         setEnvironmentUnlessSet(OPENBLAS_THREAD_TIMEOUT, "4");
     }
 
@@ -86,7 +87,7 @@ public final class NativeBackend {
 
     /** The OpenMP wait policy ND4J's threads get, as the process environment says now. */
     public static String openMpWaitPolicy() {
-        return environment("OMP_WAIT_POLICY");
+        return environment(OMP_WAIT_POLICY);
     }
 
     /** How long (2^n cycles) OpenBLAS's idle worker spins before it sleeps, as the process environment says. */
@@ -99,7 +100,7 @@ public final class NativeBackend {
             String value = com.sun.jna.platform.unix.LibC.INSTANCE.getenv(name);
             return value == null ? "default" : value;
         } catch (RuntimeException | LinkageError e) {
-            return String.valueOf(System.getenv(name));
+            return System.getenv().getOrDefault(name, "default");
         }
     }
 
