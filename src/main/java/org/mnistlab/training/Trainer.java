@@ -51,11 +51,13 @@ public class Trainer {
 
     private final ModelCatalog catalog;
     private final Augmenter augmenter;
+    private final NativeOpThreads opThreads;
 
     public Trainer(ModelCatalog catalog, Augmenter augmenter) {
         NativeBackend.configure();
         this.catalog = catalog;
         this.augmenter = augmenter;
+        this.opThreads = new NativeOpThreads();
     }
 
     /** What a training run tells its caller, on the training thread. */
@@ -105,7 +107,10 @@ public class Trainer {
 
     public Result train(long runId, RunConfig config, LabeledImages trainSplit, LabeledImages testSplit,
                         Listener listener) {
-        return new TrainingRun(runId, config, trainSplit, listener).train(testSplit);
+        TrainingRun run = new TrainingRun(runId, config, trainSplit, listener);
+        try (NativeOpThreads.Lease threads = opThreads.enter(NativeOpThreads.needsAllThreads(run.network))) {
+            return run.train(testSplit);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.mnistlab.TestRuns;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.LabeledImages;
 import org.mnistlab.dataset.Split;
+import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class TrainerTest extends SpringAppTest {
@@ -59,6 +60,20 @@ class TrainerTest extends SpringAppTest {
         })).isInstanceOf(RunCancelledException.class);
         // Four batches trained, the fifth poll stopped it: nothing ran after the request.
         assertThat(polls).hasValue(5);
+    }
+
+    @Test
+    void a_network_without_batch_norm_runs_its_ops_on_one_thread_and_gives_the_threads_back() {
+        int before = Nd4j.getEnvironment().maxMasterThreads();
+        List<Integer> during = new ArrayList<>();
+        trainer.train(0, TestRuns.quick(Architecture.MLP, 2_000, 1), train(), test(), new Trainer.Listener() {
+            @Override
+            public void epoch(EpochMetrics metrics, int bestEpoch, Double bestValidationAccuracy) {
+                during.add(Nd4j.getEnvironment().maxMasterThreads());
+            }
+        });
+        assertThat(during).containsExactly(1);
+        assertThat(Nd4j.getEnvironment().maxMasterThreads()).isEqualTo(before);
     }
 
     @Test
