@@ -38,13 +38,9 @@ class InputDenseLayerTest {
 
         Nd4j.getRandom().setSeed(7);
         for (int step = 0; step < 20; step++) {
-            INDArray features = Nd4j.rand(DataType.FLOAT, 32, DatasetKind.PIXELS);
-            INDArray labels = Nd4j.zeros(DataType.FLOAT, 32, DatasetKind.CLASSES);
-            for (int i = 0; i < 32; i++) {
-                labels.putScalar(i, (i * 7 + step) % DatasetKind.CLASSES, 1f);
-            }
-            skipping.fit(features, labels);
-            plain.fit(features, labels);
+            RandomBatch batch = RandomBatch.of(32, step);
+            skipping.fit(batch.features(), batch.labels());
+            plain.fit(batch.features(), batch.labels());
             assertThat(skipping.score()).isEqualTo(plain.score());
         }
         assertThat(skipping.params()).isEqualTo(plain.params());

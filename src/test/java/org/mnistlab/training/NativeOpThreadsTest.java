@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
@@ -85,12 +84,8 @@ class NativeOpThreadsTest {
         MultiLayerNetwork network = network(architecture);
         Nd4j.getRandom().setSeed(7);
         for (int step = 0; step < 8; step++) {
-            INDArray features = Nd4j.rand(DataType.FLOAT, 64, DatasetKind.PIXELS);
-            INDArray labels = Nd4j.zeros(DataType.FLOAT, 64, DatasetKind.CLASSES);
-            for (int i = 0; i < 64; i++) {
-                labels.putScalar(i, (i * 7 + step) % DatasetKind.CLASSES, 1f);
-            }
-            network.fit(features, labels);
+            RandomBatch batch = RandomBatch.of(64, step);
+            network.fit(batch.features(), batch.labels());
         }
         return network.params().dup();
     }
