@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.mnistlab.training.NetworkOutput;
 import org.mnistlab.training.RunStore;
 import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.stereotype.Service;
@@ -45,12 +46,11 @@ public class ModelInsight {
     }
 
     private static Saliency saliency(MultiLayerNetwork network, float[] pixels, int classIndex) {
-        float[][] probabilities = network.output(Nd4j.createFromArray(new float[][] {pixels}), false)
-                .toFloatMatrix();
+        float[][] probabilities = NetworkOutput.probabilities(network, Nd4j.createFromArray(new float[][] {pixels}));
         int predicted = argmax(probabilities[0]);
         int explained = classIndex < 0 ? predicted : classIndex;
         float[] heat = Occlusion.map(pixels, explained,
-                batch -> network.output(Nd4j.createFromArray(batch), false).toFloatMatrix());
+                batch -> NetworkOutput.probabilities(network, Nd4j.createFromArray(batch)));
         return new Saliency(predicted, explained, probabilities[0], heat);
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.training.NetworkOutput;
 import org.mnistlab.training.RunFilter;
 import org.mnistlab.training.RunStore;
 import org.mnistlab.training.RunRecord;
@@ -156,7 +157,7 @@ public class Predictor {
         try {
             // A network is not safe for concurrent use; one forward pass takes about a millisecond.
             synchronized (loaded.network()) {
-                probabilities = loaded.network().output(features, false).toFloatMatrix();
+                probabilities = NetworkOutput.probabilities(loaded.network(), features);
             }
         } catch (RuntimeException e) {
             throw new ModelUnavailableException("Run #" + loaded.runId() + " (" + loaded.name()
