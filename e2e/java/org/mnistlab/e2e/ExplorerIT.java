@@ -82,6 +82,23 @@ class ExplorerIT extends BrowserTest {
         screenshot("landing");
     }
 
+    /** Thumbnails are drawn in the browser from the bytes the row carries: each must be its sample, pixel for pixel. */
+    @Test
+    void a_thumbnail_shows_its_sample_pixel_for_pixel() {
+        ExplorerPage explorer = new ExplorerPage(page);
+        explorer.openAndMeasure(base(), "/explore");
+        LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        for (int index : new int[] {0, 7, 23}) {
+            byte[] ink = train.image(index);
+            int[] expected = new int[ink.length];
+            for (int p = 0; p < ink.length; p++) {
+                expected[p] = 255 - (ink[p] & 0xff); // dark ink on light
+            }
+            assertThat(explorer.thumbnailGrays(index).stream().mapToInt(Number::intValue).toArray())
+                    .as("sample #" + index).containsExactly(expected);
+        }
+    }
+
     @Test
     void switching_split_and_label_filters_the_grid() {
         ExplorerPage explorer = new ExplorerPage(page);

@@ -11,7 +11,7 @@ import java.util.Map;
 /** The dataset explorer at /explore: choices, the thumbnail grid, the distribution chart. */
 public class ExplorerPage {
 
-    /** Thumbnails inside the grid's visible box whose canvas has been painted: [index, label] pairs. */
+    /** Thumbnails inside the grid's visible box whose image has been decoded: [index, label] pairs. */
     private static final String VISIBLE_DRAWN = """
             () => {
               const list = document.querySelector('#sample-grid');
@@ -44,6 +44,26 @@ public class ExplorerPage {
         Object now = page.waitForFunction("() => (" + VISIBLE_DRAWN + ")().length >= 50 ? performance.now() : null",
                 null, new Page.WaitForFunctionOptions().setPollingInterval(10)).jsonValue();
         return Math.round(((Number) now).doubleValue());
+    }
+
+    /**
+     * The gray levels (0 black to 255 white) the browser shows for a thumbnail in the grid, row by row,
+     * read back by drawing its image at 28×28 into a canvas.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Number> thumbnailGrays(int index) {
+        page.waitForSelector("#sample-grid .sample[data-index=\"" + index + "\"] mnist-digit[drawn]");
+        return (List<Number>) page.evaluate("""
+                index => {
+                  const digit = document.querySelector(`#sample-grid .sample[data-index="${index}"] mnist-digit`);
+                  const image = digit.shadowRoot.querySelector('img');
+                  const canvas = document.createElement('canvas');
+                  canvas.width = 28; canvas.height = 28;
+                  const context = canvas.getContext('2d');
+                  context.drawImage(image, 0, 0, 28, 28);
+                  const rgba = context.getImageData(0, 0, 28, 28).data;
+                  return Array.from({ length: 784 }, (_, i) => rgba[i * 4]);
+                }""", index);
     }
 
     /** Waits until the top-left thumbnail in view is this sample, painted, and a screen of others with it. */

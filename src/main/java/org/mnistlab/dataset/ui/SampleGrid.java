@@ -22,7 +22,7 @@ import org.mnistlab.dataset.LabeledImages;
 /**
  * A scrolling grid of sample thumbnails over a whole split (60,000 samples) without a component per sample:
  * a {@link VirtualList} of rows, fetched lazily as they scroll into view. Each row carries its samples'
- * bytes (base64) and {@code <mnist-digit>} draws them on a canvas in the browser, so a screen of thumbnails
+ * bytes (base64) and {@code <mnist-digit>} turns them into an image in the browser, so a screen of thumbnails
  * costs one round trip and no image requests.
  * <p>
  * A row holds {@link #SAMPLES_PER_ROW} samples and the theme's CSS (container queries on the list's width)
