@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.Application;
 import org.mnistlab.TestRuns;
+import org.mnistlab.base.FirstPageWarmUp;
 import org.mnistlab.e2e.pages.RunDetailPage;
 import org.mnistlab.e2e.pages.TrainPage;
 import org.mnistlab.security.Role;
@@ -70,6 +71,18 @@ class SecurityIT extends BrowserTest {
             assertThat(visitor.locator("#runs-grid")).isVisible();
         } finally {
             anonymous.close();
+        }
+    }
+
+    /** The start-up warm-up's header opens nothing once the warm-up is over, whatever it carries. */
+    @Test
+    void a_request_with_a_warm_up_header_after_the_start_is_sent_to_the_login_page() throws Exception {
+        for (String value : new String[] {"made-up", ""}) {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base() + "/runs")).header(FirstPageWarmUp.HEADER, value).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(response.statusCode()).as(value).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(value).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         }
     }
 

@@ -5,13 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,8 +30,13 @@ import org.springframework.stereotype.Component;
  * first request after a start otherwise pays about a second for the server's own start-up (Vaadin's bootstrap,
  * the view's classes, the security chain), and that request is a person's first look at the app. Start-up takes
  * that second instead. It asks for {@code /} as a browser would (a public demo renders the explorer, otherwise
- * the login page); a failure is logged in one line and never stops the start. Off with
- * {@code mnistlab.warm-up=false}.
+ * the login page), then the pages features name ({@link WarmUpPages}); a failure is logged in one line and never
+ * stops the start. Off with {@code mnistlab.warm-up=false}.
+ * <p>
+ * Where visitors must log in, the login page is all an anonymous request gets, and the explorer, the first page
+ * after a login, stayed cold (0.7 s the first time against 0.1 s later). So the warm-up's own requests carry a
+ * secret drawn at start-up that never leaves this process; while the warm-up runs, a request from this machine
+ * carrying it is served as a viewer ({@link #admits}). Afterwards the secret admits nobody.
  */
 @Component
 @ConditionalOnProperty(name = "mnistlab.warm-up", havingValue = "true", matchIfMissing = true)
@@ -38,17 +48,35 @@ public class FirstPageWarmUp implements ApplicationRunner {
     /** The bundle's entry script in Vaadin's index page, e.g. {@code src="./VAADIN/build/indexhtml-X.js"}. */
     private static final Pattern ENTRY_SCRIPT = Pattern.compile("src=\"\\./(VAADIN/build/[^\"]+\\.js)\"");
 
+    /** The request header that carries the warm-up's secret. */
+    public static final String HEADER = "X-MnistLab-Warm-Up";
+
     /** What the warm-up asked for and got. */
     public record Served(String path, int status) {
     }
 
     private final ApplicationContext context;
     private final Environment environment;
+    private final ObjectProvider<WarmUpPages> pages;
+    private final byte[] secret = new byte[32];
+    private volatile boolean running;
     private volatile List<Served> served = List.of();
 
-    public FirstPageWarmUp(ApplicationContext context, Environment environment) {
+    public FirstPageWarmUp(ApplicationContext context, Environment environment, ObjectProvider<WarmUpPages> pages) {
         this.context = context;
         this.environment = environment;
+        this.pages = pages;
+        new SecureRandom().nextBytes(secret);
+    }
+
+    /** Whether a request carrying this header value is one of the warm-up's own, made while it runs. */
+    public boolean admits(String headerValue) {
+        return running && headerValue != null
+                && MessageDigest.isEqual(headerValue.getBytes(StandardCharsets.US_ASCII), secretText().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String secretText() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     @Override
@@ -68,7 +96,8 @@ public class FirstPageWarmUp implements ApplicationRunner {
     }
 
     /**
-     * Asks for the page at {@code root} and for the entry script it names; follows redirects (to the login page).
+     * Asks for the page at {@code root}, for the entry script it names, then for the features' pages; follows
+     * redirects (to the login page).
      *
      * @return what was served, in order; empty when the first request failed
      */
@@ -76,6 +105,7 @@ public class FirstPageWarmUp implements ApplicationRunner {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         List<Served> done = new ArrayList<>();
+        running = true;
         try {
             long start = System.nanoTime();
             HttpResponse<String> page = client.send(get(root), HttpResponse.BodyHandlers.ofString());
@@ -86,12 +116,20 @@ public class FirstPageWarmUp implements ApplicationRunner {
                         HttpResponse.BodyHandlers.discarding());
                 done.add(new Served(js.uri().getPath(), js.statusCode()));
             }
+            for (WarmUpPages feature : pages.orderedStream().toList()) {
+                for (String path : feature.warmUpPaths()) {
+                    HttpResponse<Void> other = client.send(get(root.resolve(path)), HttpResponse.BodyHandlers.discarding());
+                    done.add(new Served(other.uri().getPath(), other.statusCode()));
+                }
+            }
             log.info("Start-up warm-up: served {} to itself in {} ms", done.stream()
                     .map(s -> s.path() + " (" + s.status() + ")").toList(), Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (IOException e) {
             log.warn("Start-up warm-up skipped: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            running = false;
         }
         served = List.copyOf(done);
         return served;
@@ -102,7 +140,8 @@ public class FirstPageWarmUp implements ApplicationRunner {
         return served;
     }
 
-    private static HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html,*/*").GET().build();
+    private HttpRequest get(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html,*/*")
+                .header(HEADER, secretText()).GET().build();
     }
 }

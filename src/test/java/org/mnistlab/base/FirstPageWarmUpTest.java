@@ -46,6 +46,33 @@ class FirstPageWarmUpTest {
     }
 
     @Test
+    void then_asks_for_the_pages_features_name_carrying_the_secret_it_admits_only_meanwhile() throws IOException {
+        URI root = serve("<html><body>login</body></html>");
+        List<String> secrets = new CopyOnWriteArrayList<>();
+        List<Boolean> admittedMeanwhile = new CopyOnWriteArrayList<>();
+        FirstPageWarmUp[] warmUp = new FirstPageWarmUp[1];
+        server.createContext("/runs", exchange -> {
+            String secret = exchange.getRequestHeaders().getFirst(FirstPageWarmUp.HEADER);
+            secrets.add(secret);
+            admittedMeanwhile.add(warmUp[0].admits(secret));
+            asked.add(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        warmUp[0] = warmUp(List.of("runs", "runs/7"));
+
+        List<FirstPageWarmUp.Served> served = warmUp[0].warmUp(root);
+
+        assertThat(asked).containsExactly("/", "/login", "/runs", "/runs/7");
+        assertThat(served).extracting(FirstPageWarmUp.Served::path).containsExactly("/login", "/runs", "/runs/7");
+        assertThat(admittedMeanwhile).containsExactly(true, true);
+        assertThat(secrets.get(0)).hasSizeGreaterThanOrEqualTo(40).isEqualTo(secrets.get(1));
+        assertThat(warmUp[0].admits(secrets.get(0))).as("after the warm-up").isFalse();
+        assertThat(warmUp[0].admits("made-up")).isFalse();
+        assertThat(warmUp[0].admits(null)).isFalse();
+    }
+
+    @Test
     void a_page_without_an_entry_script_is_asked_for_alone() throws IOException {
         URI root = serve("<html><body>maintenance</body></html>");
 
@@ -66,7 +93,16 @@ class FirstPageWarmUpTest {
     }
 
     private FirstPageWarmUp warmUp() {
-        return new FirstPageWarmUp(new GenericApplicationContext(), new MockEnvironment());
+        return warmUp(List.of());
+    }
+
+    private FirstPageWarmUp warmUp(List<String> featurePaths) {
+        GenericApplicationContext beans = new GenericApplicationContext();
+        if (!featurePaths.isEmpty()) {
+            beans.registerBean(WarmUpPages.class, () -> () -> featurePaths);
+        }
+        beans.refresh();
+        return new FirstPageWarmUp(beans, new MockEnvironment(), beans.getBeanProvider(WarmUpPages.class));
     }
 
     private URI serve(String loginPage) throws IOException {

@@ -9,9 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.InetAddress;
+import org.mnistlab.base.FirstPageWarmUp;
 import org.mnistlab.security.GuestAuthentication;
 import org.mnistlab.security.SecuritySettings;
 import org.mnistlab.security.UserService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +57,8 @@ public class WebSecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain vaadinFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+    SecurityFilterChain vaadinFilterChain(HttpSecurity http, SecuritySettings settings,
+                                          ObjectProvider<FirstPageWarmUp> warmUp) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/images/**").permitAll());
         http.headers(h -> h
                 .frameOptions(f -> f.sameOrigin())
@@ -63,6 +67,7 @@ public class WebSecurityConfig {
         if (settings.anonymousViewer()) {
             http.addFilterAfter(new GuestFilter(), AnonymousAuthenticationFilter.class);
         }
+        warmUp.ifAvailable(w -> http.addFilterAfter(new WarmUpFilter(w), AnonymousAuthenticationFilter.class));
         http.with(vaadin(), (VaadinSecurityConfigurer vaadin) -> vaadin.loginView(LoginView.class));
         return http.build();
     }
@@ -89,6 +94,55 @@ public class WebSecurityConfig {
                 }
             }
             chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * The start-up warm-up's own requests ({@link FirstPageWarmUp}): from this machine, with the secret, while
+     * the warm-up runs, a request is served as a viewer, so the pages after a login are warm too. Nothing of it
+     * stays: the session the page made is closed once its response is written.
+     */
+    static final class WarmUpFilter extends OncePerRequestFilter {
+        private final FirstPageWarmUp warmUp;
+
+        WarmUpFilter(FirstPageWarmUp warmUp) {
+            this.warmUp = warmUp;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (!(SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken)
+                    || !warmUp.admits(request.getHeader(FirstPageWarmUp.HEADER)) || !fromThisMachine(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new GuestAuthentication());
+            SecurityContextHolder.setContext(context);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+            }
+        }
+
+        private static boolean fromThisMachine(HttpServletRequest request) {
+            String remote = request.getRemoteAddr();
+            if (remote == null) {
+                return false;
+            }
+            if (remote.equals(request.getLocalAddr())) {
+                return true;
+            }
+            try {
+                return InetAddress.getByName(remote).isLoopbackAddress(); // a literal address: no lookup
+            } catch (IOException e) {
+                return false;
+            }
         }
     }
 }
