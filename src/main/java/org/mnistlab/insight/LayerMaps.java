@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.dataset.DatasetKind;
+import org.mnistlab.training.NetworkOutput;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,7 +56,7 @@ final class LayerMaps {
      * network computes the same function either way.
      */
     static List<LayerActivation> activations(MultiLayerNetwork network, float[] pixels) {
-        List<INDArray> outputs = network.feedForward(Nd4j.createFromArray(new float[][] {pixels}), false);
+        List<INDArray> outputs = NetworkOutput.activations(network, Nd4j.createFromArray(new float[][] {pixels}));
         List<LayerActivation> result = new ArrayList<>();
         Layer[] layers = network.getLayers();
         for (int i = 0; i < layers.length; i++) {
@@ -91,7 +92,7 @@ final class LayerMaps {
         for (int from = 0; from < images.length; from += batch) {
             int to = Math.min(images.length, from + batch);
             float[][] rows = java.util.Arrays.copyOfRange(images, from, to);
-            List<INDArray> outputs = network.feedForward(Nd4j.createFromArray(rows), false);
+            List<INDArray> outputs = NetworkOutput.activations(network, Nd4j.createFromArray(rows));
             INDArray penultimate = outputs.get(last - 1);
             float[][] f = penultimate.reshape(to - from, penultimate.length() / (to - from)).toFloatMatrix();
             int[] p = outputs.get(last).argMax(1).toIntVector();

@@ -1,5 +1,6 @@
 package org.mnistlab.training;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,6 +30,15 @@ public final class NetworkOutput {
      */
     public static float[][] probabilities(MultiLayerNetwork network, INDArray features) {
         Supplier<float[][]> forward = () -> network.output(features, false).toFloatMatrix();
+        return runsOnOneThread(features.size(0)) ? onOneThread(forward) : forward.get();
+    }
+
+    /**
+     * Every layer's activations in inference mode, the input first (DL4J's {@code feedForward}), by the same
+     * rule: a few images on the calling thread alone.
+     */
+    public static List<INDArray> activations(MultiLayerNetwork network, INDArray features) {
+        Supplier<List<INDArray>> forward = () -> network.feedForward(features, false);
         return runsOnOneThread(features.size(0)) ? onOneThread(forward) : forward.get();
     }
 

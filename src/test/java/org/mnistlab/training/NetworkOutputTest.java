@@ -85,6 +85,18 @@ class NetworkOutputTest {
         }
     }
 
+    @Test
+    void activations_on_one_thread_are_those_of_all_threads() {
+        MultiLayerNetwork network = new ModelCatalog().build(RunConfig.defaults(Architecture.REGULARIZED_CNN, DatasetKind.MNIST));
+        INDArray image = Nd4j.rand(DataType.FLOAT, 1, DatasetKind.PIXELS);
+        var onAll = network.feedForward(image, false);
+        var activations = NetworkOutput.activations(network, image);
+        assertThat(activations).hasSameSizeAs(onAll);
+        for (int layer = 0; layer < onAll.size(); layer++) {
+            assertThat(activations.get(layer)).as("layer " + layer).isEqualTo(onAll.get(layer));
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
