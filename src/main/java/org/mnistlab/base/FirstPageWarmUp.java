@@ -58,7 +58,8 @@ public class FirstPageWarmUp implements ApplicationRunner {
     private final ApplicationContext context;
     private final Environment environment;
     private final ObjectProvider<WarmUpPages> pages;
-    private final byte[] secret = new byte[32];
+    /** 256 random bits, base64: drawn once per process, sent only to the app itself. */
+    private final String secret;
     private volatile boolean running;
     private volatile List<Served> served = List.of();
 
@@ -66,17 +67,16 @@ public class FirstPageWarmUp implements ApplicationRunner {
         this.context = context;
         this.environment = environment;
         this.pages = pages;
-        new SecureRandom().nextBytes(secret);
+        byte[] bits = new byte[32];
+        new SecureRandom().nextBytes(bits);
+        this.secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
     }
 
     /** Whether a request carrying this header value is one of the warm-up's own, made while it runs. */
     public boolean admits(String headerValue) {
         return running && headerValue != null
-                && MessageDigest.isEqual(headerValue.getBytes(StandardCharsets.US_ASCII), secretText().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private String secretText() {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+                && MessageDigest.isEqual(headerValue.getBytes(StandardCharsets.US_ASCII),
+                        secret.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
@@ -142,6 +142,6 @@ public class FirstPageWarmUp implements ApplicationRunner {
 
     private HttpRequest get(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "text/html,*/*")
-                .header(HEADER, secretText()).GET().build();
+                .header(HEADER, secret).GET().build();
     }
 }

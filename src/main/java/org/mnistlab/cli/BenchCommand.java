@@ -306,7 +306,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * Median and 90th percentile in µs of one test image through the network the way the drawing pad's
-     * predictor sends it (a fresh [1, 784] array in, probabilities out as Java floats, through {@link NetworkOutput}).
+     * predictor sends it: a fresh [1, 784] array in, probabilities out as Java floats, through
+     * {@link NetworkOutput}.
      */
     static double[] singleImageLatencyMicros(MultiLayerNetwork network, LabeledImages images) {
         float[] pixels = new float[DatasetKind.PIXELS];

@@ -29,8 +29,7 @@ public final class NetworkOutput {
      * @return one row of probabilities per image
      */
     public static float[][] probabilities(MultiLayerNetwork network, INDArray features) {
-        Supplier<float[][]> forward = () -> network.output(features, false).toFloatMatrix();
-        return runsOnOneThread(features.size(0)) ? onOneThread(forward) : forward.get();
+        return forward(features, () -> network.output(features, false).toFloatMatrix());
     }
 
     /**
@@ -38,8 +37,11 @@ public final class NetworkOutput {
      * rule: a few images on the calling thread alone.
      */
     public static List<INDArray> activations(MultiLayerNetwork network, INDArray features) {
-        Supplier<List<INDArray>> forward = () -> network.feedForward(features, false);
-        return runsOnOneThread(features.size(0)) ? onOneThread(forward) : forward.get();
+        return forward(features, () -> network.feedForward(features, false));
+    }
+
+    private static <T> T forward(INDArray features, Supplier<T> pass) {
+        return runsOnOneThread(features.size(0)) ? onOneThread(pass) : pass.get();
     }
 
     static boolean runsOnOneThread(long images) {

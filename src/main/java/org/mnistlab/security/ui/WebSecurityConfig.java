@@ -82,10 +82,8 @@ public class WebSecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken) {
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(new GuestAuthentication());
-                SecurityContextHolder.setContext(context);
+            if (isAnonymous()) {
+                SecurityContext context = actAsGuest();
                 // kept in the page's session too, where the websocket's requests find it: the guest stays a
                 // viewer there (the page's first request has no session yet; its later ones and the socket's do)
                 HttpSession session = request.getSession(false);
@@ -112,14 +110,11 @@ public class WebSecurityConfig {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (!(SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken)
-                    || !warmUp.admits(request.getHeader(FirstPageWarmUp.HEADER)) || !fromThisMachine(request)) {
+            if (!isAnonymous() || !warmUp.admits(request.getHeader(FirstPageWarmUp.HEADER)) || !fromThisMachine(request)) {
                 chain.doFilter(request, response);
                 return;
             }
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new GuestAuthentication());
-            SecurityContextHolder.setContext(context);
+            actAsGuest();
             try {
                 chain.doFilter(request, response);
             } finally {
@@ -144,5 +139,17 @@ public class WebSecurityConfig {
                 return false;
             }
         }
+    }
+
+    private static boolean isAnonymous() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof AnonymousAuthenticationToken;
+    }
+
+    /** Makes this request's user the viewer "guest"; returns the context set. */
+    private static SecurityContext actAsGuest() {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new GuestAuthentication());
+        SecurityContextHolder.setContext(context);
+        return context;
     }
 }
