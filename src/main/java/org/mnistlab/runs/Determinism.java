@@ -3,8 +3,11 @@ package org.mnistlab.runs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.RunReport;
@@ -20,8 +23,10 @@ import org.mnistlab.training.RunReport;
  * @param where         which value differed most, e.g. "validation loss at epoch 3"; empty when identical
  * @param why           why the runs cannot be compared; empty when they can
  * @param testCompared  whether the test accuracy was compared (every run has one)
+ * @param software      the software the runs did not share, e.g. "nd4j 1.0.0-M2.1 / 1.0.0-M3"; empty when alike
  */
-public record Determinism(int epochs, double maxDifference, String where, String why, boolean testCompared) {
+public record Determinism(int epochs, double maxDifference, String where, String why, boolean testCompared,
+                          String software) {
 
     private record Metric(String name, ToDoubleFunction<EpochMetrics> value) {
     }
@@ -42,11 +47,11 @@ public record Determinism(int epochs, double maxDifference, String where, String
         if (epochCounts.size() > 1) {
             return Optional.of(new Determinism(0, Double.NaN, "", "they stopped after different numbers of epochs ("
                     + String.join(", ", sameSettings.stream().map(r -> String.valueOf(r.epochs().size())).toList())
-                    + ")", false));
+                    + ")", false, ""));
         }
         int epochs = epochCounts.get(0);
         if (epochs == 0) {
-            return Optional.of(new Determinism(0, Double.NaN, "", "none of them finished an epoch", false));
+            return Optional.of(new Determinism(0, Double.NaN, "", "none of them finished an epoch", false, ""));
         }
         double max = 0;
         String where = "";
@@ -75,7 +80,26 @@ public record Determinism(int epochs, double maxDifference, String where, String
                 }
             }
         }
-        return Optional.of(new Determinism(epochs, max, where, "", testCompared));
+        return Optional.of(new Determinism(epochs, max, where, "", testCompared, softwareDifferences(sameSettings)));
+    }
+
+    /** "key a / b" for each software version the runs recorded differently, "—" where one recorded none. */
+    private static String softwareDifferences(List<RunReport> runs) {
+        Set<String> keys = new TreeSet<>();
+        runs.forEach(r -> keys.addAll(versions(r).keySet()));
+        List<String> differences = new ArrayList<>();
+        for (String key : keys) {
+            List<String> values = runs.stream().map(r -> versions(r).getOrDefault(key, "—")).distinct().toList();
+            if (values.size() > 1) {
+                differences.add(key + " " + String.join(" / ", values));
+            }
+        }
+        return String.join(", ", differences);
+    }
+
+    private static Map<String, String> versions(RunReport report) {
+        Map<String, String> versions = report.run().softwareVersions();
+        return versions == null ? Map.of() : versions;
     }
 
     /** Both NaN (no validation split) counts as equal; one NaN as an infinite difference. */
@@ -108,9 +132,13 @@ public record Determinism(int epochs, double maxDifference, String where, String
             return "Identical metrics: with the same settings and seed, every loss and accuracy is exactly the same "
                     + "over " + scope + ", so this training is deterministic.";
         }
-        return "The metrics differ by at most " + String.format(Locale.ROOT, "%.2g", maxDifference) + " (" + where
-                + ") over " + scope + ": the seed fixes the data order, initial weights and dropout, so the "
-                + "difference comes from randomness it does not fix (e.g. the order of multi-threaded sums in the "
-                + "native backend).";
+        String differ = "The metrics differ by at most " + String.format(Locale.ROOT, "%.2g", maxDifference) + " ("
+                + where + ") over " + scope + ": ";
+        if (!software.isEmpty()) {
+            return differ + "the runs ran on different software (" + software + "), which may round sums "
+                    + "differently, so the difference says nothing about the training itself.";
+        }
+        return differ + "the seed fixes the data order, initial weights and dropout, so the difference comes from "
+                + "randomness it does not fix (e.g. the order of multi-threaded sums in the native backend).";
     }
 }

@@ -87,12 +87,14 @@ public class ModelCatalog {
 
     /**
      * A freshly initialized network (weights from the config's seed), for training: a first dense layer skips
-     * the gradient for the input nobody uses ({@link InputDenseLayer}).
+     * the gradient for the input nobody uses ({@link InputDenseLayer}); batch norm trains through
+     * {@link TrainingBatchNorm}.
      */
     public MultiLayerNetwork build(RunConfig config) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(config));
         network.init();
         InputDenseLayer.replaceFirstLayer(network);
+        TrainingBatchNorm.install(network);
         return network;
     }
 
@@ -193,8 +195,8 @@ public class ModelCatalog {
 
     /**
      * The simple CNN at 3/4 of its channels: about half its multiply-adds, for the fast recipes. Batch norm
-     * comes after the pooling, on a quarter of the values: with DL4J's batch norm the costliest part of a
-     * training step otherwise (its batch variance is a slow ND4J reduction outside oneDNN).
+     * comes after the pooling, on a quarter of the values (chosen when DL4J's batch norm was the costliest part
+     * of a training step; {@link TrainingBatchNorm} has since made it cheaper, the recipes keep their shape).
      */
     private void compactCnn(RunConfig c, List<Layer> layers, List<String> names) {
         convBlock(c, layers, names, 1, 24, 3, 0, true);

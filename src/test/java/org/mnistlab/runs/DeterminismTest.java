@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.training.EpochMetrics;
 import org.mnistlab.training.RunConfig;
@@ -16,11 +17,16 @@ class DeterminismTest {
     private static final RunConfig CONFIG = RunFixtures.mlp();
 
     private static RunReport report(long id, List<EpochMetrics> epochs, Double testAccuracy) {
+        return report(id, epochs, testAccuracy, RunFixtures.finished(id, "run " + id, CONFIG).softwareVersions());
+    }
+
+    private static RunReport report(long id, List<EpochMetrics> epochs, Double testAccuracy,
+                                    Map<String, String> softwareVersions) {
         RunRecord finished = RunFixtures.finished(id, "run " + id, CONFIG);
         RunRecord run = new RunRecord(finished.id(), finished.name(), finished.config(), finished.status(),
                 finished.createdAt(), finished.startedAt(), finished.finishedAt(), finished.parameterCount(),
                 epochs.size(), finished.bestEpoch(), finished.bestValidationAccuracy(), testAccuracy,
-                finished.testLoss(), null, finished.softwareVersions(), finished.datasetChecksums(),
+                finished.testLoss(), null, softwareVersions, finished.datasetChecksums(),
                 finished.modelFile(), finished.images(), finished.stoppedEarly(), finished.restoredBestWeights());
         return new RunReport(run, epochs, null);
     }
@@ -58,6 +64,25 @@ class DeterminismTest {
         assertThat(d.where()).isEqualTo("validation loss at epoch 2");
         assertThat(d.verdict()).startsWith("The metrics differ by at most 0.0030 (validation loss at epoch 2) over "
                 + "all 3 epochs and the test accuracy: the seed fixes");
+    }
+
+    @Test
+    void a_difference_between_runs_on_different_software_names_the_software() {
+        Map<String, String> before = RunFixtures.finished(1, "run 1", CONFIG).softwareVersions();
+        Map<String, String> after = new java.util.HashMap<>(before);
+        after.put("batchNormTraining", "java-channels-1");
+        after.put("dl4j", "1.0.0-M3");
+
+        Determinism d = Determinism.of(List.of(report(1, RunFixtures.epochs(), 0.9731, before),
+                report(2, RunFixtures.epochs(), 0.9741, after))).orElseThrow();
+
+        assertThat(d.software()).isEqualTo("batchNormTraining — / java-channels-1, dl4j 1.0.0-M2.1 / 1.0.0-M3");
+        assertThat(d.verdict()).isEqualTo("The metrics differ by at most 0.0010 (test accuracy) over all 3 epochs "
+                + "and the test accuracy: the runs ran on different software (batchNormTraining — / java-channels-1, "
+                + "dl4j 1.0.0-M2.1 / 1.0.0-M3), which may round sums differently, so the difference says nothing "
+                + "about the training itself.");
+        assertThat(Determinism.of(List.of(report(1, RunFixtures.epochs(), 0.9731, before),
+                report(2, RunFixtures.epochs(), 0.9741, before))).orElseThrow().verdict()).contains("the seed fixes");
     }
 
     @Test

@@ -1,0 +1,246 @@
+package org.mnistlab.training;
+
+import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.bytedeco.javacpp.FloatPointer;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
+import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Batch normalization while training, computed in Java, a channel per task over both cores. DL4J's oneDNN
+ * helper spent about 40 % of the regularized CNN's training step here: the batch variance is a libnd4j
+ * reduction over the batch and image axes on one thread, and libnd4j's {@code batchnorm_bp} runs oneDNN's
+ * backward pass for fixed statistics and then adds the batch statistics' terms with five further broadcasts
+ * and reductions over the whole activation. Here each channel's values, contiguous per image in NCHW, are
+ * summed once per pass (in double) and the output and input gradient are one multiply-add per value.
+ * Inference (evaluation, predictions) stays with DL4J's oneDNN helper, so a trained model predicts exactly as
+ * it will once saved and loaded. The layer configuration is DL4J's, so saved models are unchanged.
+ */
+final class TrainingBatchNorm implements BatchNormalizationHelper {
+
+    /** Recorded with every run ({@link BackendInfo}): the same settings give other figures with another. */
+    static final String VERSION = "java-channels-1";
+
+    private final BatchNormalizationHelper inference = new MKLDNNBatchNormHelper(DataType.FLOAT);
+    private INDArray meanCache;
+    private INDArray varCache;
+    /** 1 / sqrt(var + eps) per channel, from the last training forward pass, for the backward pass. */
+    private double[] invStd = new double[0];
+    private double[] mean = new double[0];
+    private float[] values = new float[0];
+    private float[] gradients = new float[0];
+
+    /**
+     * Gives every NCHW batch-norm layer of {@code network} this helper in place of DL4J's; call after
+     * {@code init()}. DL4J keeps its helper in a package-private field and offers no other way to choose one.
+     */
+    static void install(MultiLayerNetwork network) {
+        for (Layer layer : network.getLayers()) {
+            if (layer instanceof BatchNormalization bn && bn.layerConf().getCnn2DFormat() == CNN2DFormat.NCHW
+                    && !bn.layerConf().isLockGammaBeta()) {
+                try {
+                    Field helper = BatchNormalization.class.getDeclaredField("helper");
+                    helper.setAccessible(true);
+                    helper.set(bn, new TrainingBatchNorm());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("DL4J's batch-norm layer no longer has a helper field", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean checkSupported(double eps, boolean fixedGammaBeta) {
+        return !fixedGammaBeta;
+    }
+
+    @Override
+    public boolean checkSupported() {
+        return true;
+    }
+
+    @Override
+    public INDArray preOutput(INDArray x, boolean training, long[] shape, INDArray gamma, INDArray beta,
+                              INDArray globalMean, INDArray globalVar, double decay, double eps, CNN2DFormat format,
+                              LayerWorkspaceMgr workspaceMgr) {
+        if (!training) {
+            return inference.preOutput(x, false, shape, gamma, beta, globalMean, globalVar, decay, eps, format,
+                    workspaceMgr);
+        }
+        if (x.dataType() != DataType.FLOAT || x.rank() != 4 || format != CNN2DFormat.NCHW) {
+            return null; // DL4J's own implementation
+        }
+        int n = (int) x.size(0);
+        int channels = (int) x.size(1);
+        int area = (int) (x.size(2) * x.size(3));
+        int count = n * area;
+        float[] in = read(x, values = sized(values, x.length()));
+        mean = channels == mean.length ? mean : new double[channels];
+        invStd = channels == invStd.length ? invStd : new double[channels];
+        float[] variance = new float[channels];
+        float[] g = read(gamma, new float[channels]);
+        float[] b = read(beta, new float[channels]);
+        float[] out = gradients = sized(gradients, x.length());
+        forEachChannel(channels, c -> {
+            // Sums shifted by the channel's first value, so the variance keeps its precision when it is small
+            // against the mean.
+            double shift = in[c * area];
+            double sum = 0;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                int from = (i * channels + c) * area;
+                for (int j = from; j < from + area; j++) {
+                    double d = in[j] - shift;
+                    sum += d;
+                    squares += d * d;
+                }
+            }
+            double m = sum / count;
+            double v = Math.max(0, squares / count - m * m);
+            mean[c] = shift + m;
+            variance[c] = (float) v;
+            invStd[c] = 1 / Math.sqrt(v + eps);
+            float scale = (float) (g[c] * invStd[c]);
+            float offset = (float) (b[c] - mean[c] * g[c] * invStd[c]);
+            for (int i = 0; i < n; i++) {
+                int from = (i * channels + c) * area;
+                for (int j = from; j < from + area; j++) {
+                    out[j] = in[j] * scale + offset;
+                }
+            }
+        });
+        if (meanCache == null || meanCache.length() != channels) {
+            try (var ws = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                meanCache = Nd4j.createUninitialized(DataType.FLOAT, channels);
+                varCache = Nd4j.createUninitialized(DataType.FLOAT, channels);
+            }
+        }
+        float[] meanFloats = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            meanFloats[c] = (float) mean[c];
+        }
+        write(meanFloats, meanCache);
+        write(variance, varCache);
+        INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, x.shape());
+        write(out, result);
+        return result;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray input, INDArray epsilon, long[] shape, INDArray gamma,
+                                                     INDArray beta, INDArray dGammaView, INDArray dBetaView,
+                                                     double eps, CNN2DFormat format, LayerWorkspaceMgr workspaceMgr) {
+        if (input.dataType() != DataType.FLOAT || input.rank() != 4 || format != CNN2DFormat.NCHW
+                || input.size(1) != invStd.length) {
+            return null;
+        }
+        int n = (int) input.size(0);
+        int channels = (int) input.size(1);
+        int area = (int) (input.size(2) * input.size(3));
+        int count = n * area;
+        float[] x = read(input, values = sized(values, input.length()));
+        float[] dy = read(epsilon, gradients = sized(gradients, input.length()));
+        float[] g = read(gamma, new float[channels]);
+        float[] dGamma = new float[channels];
+        float[] dBeta = new float[channels];
+        forEachChannel(channels, c -> {
+            double m = mean[c];
+            double sumDy = 0;
+            double sumDyX = 0;
+            for (int i = 0; i < n; i++) {
+                int from = (i * channels + c) * area;
+                for (int j = from; j < from + area; j++) {
+                    sumDy += dy[j];
+                    sumDyX += dy[j] * (x[j] - m);
+                }
+            }
+            double s = invStd[c];
+            dBeta[c] = (float) sumDy;
+            dGamma[c] = (float) (sumDyX * s);
+            // dx = gamma·s·(dy − mean(dy) − x̂·mean(dy·x̂)), x̂ = (x − m)·s, written as a·dy + b·x + k.
+            double a = g[c] * s;
+            double bx = -a * s * s * sumDyX / count;
+            float fa = (float) a;
+            float fb = (float) bx;
+            float fk = (float) (-a * sumDy / count - bx * m);
+            for (int i = 0; i < n; i++) {
+                int from = (i * channels + c) * area;
+                for (int j = from; j < from + area; j++) {
+                    dy[j] = fa * dy[j] + fb * x[j] + fk;
+                }
+            }
+        });
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                input.shape());
+        write(dy, inputGradient);
+        write(dGamma, dGammaView);
+        write(dBeta, dBetaView);
+        Gradient gradient = new DefaultGradient();
+        gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
+        gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    @Override
+    public INDArray getMeanCache(DataType dataType) {
+        return meanCache;
+    }
+
+    @Override
+    public INDArray getVarCache(DataType dataType) {
+        return varCache;
+    }
+
+    @Override
+    public Map<String, Long> helperMemoryUse() {
+        return Collections.emptyMap();
+    }
+
+    /** Channels split into two halves for the common pool (the caller runs one): one per core here. */
+    private static void forEachChannel(int channels, java.util.function.IntConsumer work) {
+        IntStream.range(0, channels).parallel().forEach(work);
+    }
+
+    private static float[] sized(float[] scratch, long length) {
+        return scratch.length == length ? scratch : new float[Math.toIntExact(length)];
+    }
+
+    /** The array's values in C order into {@code into} (one native copy when it is laid out so already). */
+    private static float[] read(INDArray array, float[] into) {
+        INDArray dense = denseC(array);
+        pointer(dense).get(into, 0, Math.toIntExact(dense.length()));
+        return into;
+    }
+
+    private static void write(float[] from, INDArray array) {
+        if (!Shape.hasDefaultStridesForShape(array) || array.ordering() != 'c') {
+            array.assign(Nd4j.createFromArray(from).reshape(array.shape()));
+            return;
+        }
+        pointer(array).put(from, 0, Math.toIntExact(array.length()));
+    }
+
+    private static INDArray denseC(INDArray array) {
+        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
+    }
+
+    private static FloatPointer pointer(INDArray array) {
+        return new FloatPointer(array.data().addressPointer()).position(array.offset());
+    }
+}
