@@ -101,18 +101,13 @@ final class TrainingBatchNorm implements BatchNormalizationHelper {
             // Sums shifted by the channel's first value, so the variance keeps its precision when it is small
             // against the mean.
             double shift = in[c * area];
-            double sum = 0;
-            double squares = 0;
+            double[] sums = new double[2]; // shifted sum, sum of squares
             for (int i = 0; i < n; i++) {
                 int from = (i * channels + c) * area;
-                for (int j = from; j < from + area; j++) {
-                    double d = in[j] - shift;
-                    sum += d;
-                    squares += d * d;
-                }
+                addShiftedSums(in, from, from + area, shift, sums);
             }
-            double m = sum / count;
-            double v = Math.max(0, squares / count - m * m);
+            double m = sums[0] / count;
+            double v = Math.max(0, sums[1] / count - m * m);
             mean[c] = shift + m;
             variance[c] = (float) v;
             invStd[c] = 1 / Math.sqrt(v + eps);
@@ -161,15 +156,13 @@ final class TrainingBatchNorm implements BatchNormalizationHelper {
         float[] dBeta = new float[channels];
         forEachChannel(channels, c -> {
             double m = mean[c];
-            double sumDy = 0;
-            double sumDyX = 0;
+            double[] sums = new double[2]; // sum of dy, of dy·(x − m)
             for (int i = 0; i < n; i++) {
                 int from = (i * channels + c) * area;
-                for (int j = from; j < from + area; j++) {
-                    sumDy += dy[j];
-                    sumDyX += dy[j] * (x[j] - m);
-                }
+                addGradientSums(dy, x, from, from + area, m, sums);
             }
+            double sumDy = sums[0];
+            double sumDyX = sums[1];
             double s = invStd[c];
             dBeta[c] = (float) sumDy;
             dGamma[c] = (float) (sumDyX * s);
@@ -210,6 +203,55 @@ final class TrainingBatchNorm implements BatchNormalizationHelper {
     @Override
     public Map<String, Long> helperMemoryUse() {
         return Collections.emptyMap();
+    }
+
+    /**
+     * Adds Σ(v − shift) and Σ(v − shift)² over {@code v[from, to)} to {@code sums[0]} and {@code sums[1]}. Four
+     * interleaved partial sums: a single running sum waits on each addition (latency-bound).
+     */
+    private static void addShiftedSums(float[] v, int from, int to, double shift, double[] sums) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            double d0 = v[j] - shift, d1 = v[j + 1] - shift, d2 = v[j + 2] - shift, d3 = v[j + 3] - shift;
+            s0 += d0;
+            s1 += d1;
+            s2 += d2;
+            s3 += d3;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
+            q2 += d2 * d2;
+            q3 += d3 * d3;
+        }
+        for (; j < to; j++) {
+            double d = v[j] - shift;
+            s0 += d;
+            q0 += d * d;
+        }
+        sums[0] += (s0 + s1) + (s2 + s3);
+        sums[1] += (q0 + q1) + (q2 + q3);
+    }
+
+    /** Adds Σdy and Σdy·(x − mean) over {@code [from, to)} to {@code sums[0]} and {@code sums[1]}, as above. */
+    private static void addGradientSums(float[] dy, float[] x, int from, int to, double mean, double[] sums) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            s0 += dy[j];
+            s1 += dy[j + 1];
+            s2 += dy[j + 2];
+            s3 += dy[j + 3];
+            p0 += dy[j] * (x[j] - mean);
+            p1 += dy[j + 1] * (x[j + 1] - mean);
+            p2 += dy[j + 2] * (x[j + 2] - mean);
+            p3 += dy[j + 3] * (x[j + 3] - mean);
+        }
+        for (; j < to; j++) {
+            s0 += dy[j];
+            p0 += dy[j] * (x[j] - mean);
+        }
+        sums[0] += (s0 + s1) + (s2 + s3);
+        sums[1] += (p0 + p1) + (p2 + p3);
     }
 
     /** Channels split into two halves for the common pool (the caller runs one): one per core here. */
