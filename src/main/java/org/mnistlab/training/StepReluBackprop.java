@@ -1,5 +1,6 @@
 package org.mnistlab.training;
 
+import java.util.function.BiConsumer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.layers.ActivationLayer;
@@ -61,15 +62,27 @@ final class StepReluBackprop extends ActivationReLU {
                 && relu.getMax() == null && relu.getThreshold() == null && relu.getNegativeSlope() == null;
     }
 
+    /**
+     * A copy of a layer's configuration with this ReLU. DL4J's two layer configurations have no common setter
+     * for the activation, hence the setter as an argument. clone() shares the updater, so learning-rate
+     * changes reach the copy too.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T extends org.deeplearning4j.nn.conf.layers.Layer> T computingCopy(
+            T configuration, BiConsumer<T, IActivation> setActivation) {
+        T copy = (T) configuration.clone();
+        setActivation.accept(copy, new StepReluBackprop());
+        return copy;
+    }
+
     /** A conv layer computing with a copy of its configuration that differs only in the ReLU's class. */
     private static final class Convolution extends ConvolutionLayer {
         private final org.deeplearning4j.nn.conf.layers.ConvolutionLayer computing;
 
         Convolution(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
-            // clone() shares the updater, so learning-rate changes reach the copy too
-            computing = (org.deeplearning4j.nn.conf.layers.ConvolutionLayer) super.layerConf().clone();
-            computing.setActivationFn(new StepReluBackprop());
+            computing = computingCopy(super.layerConf(),
+                    org.deeplearning4j.nn.conf.layers.ConvolutionLayer::setActivationFn);
         }
 
         @Override
@@ -84,8 +97,8 @@ final class StepReluBackprop extends ActivationReLU {
 
         Relu(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
-            computing = (org.deeplearning4j.nn.conf.layers.ActivationLayer) super.layerConf().clone();
-            computing.setActivationFn(new StepReluBackprop());
+            computing = computingCopy(super.layerConf(),
+                    org.deeplearning4j.nn.conf.layers.ActivationLayer::setActivationFn);
         }
 
         @Override

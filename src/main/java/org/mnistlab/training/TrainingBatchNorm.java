@@ -43,8 +43,12 @@ final class TrainingBatchNorm implements BatchNormalizationHelper {
     /** 1 / sqrt(var + eps) per channel, from the last training forward pass, for the backward pass. */
     private double[] invStd = new double[0];
     private double[] mean = new double[0];
-    private float[] values = new float[0];
-    private float[] gradients = new float[0];
+    /**
+     * Scratch copies of the layer's arrays, kept between steps: the input in both passes; the output forward,
+     * the incoming gradient (turned into the input's gradient in place) backward.
+     */
+    private float[] inputCopy = new float[0];
+    private float[] workCopy = new float[0];
 
     /**
      * Gives every NCHW batch-norm layer of {@code network} this helper in place of DL4J's; call after
@@ -90,13 +94,13 @@ final class TrainingBatchNorm implements BatchNormalizationHelper {
         int channels = (int) x.size(1);
         int area = (int) (x.size(2) * x.size(3));
         int count = n * area;
-        float[] in = read(x, values = sized(values, x.length()));
+        float[] in = read(x, inputCopy = sized(inputCopy, x.length()));
         mean = channels == mean.length ? mean : new double[channels];
         invStd = channels == invStd.length ? invStd : new double[channels];
         float[] variance = new float[channels];
         float[] g = read(gamma, new float[channels]);
         float[] b = read(beta, new float[channels]);
-        float[] out = gradients = sized(gradients, x.length());
+        float[] out = workCopy = sized(workCopy, x.length());
         forEachChannel(channels, c -> {
             // Sums shifted by the channel's first value, so the variance keeps its precision when it is small
             // against the mean.
@@ -149,8 +153,8 @@ final class TrainingBatchNorm implements BatchNormalizationHelper {
         int channels = (int) input.size(1);
         int area = (int) (input.size(2) * input.size(3));
         int count = n * area;
-        float[] x = read(input, values = sized(values, input.length()));
-        float[] dy = read(epsilon, gradients = sized(gradients, input.length()));
+        float[] x = read(input, inputCopy = sized(inputCopy, input.length()));
+        float[] dy = read(epsilon, workCopy = sized(workCopy, input.length()));
         float[] g = read(gamma, new float[channels]);
         float[] dGamma = new float[channels];
         float[] dBeta = new float[channels];
