@@ -55,6 +55,10 @@ class LrScheduleValidationTest {
         // fast keeps a validation split, on which the time to accuracy is measured; accurate trains on all
         assertThat(Recipe.FAST.config(DatasetKind.MNIST).trainingImagesLeft()).isEqualTo(54_000);
         assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).trainingImagesLeft()).isEqualTo(60_000);
+        // accurate adds dropout (it fits the augmented images otherwise); fast has no time for it
+        assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).convDropout()).isEqualTo(0.1);
+        assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).denseDropout()).isEqualTo(0.25);
+        assertThat(Recipe.FAST.config(DatasetKind.MNIST).denseDropout()).isZero();
         assertThat(RunPreset.FAST.config(DatasetKind.FASHION_MNIST))
                 .isEqualTo(Recipe.FAST.config(DatasetKind.FASHION_MNIST));
         assertThat(RunConfig.defaults(Architecture.COMPACT_CNN, DatasetKind.MNIST))
