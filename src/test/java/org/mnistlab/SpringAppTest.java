@@ -49,8 +49,10 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
  * starts on an idle queue; runs other test classes left stay unless a test calls {@code runs.deleteAll()}.
  * Push commands queue up while the test holds the Vaadin session: {@link #awaitUi} runs them. Each test
  * runs as the logged-in admin; {@link #loginAs}, {@link #logout} and {@link #visitAsGuest} switch user.
+ * No warm-up: the training form's would train beside tests that time or call the trainer themselves
+ * ({@code RunQueueWarmUpTest} tests it on a queue of its own).
  */
-@SpringBootTest
+@SpringBootTest(properties = "mnistlab.warm-up=false")
 public abstract class SpringAppTest {
 
     private static Routes routes;

@@ -33,6 +33,7 @@ import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunSetting;
 import org.mnistlab.training.TimeToAccuracy;
 import org.mnistlab.training.Trainer;
+import org.mnistlab.training.TrainingWarmUp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -109,6 +110,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " (>= 99.5 %% in 6 min)")
     Recipe recipe;
 
+    @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true", order = 90,
+            description = "Train a throwaway MLP for a few seconds before timing, so the first epoch is timed with"
+                    + " the JVM's training code compiled, as on a server that has warmed up (default: on;"
+                    + " --no-warm-up times a cold JVM)")
+    boolean warmUp = true;
+
     @Option(names = "--out", paramLabel = "DIR", order = 100,
             description = "Folder for the results as bench-<UTC time>.csv and .json (default: <data dir>/bench)")
     Path outDir;
@@ -169,6 +176,14 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().maxMemory() >> 20, backend.versions().get("java"));
         LabeledImages train = datasets.samples(options.dataset(), Split.TRAIN);
         LabeledImages test = datasets.samples(options.dataset(), Split.TEST);
+        Double warmUpSeconds = null;
+        if (warmUp) {
+            TrainingWarmUp.Outcome warm = new TrainingWarmUp(trainer).run(() -> false);
+            warmUpSeconds = warm.took().toMillis() / 1e3;
+            out.printf("Warm-up: %d epochs of a throwaway MLP on random images in %.1f s, so that the JVM has compiled"
+                    + " the training code, as a server does while its training form is open (--no-warm-up: a cold JVM)%n",
+                    warm.epochs(), warmUpSeconds);
+        }
         Instant started = Instant.now();
         List<BenchReport.Row> rows = new ArrayList<>();
         List<String> timeRows = new ArrayList<>();
@@ -201,7 +216,8 @@ final class BenchCommand implements Callable<Integer> {
             timeRows.add(timeToAccuracyRow(architecture, config, result.epochs(), result.evaluation().accuracy()));
             result.network().close();
         }
-        BenchReport report = new BenchReport(started, NativeBackend.description(), avx512(), List.copyOf(rows));
+        BenchReport report = new BenchReport(started, NativeBackend.description(), avx512(), warmUpSeconds,
+                List.copyOf(rows));
         return report(report, options.dataset(), timeRows,
                 outDir != null ? outDir : context.getBean(MnistLabProperties.class).dataDir().resolve("bench"));
     }
@@ -238,7 +254,7 @@ final class BenchCommand implements Callable<Integer> {
             timeRows.add(timeToAccuracyRow(architecture, config, epochs, run.testAccuracy()));
         }
         BenchReport report = new BenchReport(started, info.backend() + " on " + server.base(), info.avx512(),
-                List.copyOf(rows));
+                null, List.copyOf(rows));
         return report(report, options.dataset(), timeRows,
                 outDir != null ? outDir : Path.of(storeOptions.dataDir != null ? storeOptions.dataDir
                         : MnistLabProperties.DEFAULT_DATA_DIR).resolve("bench"));

@@ -17,9 +17,11 @@ import java.util.stream.Stream;
 
 /**
  * The figures of one {@code bench} invocation, one row per model, as the printed table and as CSV and JSON
- * files so they can be tracked across builds and machines.
+ * files so they can be tracked across builds and machines. {@code warmUpSeconds} is how long the training
+ * warm-up ran before timing, null without one ({@code --no-warm-up}, or {@code --server}, where the server
+ * decides): first-epoch figures with and without it are not comparable.
  */
-record BenchReport(Instant started, String backend, boolean avx512, List<Row> rows) {
+record BenchReport(Instant started, String backend, boolean avx512, Double warmUpSeconds, List<Row> rows) {
 
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -50,7 +52,7 @@ record BenchReport(Instant started, String backend, boolean avx512, List<Row> ro
     static final String TABLE_HEADER = "| model            | ep. | batch | images/s | later ep | epoch s | test acc "
             + "| wall s  | RSS MiB | infer µs | load 1/5/15 min |\n|---|---|---|---|---|---|---|---|---|---|---|";
 
-    static final String CSV_HEADER = "started,backend,avx512,model,name,epochs,batch,train_images,images_per_s,"
+    static final String CSV_HEADER = "started,backend,avx512,warm_up_s,model,name,epochs,batch,train_images,images_per_s,"
             + "first_epoch_images_per_s,later_epochs_images_per_s,mean_epoch_s,test_accuracy,wall_s,peak_rss_mib,"
             + "infer1_med_us,infer1_p90_us,load_before,load_after";
 
@@ -60,7 +62,7 @@ record BenchReport(Instant started, String backend, boolean avx512, List<Row> ro
 
     String csv() {
         return Stream.concat(Stream.of(CSV_HEADER), rows.stream().map(r -> String.join(",", Stream.of(
-                        started, backend, avx512, r.model(), r.name(), r.epochs(), r.batch(), r.trainImages(),
+                        started, backend, avx512, warmUpSeconds == null ? "" : figure(warmUpSeconds), r.model(), r.name(), r.epochs(), r.batch(), r.trainImages(),
                         figure(r.imagesPerSecond()), figure(r.firstEpochImagesPerSecond()),
                         r.laterEpochsImagesPerSecond() == null ? "" : figure(r.laterEpochsImagesPerSecond()), figure(r.meanEpochSeconds()),
                         figure(r.testAccuracy()), figure(r.wallSeconds()), r.peakRssMiB(),
@@ -75,6 +77,7 @@ record BenchReport(Instant started, String backend, boolean avx512, List<Row> ro
             document.put("started", started.toString());
             document.put("backend", backend);
             document.put("avx512", avx512);
+            document.put("warmUpSeconds", warmUpSeconds);
             document.put("rows", rows);
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(document);
         } catch (IOException e) {

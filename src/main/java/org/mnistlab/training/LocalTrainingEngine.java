@@ -1,5 +1,7 @@
 package org.mnistlab.training;
 
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.mnistlab.dataset.DatasetService;
 import org.mnistlab.dataset.Split;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +24,11 @@ public class LocalTrainingEngine implements TrainingEngine {
     public Trainer.Result train(long runId, RunConfig config, Trainer.Listener listener) {
         return trainer.train(runId, config, datasets.samples(config.dataset(), Split.TRAIN),
                 datasets.samples(config.dataset(), Split.TEST), listener);
+    }
+
+    @Override
+    public Optional<TrainingWarmUp.Outcome> warmUp(BooleanSupplier stop) {
+        return Optional.of(new TrainingWarmUp(trainer).run(stop));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.bytedeco.javacpp.Pointer;
@@ -63,13 +64,15 @@ public class RunQueue {
     private final RunPermissions permissions;
     private final RunLimits limits;
     private volatile boolean shuttingDown;
+    /** Whether the training warm-up ran or was asked for (or is off: {@code mnistlab.warm-up=false}). */
+    private final AtomicBoolean warmUpDone = new AtomicBoolean();
 
     /** A queue that trains in this process, without users or limits (tests that build their own). */
     public RunQueue(RunStore store, Trainer trainer, ModelCatalog catalog,
                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                     ThreadPoolTaskExecutor executor, boolean recoverInterruptedRuns) {
         this(store, new LocalTrainingEngine(trainer, datasets), catalog, datasets, backend, properties, executor,
-                recoverInterruptedRuns, RunPermissions.UNRESTRICTED, RunLimits.NONE);
+                recoverInterruptedRuns, RunPermissions.UNRESTRICTED, RunLimits.NONE, false);
     }
 
     @Autowired
@@ -77,15 +80,17 @@ public class RunQueue {
                     DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                     @Qualifier(TaskExecutors.TRAINING) ThreadPoolTaskExecutor executor,
                     @Value("${mnistlab.recover-interrupted-runs:true}") boolean recoverInterruptedRuns,
-                    ObjectProvider<RunPermissions> permissions, RunLimits limits) {
+                    ObjectProvider<RunPermissions> permissions, RunLimits limits,
+                    @Value("${mnistlab.warm-up:true}") boolean warmUp) {
         this(store, engine, catalog, datasets, backend, properties, executor, recoverInterruptedRuns,
-                permissions.getIfAvailable(() -> RunPermissions.UNRESTRICTED), limits);
+                permissions.getIfAvailable(() -> RunPermissions.UNRESTRICTED), limits, warmUp);
     }
 
     private RunQueue(RunStore store, TrainingEngine engine, ModelCatalog catalog,
                      DatasetService datasets, BackendInfo backend, MnistLabProperties properties,
                      ThreadPoolTaskExecutor executor, boolean recoverInterruptedRuns,
-                     RunPermissions permissions, RunLimits limits) {
+                     RunPermissions permissions, RunLimits limits, boolean warmUp) {
+        this.warmUpDone.set(!warmUp);
         this.permissions = permissions;
         this.limits = limits;
         this.store = store;
@@ -168,6 +173,31 @@ public class RunQueue {
         publish(new RunEvent.Queued(id));
         run.future = executor.submit(() -> execute(run));
         return record;
+    }
+
+    /**
+     * Once per server, and while no run is queued or training: trains a throwaway network on the training pool so
+     * that the JVM compiles the training code before a person's first run ({@link TrainingWarmUp}; the MLP's
+     * first epoch otherwise runs at about half speed). It gives way within one small batch when a run is
+     * submitted, and never delays one by more. The training form asks for it while a person fills it in; off with
+     * {@code mnistlab.warm-up=false}.
+     *
+     * @return whether this call started it
+     */
+    public boolean warmUpSoon() {
+        if (shuttingDown || !active.isEmpty() || !warmUpDone.compareAndSet(false, true)) {
+            return false;
+        }
+        executor.submit(() -> {
+            try {
+                engine.warmUp(() -> shuttingDown || !active.isEmpty()).ifPresent(outcome -> log.info(
+                        "Training warm-up: {} epoch(s) of a throwaway MLP in {} ms{}", outcome.epochs(),
+                        outcome.took().toMillis(), outcome.stopped() ? ", stopped early for a run or a shutdown" : ""));
+            } catch (RuntimeException e) {
+                log.warn("Training warm-up failed: {}", e.toString());
+            }
+        });
+        return true;
     }
 
     /**

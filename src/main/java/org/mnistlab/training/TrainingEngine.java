@@ -1,6 +1,7 @@
 package org.mnistlab.training;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where the {@link RunQueue}'s runs train: in this process ({@link LocalTrainingEngine}, the default) or on a
@@ -18,6 +19,15 @@ public interface TrainingEngine {
 
     /** Where the run trains now, for the queue page ("this server", "Spark executor 1 on host"). */
     String placement(long runId);
+
+    /**
+     * Trains a throwaway network on the calling thread so that the JVM compiles the training code before a run
+     * needs it ({@link TrainingWarmUp}), until done or {@code stop} turns true; empty for engines that train
+     * elsewhere.
+     */
+    default Optional<TrainingWarmUp.Outcome> warmUp(BooleanSupplier stop) {
+        return Optional.empty();
+    }
 
     /** Free and total training slots of a cluster; empty for training in this process. */
     default Optional<Slots> slots() {

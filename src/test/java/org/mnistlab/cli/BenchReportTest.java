@@ -19,14 +19,14 @@ class BenchReportTest {
     private static final BenchReport.Row MLP = new BenchReport.Row("mlp", "MLP, 1 hidden", 1, 128, 54_000,
             20_000.0, 20_000.0, null, 3.0, 0.97, 9.0, 500, 95.0, 120.0, "1.00/1.00/1.00", "1.00/1.00/1.00");
     private static final BenchReport REPORT = new BenchReport(Instant.parse("2026-12-02T14:30:05Z"),
-            "CPU linux-x86_64-onednn-avx512", true, List.of(CNN, MLP));
+            "CPU linux-x86_64-onednn-avx512", true, 7.25, List.of(CNN, MLP));
 
     @Test
     void csv_has_a_header_and_one_line_per_model_with_plain_decimals() {
         List<String> lines = REPORT.csv().lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("started,backend,avx512,model,");
-        assertThat(lines.get(1)).isEqualTo("2026-12-02T14:30:05Z,CPU linux-x86_64-onednn-avx512,true,cnn,"
+        assertThat(lines.get(0)).startsWith("started,backend,avx512,warm_up_s,model,");
+        assertThat(lines.get(1)).isEqualTo("2026-12-02T14:30:05Z,CPU linux-x86_64-onednn-avx512,true,7.25,cnn,"
                 + "Simple CNN,2,64,54000,2512.25,1900.5,2600,24.5,0.9921,61.2,812,410.5,530,"
                 + "1.50/2.00/2.50,1.80/2.10/2.50");
         assertThat(lines.get(0).split(",")).hasSameSizeAs(lines.get(1).split(","));
@@ -42,9 +42,17 @@ class BenchReportTest {
         JsonNode json = new ObjectMapper().readTree(REPORT.json());
         assertThat(json.get("started").asText()).isEqualTo("2026-12-02T14:30:05Z");
         assertThat(json.get("avx512").asBoolean()).isTrue();
+        assertThat(json.get("warmUpSeconds").asDouble()).isEqualTo(7.25);
         assertThat(json.get("rows")).hasSize(2);
         assertThat(json.get("rows").get(0).get("inferenceMedianMicros").asDouble()).isEqualTo(410.5);
         assertThat(json.get("rows").get(1).get("laterEpochsImagesPerSecond").isNull()).isTrue();
+    }
+
+    @Test
+    void a_bench_without_warm_up_leaves_its_seconds_empty() throws IOException {
+        BenchReport cold = new BenchReport(REPORT.started(), REPORT.backend(), true, null, List.of(MLP));
+        assertThat(cold.csv().lines().toList().get(1)).startsWith("2026-12-02T14:30:05Z,CPU linux-x86_64-onednn-avx512,true,,mlp,");
+        assertThat(new ObjectMapper().readTree(cold.json()).get("warmUpSeconds").isNull()).isTrue();
     }
 
     @Test

@@ -234,6 +234,10 @@ class CommandLineTest {
         cli.parseArgs("bench", "--models", "mlp,regcnn");
         BenchCommand bench = cli.getSubcommands().get("bench").getCommand();
         assertThat(bench.models).containsExactly(Architecture.MLP, Architecture.REGULARIZED_CNN);
+        assertThat(bench.warmUp).as("warm-up by default").isTrue();
+
+        cli.parseArgs("bench", "--no-warm-up");
+        assertThat(((BenchCommand) cli.getSubcommands().get("bench").getCommand()).warmUp).isFalse();
     }
 
     @Test

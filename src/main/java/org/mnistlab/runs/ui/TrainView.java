@@ -99,6 +99,7 @@ public class TrainView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        queue.warmUpSoon(); // while the person fills in the form, the server compiles its training code
         Optional<String> from = event.getLocation().getQueryParameters().getSingleParameter(FROM);
         if (from.isEmpty()) {
             return;
