@@ -180,9 +180,8 @@ final class BenchCommand implements Callable<Integer> {
         if (warmUp) {
             TrainingWarmUp.Outcome warm = new TrainingWarmUp(trainer).run(() -> false);
             warmUpSeconds = warm.took().toMillis() / 1e3;
-            out.printf("Warm-up: %d epochs of a throwaway MLP on random images in %.1f s, so that the JVM has compiled"
-                    + " the training code, as a server does while its training form is open (--no-warm-up: a cold JVM)%n",
-                    warm.epochs(), warmUpSeconds);
+            out.printf("Warm-up: %s, so that the JVM has compiled the training code, as a server does while its"
+                    + " training form is open (--no-warm-up: a cold JVM)%n", warm.describe());
         }
         Instant started = Instant.now();
         List<BenchReport.Row> rows = new ArrayList<>();

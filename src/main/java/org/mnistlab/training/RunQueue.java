@@ -190,9 +190,8 @@ public class RunQueue {
         }
         executor.submit(() -> {
             try {
-                engine.warmUp(() -> shuttingDown || !active.isEmpty()).ifPresent(outcome -> log.info(
-                        "Training warm-up: {} epoch(s) of a throwaway MLP in {} ms{}", outcome.epochs(),
-                        outcome.took().toMillis(), outcome.stopped() ? ", stopped early for a run or a shutdown" : ""));
+                engine.warmUp(() -> shuttingDown || !active.isEmpty())
+                        .ifPresent(outcome -> log.info("Training warm-up: {}", outcome.describe()));
             } catch (RuntimeException e) {
                 log.warn("Training warm-up failed: {}", e.toString());
             }

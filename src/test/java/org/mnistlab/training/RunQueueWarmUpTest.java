@@ -86,7 +86,8 @@ class RunQueueWarmUpTest extends SpringAppTest {
         await().atMost(TestRuns.RUN_TIMEOUT).until(() -> !engine.outcomes.isEmpty());
         assertThat(engine.outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.stopped()).isFalse();
-            assertThat(outcome.epochs()).isEqualTo(TrainingWarmUp.EPOCHS);
+            assertThat(outcome.mlpEpochs()).isEqualTo(TrainingWarmUp.EPOCHS);
+            assertThat(outcome.cnnEpochs()).isEqualTo(TrainingWarmUp.CNN_EPOCHS);
         });
         assertThat(queue.warmUpSoon()).isFalse();
     }
@@ -103,7 +104,7 @@ class RunQueueWarmUpTest extends SpringAppTest {
         assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(engine.outcomes).singleElement().satisfies(outcome -> {
             assertThat(outcome.stopped()).isTrue();
-            assertThat(outcome.epochs()).isLessThan(TrainingWarmUp.EPOCHS);
+            assertThat(outcome.mlpEpochs()).isLessThan(TrainingWarmUp.EPOCHS);
         });
     }
 

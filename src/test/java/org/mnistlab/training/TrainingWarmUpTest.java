@@ -20,11 +20,14 @@ class TrainingWarmUpTest extends SpringAppTest {
 
     @Test
     void trains_the_epochs_it_is_given_and_says_so() {
-        TrainingWarmUp.Outcome outcome = new TrainingWarmUp(trainer).run(2, () -> false);
+        TrainingWarmUp.Outcome outcome = new TrainingWarmUp(trainer).run(2, 1, () -> false);
 
-        assertThat(outcome.epochs()).isEqualTo(2);
+        assertThat(outcome.mlpEpochs()).isEqualTo(2);
+        assertThat(outcome.cnnEpochs()).isEqualTo(1);
         assertThat(outcome.stopped()).isFalse();
         assertThat(outcome.took()).isPositive();
+        assertThat(outcome.describe()).startsWith("2 epoch(s) of a throwaway MLP and 1 of a regularized CNN on random"
+                + " images in ").doesNotContain("stopped");
     }
 
     @Test
@@ -33,21 +36,40 @@ class TrainingWarmUpTest extends SpringAppTest {
         TrainingWarmUp.Outcome outcome = new TrainingWarmUp(trainer).run(() -> polls.incrementAndGet() >= 3);
 
         assertThat(outcome.stopped()).isTrue();
-        assertThat(outcome.epochs()).isZero();
+        assertThat(outcome.mlpEpochs()).isZero();
+        assertThat(outcome.cnnEpochs()).isZero();
         assertThat(polls).hasValue(3); // two batches trained, nothing after the third poll
+        assertThat(outcome.describe()).endsWith(", stopped early for a run or a shutdown");
+    }
+
+    @Test
+    void a_stop_while_the_cnn_trains_ends_it_there() {
+        // 116 batches of the MLP's one epoch, then the CNN's batches: stop 84 polls later, in its second epoch
+        AtomicInteger polls = new AtomicInteger();
+        TrainingWarmUp.Outcome outcome = new TrainingWarmUp(trainer).run(1, 2, () -> polls.incrementAndGet() > 200);
+
+        assertThat(outcome.stopped()).isTrue();
+        assertThat(outcome.mlpEpochs()).isEqualTo(1);
+        assertThat(outcome.cnnEpochs()).isLessThan(2);
+        assertThat(polls).hasValue(201);
     }
 
     @Test
     void a_run_after_it_repeats_the_same_run_before_it_to_the_last_digit() {
-        RunConfig config = TestRuns.quick(Architecture.MLP, 2_000, 2);
-        Trainer.Result before = train(config);
+        RunConfig mlp = TestRuns.quick(Architecture.MLP, 2_000, 2);
+        RunConfig cnn = TestRuns.quick(Architecture.REGULARIZED_CNN, 500, 1);
+        Trainer.Result mlpBefore = train(mlp);
+        Trainer.Result cnnBefore = train(cnn);
 
-        new TrainingWarmUp(trainer).run(1, () -> false);
-        Trainer.Result after = train(config);
+        new TrainingWarmUp(trainer).run(1, 1, () -> false);
+        Trainer.Result mlpAfter = train(mlp);
+        Trainer.Result cnnAfter = train(cnn);
 
-        assertThat(metrics(after.epochs())).isEqualTo(metrics(before.epochs()));
-        INDArray params = after.network().params();
-        assertThat(params.equalsWithEps(before.network().params(), 0)).isTrue();
+        assertThat(metrics(mlpAfter.epochs())).isEqualTo(metrics(mlpBefore.epochs()));
+        assertThat(metrics(cnnAfter.epochs())).isEqualTo(metrics(cnnBefore.epochs()));
+        INDArray params = mlpAfter.network().params();
+        assertThat(params.equalsWithEps(mlpBefore.network().params(), 0)).isTrue();
+        assertThat(cnnAfter.network().params().equalsWithEps(cnnBefore.network().params(), 0)).isTrue();
     }
 
     private Trainer.Result train(RunConfig config) {
