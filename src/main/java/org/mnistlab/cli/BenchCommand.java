@@ -111,8 +111,8 @@ final class BenchCommand implements Callable<Integer> {
     Recipe recipe;
 
     @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true", order = 90,
-            description = "Train a throwaway MLP for a few seconds before timing, so the first epoch is timed with"
-                    + " the JVM's training code compiled, as on a server that has warmed up (default: on;"
+            description = "Train a throwaway MLP and CNN for about 12 s before timing, so the first epoch is timed"
+                    + " with the JVM's training code compiled, as on a server that has warmed up (default: on;"
                     + " --no-warm-up times a cold JVM)")
     boolean warmUp = true;
 

@@ -52,9 +52,9 @@ record BenchReport(Instant started, String backend, boolean avx512, Double warmU
     static final String TABLE_HEADER = "| model            | ep. | batch | images/s | later ep | epoch s | test acc "
             + "| wall s  | RSS MiB | infer µs | load 1/5/15 min |\n|---|---|---|---|---|---|---|---|---|---|---|";
 
-    static final String CSV_HEADER = "started,backend,avx512,warm_up_s,model,name,epochs,batch,train_images,images_per_s,"
-            + "first_epoch_images_per_s,later_epochs_images_per_s,mean_epoch_s,test_accuracy,wall_s,peak_rss_mib,"
-            + "infer1_med_us,infer1_p90_us,load_before,load_after";
+    static final String CSV_HEADER = "started,backend,avx512,warm_up_s,model,name,epochs,batch,train_images,"
+            + "images_per_s,first_epoch_images_per_s,later_epochs_images_per_s,mean_epoch_s,test_accuracy,wall_s,"
+            + "peak_rss_mib,infer1_med_us,infer1_p90_us,load_before,load_after";
 
     String table() {
         return TABLE_HEADER + "\n" + rows.stream().map(Row::tableLine).collect(Collectors.joining("\n"));
@@ -62,9 +62,9 @@ record BenchReport(Instant started, String backend, boolean avx512, Double warmU
 
     String csv() {
         return Stream.concat(Stream.of(CSV_HEADER), rows.stream().map(r -> String.join(",", Stream.of(
-                        started, backend, avx512, warmUpSeconds == null ? "" : figure(warmUpSeconds), r.model(), r.name(), r.epochs(), r.batch(), r.trainImages(),
-                        figure(r.imagesPerSecond()), figure(r.firstEpochImagesPerSecond()),
-                        r.laterEpochsImagesPerSecond() == null ? "" : figure(r.laterEpochsImagesPerSecond()), figure(r.meanEpochSeconds()),
+                        started, backend, avx512, figure(warmUpSeconds), r.model(), r.name(), r.epochs(), r.batch(),
+                        r.trainImages(), figure(r.imagesPerSecond()), figure(r.firstEpochImagesPerSecond()),
+                        figure(r.laterEpochsImagesPerSecond()), figure(r.meanEpochSeconds()),
                         figure(r.testAccuracy()), figure(r.wallSeconds()), r.peakRssMiB(),
                         figure(r.inferenceMedianMicros()), figure(r.inferenceP90Micros()), r.loadBefore(),
                         r.loadAfter()).map(BenchReport::csvField).toList())))
@@ -94,9 +94,10 @@ record BenchReport(Instant started, String backend, boolean avx512, Double warmU
         return List.of(csv, json);
     }
 
-    /** Up to four decimals without trailing zeros; empty for a figure not measured (NaN). */
-    private static String figure(double value) {
-        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
+    /** Up to four decimals without trailing zeros; empty for a figure not measured (null or NaN). */
+    private static String figure(Double value) {
+        return value == null || value.isNaN() ? ""
+                : String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
     }
 
     private static String csvField(Object value) {

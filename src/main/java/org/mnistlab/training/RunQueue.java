@@ -179,8 +179,8 @@ public class RunQueue {
      * Once per server, and while no run is queued or training: trains a throwaway MLP and CNN on the training pool
      * so that the JVM compiles the training code before a person's first run ({@link TrainingWarmUp}; the MLP's
      * first epoch otherwise runs at about half speed, a CNN's at two thirds). It gives way within one batch when a
-     * run is submitted, and never delays one by more. The training form asks for it while a person fills it in; off with
-     * {@code mnistlab.warm-up=false}.
+     * run is submitted, and never delays one by more. The training form asks for it while a person fills it in;
+     * off with {@code mnistlab.warm-up=false}.
      *
      * @return whether this call started it
      */

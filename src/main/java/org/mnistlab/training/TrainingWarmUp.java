@@ -53,9 +53,10 @@ public final class TrainingWarmUp {
         /** "12 epoch(s) of a throwaway MLP and 2 of a regularized CNN on random images in 12.1 s", for logs. */
         public String describe() {
             String cnn = CNN.displayName();
-            return String.format(Locale.ROOT, "%d epoch(s) of a throwaway MLP and %d of a %s on random images in %.1f s%s",
-                    mlpEpochs, cnnEpochs, Character.toLowerCase(cnn.charAt(0)) + cnn.substring(1),
-                    took.toMillis() / 1e3, stopped ? ", stopped early for a run or a shutdown" : "");
+            return String.format(Locale.ROOT,
+                    "%d epoch(s) of a throwaway MLP and %d of a %s on random images in %.1f s%s", mlpEpochs,
+                    cnnEpochs, Character.toLowerCase(cnn.charAt(0)) + cnn.substring(1), took.toMillis() / 1e3,
+                    stopped ? ", stopped early for a run or a shutdown" : "");
         }
     }
 

@@ -181,7 +181,8 @@ class TrainerTest extends SpringAppTest {
                 org.assertj.core.data.Offset.offset(1e-4));
     }
 
-    private static List<List<Double>> withoutTimings(List<EpochMetrics> epochs) {
+    /** The epochs' figures that a seed decides (everything but durations and speed), for exact comparisons. */
+    static List<List<Double>> withoutTimings(List<EpochMetrics> epochs) {
         return epochs.stream().map(m -> List.of(m.trainLoss(), m.trainAccuracy(), m.validationLoss(),
                 m.validationAccuracy(), m.learningRate())).toList();
     }
