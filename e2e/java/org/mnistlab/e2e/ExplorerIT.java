@@ -2,7 +2,11 @@ package org.mnistlab.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,14 +96,98 @@ class ExplorerIT extends BrowserTest {
         explorer.openAndMeasure(base(), "/explore");
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
         for (int index : new int[] {0, 7, 23}) {
-            byte[] ink = train.image(index);
-            int[] expected = new int[ink.length];
-            for (int p = 0; p < ink.length; p++) {
-                expected[p] = 255 - (ink[p] & 0xff); // dark ink on light
-            }
             assertThat(explorer.thumbnailGrays(index).stream().mapToInt(Number::intValue).toArray())
-                    .as("sample #" + index).containsExactly(expected);
+                    .as("sample #" + index).containsExactly(grays(train.image(index)));
         }
+    }
+
+    /**
+     * The page's document carries the explorer's first screen as plain HTML: with Vaadin's scripts blocked
+     * (the client never starts), a screen of thumbnails is there, each its sample pixel for pixel.
+     */
+    @Test
+    void the_document_shows_a_screen_of_thumbnails_before_vaadin_starts() {
+        page.route("**/VAADIN/build/**", Route::abort);
+        page.navigate(base() + "/explore");
+        List<List<Object>> cells = firstScreenCells();
+        assertThat(page.locator("#sample-grid")).hasCount(0); // no view: what shows is the document's own HTML
+        LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
+        assertThat(cells).hasSize(100);
+        for (int i = 0; i < cells.size(); i++) {
+            List<Object> cell = cells.get(i);
+            assertThat(((Number) cell.get(0)).intValue()).isEqualTo(i);
+            assertThat(cell.get(1)).isEqualTo(String.valueOf(train.label(i)));
+            assertThat(((Number) cell.get(2)).intValue()).as("decoded width of #" + i).isEqualTo(28);
+            assertThat(((Number) cell.get(3)).doubleValue()).as("shown width of #" + i).isGreaterThanOrEqualTo(40);
+        }
+        ExplorerPage explorer = new ExplorerPage(page);
+        for (int index : new int[] {0, 7, 23}) {
+            assertThat(explorer.firstScreenGrays(index).stream().mapToInt(Number::intValue).toArray())
+                    .as("sample #" + index).containsExactly(grays(train.image(index)));
+        }
+        assertThat(page.locator("#first-screen .explorer-summary")).hasText("MNIST train: 60,000 samples");
+    }
+
+    /**
+     * Once the view has drawn its thumbnails the first screen is gone, and every thumbnail appeared where its
+     * picture was: nothing moves when the view takes over (desktop and phone widths).
+     */
+    @Test
+    void the_view_replaces_the_first_screen_without_moving_a_thumbnail() {
+        for (int[] size : new int[][] {{1280, 800}, {400, 800}}) {
+            page.setViewportSize(size[0], size[1]);
+            page.route("**/VAADIN/build/**", Route::abort);
+            page.navigate(base() + "/explore?split=test");
+            firstScreenCells();
+            List<Object> pictured = rects("#first-screen", "img.digit");
+            page.unroute("**/VAADIN/build/**");
+
+            page.navigate(base() + "/explore?split=test");
+            page.waitForSelector("#first-screen", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.DETACHED));
+            page.waitForFunction("() => document.querySelectorAll('#sample-grid mnist-digit[drawn]').length >= 20");
+            List<Object> drawn = rects("#sample-grid", "mnist-digit");
+            for (int i = 0; i < 20; i++) {
+                List<?> was = (List<?>) pictured.get(i);
+                List<?> now = (List<?>) drawn.get(i);
+                for (int k = 0; k < 4; k++) {
+                    assertThat(((Number) now.get(k)).doubleValue()).as(size[0] + " px, thumbnail " + i + ", edge " + k)
+                            .isCloseTo(((Number) was.get(k)).doubleValue(), within(1.0));
+                }
+            }
+        }
+    }
+
+    /** The first screen's cells once its images are decoded: [index, label, decoded width, shown width]. */
+    @SuppressWarnings("unchecked")
+    private List<List<Object>> firstScreenCells() {
+        return (List<List<Object>>) page.waitForFunction("""
+                () => {
+                  const cells = [...document.querySelectorAll('#first-screen .sample')];
+                  if (cells.length === 0 || cells.some(c => !c.querySelector('img').complete)) return null;
+                  return cells.map(c => { const image = c.querySelector('img');
+                    return [Number(c.dataset.index), c.querySelector('.sample-label').textContent,
+                            image.naturalWidth, image.getBoundingClientRect().width]; });
+                }""").jsonValue();
+    }
+
+    /** Where the thumbnails of the test split's samples 0-19 are: [left, top, width, height] each. */
+    @SuppressWarnings("unchecked")
+    private List<Object> rects(String grid, String image) {
+        return (List<Object>) page.evaluate("""
+                ([grid, image]) => Array.from({ length: 20 }, (_, i) => {
+                  const r = document.querySelector(`${grid} .sample[data-index="${i}"] ${image}`).getBoundingClientRect();
+                  return [r.left, r.top, r.width, r.height];
+                })""", List.of(grid, image));
+    }
+
+    /** Gray levels as a browser shows a sample: dark ink on light. */
+    private static int[] grays(byte[] ink) {
+        int[] grays = new int[ink.length];
+        for (int p = 0; p < ink.length; p++) {
+            grays[p] = 255 - (ink[p] & 0xff);
+        }
+        return grays;
     }
 
     @Test

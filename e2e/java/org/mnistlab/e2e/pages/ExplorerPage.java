@@ -50,20 +50,29 @@ public class ExplorerPage {
      * The gray levels (0 black to 255 white) the browser shows for a thumbnail in the grid, row by row,
      * read back by drawing its image at 28×28 into a canvas.
      */
-    @SuppressWarnings("unchecked")
     public List<Number> thumbnailGrays(int index) {
         page.waitForSelector("#sample-grid .sample[data-index=\"" + index + "\"] mnist-digit[drawn]");
+        return grays("document.querySelector(`#sample-grid .sample[data-index=\"${index}\"] mnist-digit`).shadowRoot"
+                + ".querySelector('img')", index);
+    }
+
+    /** The same for a thumbnail in the page's first screen (plain HTML in the document, before the view). */
+    public List<Number> firstScreenGrays(int index) {
+        return grays("document.querySelector(`#first-screen .sample[data-index=\"${index}\"] img`)", index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Number> grays(String imageOfIndex, int index) {
         return (List<Number>) page.evaluate("""
                 index => {
-                  const digit = document.querySelector(`#sample-grid .sample[data-index="${index}"] mnist-digit`);
-                  const image = digit.shadowRoot.querySelector('img');
+                  const image = %s;
                   const canvas = document.createElement('canvas');
                   canvas.width = 28; canvas.height = 28;
                   const context = canvas.getContext('2d');
                   context.drawImage(image, 0, 0, 28, 28);
                   const rgba = context.getImageData(0, 0, 28, 28).data;
                   return Array.from({ length: 784 }, (_, i) => rgba[i * 4]);
-                }""", index);
+                }""".formatted(imageOfIndex), index);
     }
 
     /** Waits until the top-left thumbnail in view is this sample, painted, and a screen of others with it. */

@@ -27,8 +27,11 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
+    /** The app's name in the title bar (also in a view's {@link FirstScreen}). */
+    public static final String TITLE = "MNIST Lab";
+
     public MainLayout(AuthenticationContext authentication) {
-        H1 title = new H1("MNIST Lab");
+        H1 title = new H1(TITLE);
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);

@@ -18,11 +18,15 @@ public class DigitImage extends Image {
      * @param displayPx rendered width and height in CSS pixels
      */
     public DigitImage(byte[] pixels, String name, int displayPx) {
-        byte[] png = DigitPng.render(pixels, 1);
-        setSrc("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+        setSrc(dataUrl(pixels));
         setAlt(name);
         setWidth(displayPx + "px");
         setHeight(displayPx + "px");
         getStyle().set("image-rendering", "pixelated").set("border", "1px solid var(--lumo-contrast-10pct)");
+    }
+
+    /** The image as a PNG data URL at its own 28×28 (the browser enlarges it, pixelated). */
+    public static String dataUrl(byte[] pixels) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(DigitPng.render(pixels, 1));
     }
 }

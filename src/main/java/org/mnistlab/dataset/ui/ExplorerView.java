@@ -28,7 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.jsoup.nodes.Element;
 import org.mnistlab.base.ui.AfterFirstPaint;
+import org.mnistlab.base.ui.FirstScreen;
+import org.mnistlab.base.ui.HasFirstScreen;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.base.ui.Links;
 import org.mnistlab.base.ui.Notifications;
@@ -56,7 +59,10 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOpt
 @RouteAlias("")
 @PageTitle("Explore · MNIST Lab")
 @Menu(order = 0, title = "Explore", icon = "lab:grid-small")
-public class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
+public class ExplorerView extends VerticalLayout implements BeforeEnterObserver, HasFirstScreen {
+
+    /** Rows of thumbnails in the first screen: a window up to ~1,100 px tall on a desktop (10 × 10 samples). */
+    static final int FIRST_SCREEN_ROWS = 10;
 
     private final DatasetService datasets;
     private final RadioButtonGroup<DatasetKind> datasetChoice = new RadioButtonGroup<>("Dataset");
@@ -258,6 +264,34 @@ public class ExplorerView extends VerticalLayout implements BeforeEnterObserver 
         if (scrollTarget != null) {
             grid.scrollToSample(scrollTarget);
         }
+    }
+
+    /**
+     * The toolbar and the grid's first rows as plain HTML (index.html lays them out as the view does). None
+     * while the dataset is loading or when the grid will scroll to a sample: the picture would be wrong.
+     */
+    @Override
+    public Optional<FirstScreen> firstScreen() {
+        if (!content.isVisible() || scrollTarget != null) {
+            return Optional.empty();
+        }
+        Element view = new Element("div").addClass("fs-explorer");
+        Element fields = view.appendElement("div").addClass("fs-toolbar");
+        field(fields, "fs-dataset", datasetChoice.getLabel(), kind.displayName());
+        field(fields, "fs-split", splitChoice.getLabel(), splitChoice.getItemLabelGenerator().apply(split));
+        field(fields, "fs-label", labelChoice.getLabel(), labelChoice.getItemLabelGenerator().apply(label));
+        field(fields, "fs-go-to", goTo.getLabel(), "");
+        fields.appendElement("span").addClass("explorer-summary").text(summary.getText());
+        Element below = view.appendElement("div").addClass("fs-explorer-content").addClass("explorer-content");
+        below.appendChild(grid.firstScreen(FIRST_SCREEN_ROWS));
+        below.appendElement("div").addClass("explorer-side");
+        return Optional.of(new FirstScreen(view, "#sample-grid mnist-digit[drawn]"));
+    }
+
+    private static void field(Element toolbar, String className, String label, String value) {
+        Element field = toolbar.appendElement("div").addClass("fs-field").addClass(className);
+        field.appendElement("span").addClass("fs-field-label").text(label);
+        field.appendElement("span").addClass("fs-field-value").text(value);
     }
 
     private BarChart distributionChart() {

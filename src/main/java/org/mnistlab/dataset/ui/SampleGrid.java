@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Element;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.LabeledImages;
 
@@ -153,6 +154,28 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
             cells.set(cells.length(), cell);
         }
         return cells;
+    }
+
+    /**
+     * The grid's first rows as plain HTML for a page's first screen: the same rows, classes and layout as
+     * the list draws, each thumbnail a PNG {@code img} (no script needed to show it).
+     */
+    Element firstScreen(int rows) {
+        Element grid = new Element("div").addClass("sample-grid");
+        for (int r = 0; r < Math.min(rows, rowCount()); r++) {
+            Element line = grid.appendElement("div").addClass("sample-row");
+            DatasetKind kind = samples.kind();
+            for (int index : indicesOf(row(r))) {
+                String name = kind.className(samples.label(index));
+                Element cell = line.appendElement("div").addClass("sample").attr("data-index", String.valueOf(index))
+                        .attr("title", "#" + index + ": " + name);
+                cell.appendElement("img").addClass("digit").attr("alt", "").attr("src",
+                        DigitImage.dataUrl(samples.image(index)));
+                cell.appendElement("span").addClass("sample-index").text("#" + index);
+                cell.appendElement("span").addClass("sample-label").text(name);
+            }
+        }
+        return grid;
     }
 
     /** The user clicked a thumbnail. */

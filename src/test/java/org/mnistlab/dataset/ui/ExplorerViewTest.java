@@ -17,14 +17,26 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.function.SerializableBiConsumer;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import elemental.json.Json;
 import elemental.json.JsonArray;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.SpringAppTest;
+import org.mnistlab.base.ui.FirstScreenInDocument;
 import org.mnistlab.base.ui.chart.ChartJs;
 import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.dataset.LabeledImages;
@@ -190,6 +202,61 @@ class ExplorerViewTest extends SpringAppTest {
         _setValue(goTo, 9_000);
         pressEnter(goTo);
         assertThat(goTo.isInvalid()).isFalse();
+    }
+
+    @Test
+    void the_page_s_document_pictures_the_selection_the_view_shows() throws Exception {
+        open("explore?dataset=fashion-mnist&split=test&label=9");
+        Document document = emptyPage();
+        new FirstScreenInDocument().addFirstScreen(new IndexHtmlResponse(VaadinRequest.getCurrent(), VaadinResponse.getCurrent(), document, UI.getCurrent()));
+
+        Element screen = document.body().child(0);
+        assertThat(screen.id()).isEqualTo("first-screen");
+        assertThat(screen.attr("aria-hidden")).isEqualTo("true");
+        assertThat(screen.attr("data-replaced-when")).isEqualTo("#sample-grid mnist-digit[drawn]");
+        assertThat(screen.select(".fs-field-value").eachText()).containsExactly("Fashion-MNIST", "test", "9 · Ankle boot");
+        assertThat(screen.select(".explorer-summary").text())
+                .isEqualTo(_get(Span.class, s -> s.withId("explorer-summary")).getText());
+        LabeledImages test = datasets.samples(DatasetKind.FASHION_MNIST, Split.TEST);
+        int[] shown = shownIndices(_get(SampleGrid.class));
+        Elements cells = screen.select(".sample");
+        assertThat(cells).hasSize(ExplorerView.FIRST_SCREEN_ROWS * SampleGrid.SAMPLES_PER_ROW);
+        for (int i = 0; i < cells.size(); i++) {
+            assertThat(cells.get(i).attr("data-index")).isEqualTo(String.valueOf(shown[i]));
+            assertThat(cells.get(i).select(".sample-label").text()).isEqualTo("Ankle boot");
+        }
+        for (int i : new int[] {0, 37, 99}) {
+            String src = cells.get(i).select("img.digit").attr("src");
+            assertThat(src).startsWith("data:image/png;base64,");
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(
+                    Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
+            byte[] ink = test.image(shown[i]);
+            for (int p = 0; p < ink.length; p++) {
+                assertThat(png.getRaster().getSample(p % 28, p / 28, 0)).as("pixel " + p + " of #" + shown[i])
+                        .isEqualTo(255 - (ink[p] & 0xff));
+            }
+        }
+    }
+
+    @Test
+    void no_first_screen_when_the_grid_opens_scrolled_to_a_sample() {
+        open("explore?at=5000");
+        assertThat(_get(ExplorerView.class).firstScreen()).isEmpty();
+        Document document = emptyPage();
+        new FirstScreenInDocument().addFirstScreen(new IndexHtmlResponse(VaadinRequest.getCurrent(), VaadinResponse.getCurrent(), document, UI.getCurrent()));
+        assertThat(document.body().children()).extracting(Element::id).containsExactly("outlet");
+    }
+
+    @Test
+    void a_view_without_a_first_screen_leaves_the_document_alone() {
+        open("explore/mnist/train/0");
+        Document document = emptyPage();
+        new FirstScreenInDocument().addFirstScreen(new IndexHtmlResponse(VaadinRequest.getCurrent(), VaadinResponse.getCurrent(), document, UI.getCurrent()));
+        assertThat(document.body().children()).extracting(Element::id).containsExactly("outlet");
+    }
+
+    private static Document emptyPage() {
+        return Jsoup.parse("<html><head></head><body><div id=\"outlet\"></div></body></html>");
     }
 
     /** Calls the grid's client-side "open" function the way a click on the thumbnail does. */
