@@ -23,6 +23,32 @@ public class ExplorerPage {
               }).map(s => [Number(s.dataset.index), s.querySelector('.sample-label').textContent]);
             }""";
 
+    /**
+     * Times a page load of the explorer, in ms since the navigation started: [50 thumbnails painted, 50 drawn
+     * by the view, first contentful paint], once the view has drawn 50 in view (else null). The first is the
+     * browser's own paint time of the first screen's 50th image (Element Timing: its images carry
+     * {@code elementtiming}), or the view's moment when there is no first screen; the view's is seen by polling.
+     */
+    private static final String PAINTED_THEN_DRAWN = """
+            () => {
+              if (!window.__painted) {
+                window.__painted = [];
+                new PerformanceObserver(list => list.getEntries().forEach(e => window.__painted.push(e.renderTime || e.loadTime)))
+                    .observe({ type: 'element', buffered: true });
+              }
+              const list = document.querySelector('#sample-grid');
+              if (!list) return null;
+              const box = list.getBoundingClientRect();
+              const drawn = [...list.querySelectorAll('.sample')].filter(s => { const r = s.getBoundingClientRect();
+                return r.height > 0 && r.bottom > box.top && r.top < box.bottom && r.top < innerHeight
+                    && s.querySelector('mnist-digit[drawn]'); }).length;
+              if (drawn < 50) return null;
+              const now = performance.now();
+              const painted = [...window.__painted].sort((a, b) => a - b);
+              const paint = performance.getEntriesByName('first-contentful-paint')[0];
+              return [painted.length >= 50 ? Math.min(painted[49], now) : now, now, paint ? paint.startTime : -1];
+            }""";
+
     private final Page page;
 
     public ExplorerPage(Page page) {
@@ -37,6 +63,14 @@ public class ExplorerPage {
     public long openAndMeasure(String baseUrl, String path) {
         page.navigate(baseUrl + path, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
         return waitForFirstScreen();
+    }
+
+    /** Opens the explorer at {@code path} and times its first screen and its view ({@link #PAINTED_THEN_DRAWN}). */
+    public long[] openAndMeasureFirstScreen(String baseUrl, String path) {
+        page.navigate(baseUrl + path, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+        List<?> times = (List<?>) page.waitForFunction(PAINTED_THEN_DRAWN, null,
+                new Page.WaitForFunctionOptions().setPollingInterval(10)).jsonValue();
+        return times.stream().mapToLong(t -> Math.round(((Number) t).doubleValue())).toArray();
     }
 
     /** Waits until at least 50 thumbnails are painted in view; returns performance.now() at that moment. */

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import java.util.List;
 import java.util.Optional;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +20,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class FirstScreenInDocument implements VaadinServiceInitListener {
 
-    /** The element's id, for index.html's script and for tests. */
-    public static final String ID = "first-screen";
+    /** The element's id (index.html styles and removes it by this id). */
+    private static final String ID = "first-screen";
+    /** What Vaadin's script with the view's initial state assigns. */
+    private static final String INITIAL_STATE = "window.Vaadin.TypeScript";
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.addIndexHtmlRequestListener(this::addFirstScreen);
     }
 
-    /** Adds the view's first screen to the document, when the view has one. */
+    /**
+     * Adds the view's first screen to the document, when the view has one, and moves Vaadin's script with the
+     * view's initial state (about 200 KB for the explorer, in the head) to the end of the body: the browser
+     * then reaches the first screen after a few KB of the page and can paint it while it parses the rest. The
+     * state is read only by Vaadin's module scripts, which run after the whole page is parsed.
+     */
     public void addFirstScreen(IndexHtmlResponse response) {
-        response.getUI().flatMap(FirstScreenInDocument::firstScreenOf)
-                .ifPresent(screen -> response.getDocument().body().prependChild(framed(screen)));
+        response.getUI().flatMap(FirstScreenInDocument::firstScreenOf).ifPresent(screen -> {
+            Document document = response.getDocument();
+            document.body().prependChild(framed(screen));
+            document.head().select("script[initial]").stream()
+                    .filter(script -> script.data().contains(INITIAL_STATE))
+                    .forEach(script -> document.body().appendChild(script));
+        });
     }
 
     /** The first screen of the UI's current view, if it has one. */

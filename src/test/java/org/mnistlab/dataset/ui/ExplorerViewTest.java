@@ -208,10 +208,13 @@ class ExplorerViewTest extends SpringAppTest {
     void the_page_s_document_pictures_the_selection_the_view_shows() throws Exception {
         open("explore?dataset=fashion-mnist&split=test&label=9");
         Document document = emptyPage();
-        new FirstScreenInDocument().addFirstScreen(new IndexHtmlResponse(VaadinRequest.getCurrent(), VaadinResponse.getCurrent(), document, UI.getCurrent()));
+        addFirstScreen(document);
 
         Element screen = document.body().child(0);
         assertThat(screen.id()).isEqualTo("first-screen");
+        // Vaadin's initial state moved behind the first screen, so the browser parses the picture first
+        assertThat(document.head().select("script[initial]")).hasSize(1);
+        assertThat(document.body().children().last().data()).startsWith("window.Vaadin.TypeScript=");
         assertThat(screen.attr("aria-hidden")).isEqualTo("true");
         assertThat(screen.attr("data-replaced-when")).isEqualTo("#sample-grid mnist-digit[drawn]");
         assertThat(screen.select(".fs-field-value").eachText()).containsExactly("Fashion-MNIST", "test", "9 · Ankle boot");
@@ -243,20 +246,29 @@ class ExplorerViewTest extends SpringAppTest {
         open("explore?at=5000");
         assertThat(_get(ExplorerView.class).firstScreen()).isEmpty();
         Document document = emptyPage();
-        new FirstScreenInDocument().addFirstScreen(new IndexHtmlResponse(VaadinRequest.getCurrent(), VaadinResponse.getCurrent(), document, UI.getCurrent()));
+        addFirstScreen(document);
         assertThat(document.body().children()).extracting(Element::id).containsExactly("outlet");
+        assertThat(document.head().select("script[initial]")).hasSize(2);
     }
 
     @Test
     void a_view_without_a_first_screen_leaves_the_document_alone() {
         open("explore/mnist/train/0");
         Document document = emptyPage();
-        new FirstScreenInDocument().addFirstScreen(new IndexHtmlResponse(VaadinRequest.getCurrent(), VaadinResponse.getCurrent(), document, UI.getCurrent()));
-        assertThat(document.body().children()).extracting(Element::id).containsExactly("outlet");
+        String before = document.outerHtml();
+        addFirstScreen(document);
+        assertThat(document.outerHtml()).isEqualTo(before);
+    }
+
+    /** What the app does to a page's document while Vaadin makes it for the current UI. */
+    private static void addFirstScreen(Document document) {
+        new FirstScreenInDocument().addFirstScreen(
+                new IndexHtmlResponse(VaadinRequest.getCurrent(), VaadinResponse.getCurrent(), document, UI.getCurrent()));
     }
 
     private static Document emptyPage() {
-        return Jsoup.parse("<html><head></head><body><div id=\"outlet\"></div></body></html>");
+        return Jsoup.parse("<html><head><script initial>window.oldBrowserCheck = 1</script>"
+                + "<script initial>window.Vaadin.TypeScript= {}</script></head><body><div id=\"outlet\"></div></body></html>");
     }
 
     /** Calls the grid's client-side "open" function the way a click on the thumbnail does. */
