@@ -112,7 +112,7 @@ class ExplorerIT extends BrowserTest {
         List<List<Object>> cells = firstScreenCells();
         assertThat(page.locator("#sample-grid")).hasCount(0); // no view: what shows is the document's own HTML
         LabeledImages train = datasets.samples(DatasetKind.MNIST, Split.TRAIN);
-        assertThat(cells).hasSize(100);
+        assertThat(cells).hasSize(80); // 8 rows of 10
         for (int i = 0; i < cells.size(); i++) {
             List<Object> cell = cells.get(i);
             assertThat(((Number) cell.get(0)).intValue()).isEqualTo(i);
@@ -134,6 +134,16 @@ class ExplorerIT extends BrowserTest {
      */
     @Test
     void the_view_replaces_the_first_screen_without_moving_a_thumbnail() {
+        // notes, in the page, whether the view's thumbnails were drawn when the first screen went away
+        page.addInitScript("""
+                window.__firstScreen = {};
+                new MutationObserver(() => {
+                  if (document.getElementById('first-screen')) window.__firstScreen.seen = true;
+                  else if (window.__firstScreen.seen && !('removedWithView' in window.__firstScreen)) {
+                    window.__firstScreen.removedWithView = !!document.querySelector('#sample-grid mnist-digit[drawn]');
+                    window.__firstScreen.removedAt = performance.now();
+                  }
+                }).observe(document, { subtree: true, childList: true });""");
         for (int[] size : new int[][] {{1280, 800}, {400, 800}}) {
             page.setViewportSize(size[0], size[1]);
             page.route("**/VAADIN/build/**", Route::abort);
@@ -146,6 +156,9 @@ class ExplorerIT extends BrowserTest {
             page.waitForSelector("#first-screen", new Page.WaitForSelectorOptions()
                     .setState(WaitForSelectorState.DETACHED));
             page.waitForFunction("() => document.querySelectorAll('#sample-grid mnist-digit[drawn]').length >= 20");
+            Map<?, ?> removal = (Map<?, ?>) page.evaluate("() => window.__firstScreen");
+            assertThat(removal.get("removedWithView")).as("the view's thumbnails drawn when it went").isEqualTo(true);
+            assertThat(((Number) removal.get("removedAt")).doubleValue()).as("before the 10 s fallback").isLessThan(9000);
             List<Object> drawn = rects("#sample-grid", "mnist-digit");
             for (int i = 0; i < 20; i++) {
                 List<?> was = (List<?>) pictured.get(i);

@@ -61,8 +61,11 @@ import software.xdev.chartjs.model.options.scale.cartesian.linear.LinearScaleOpt
 @Menu(order = 0, title = "Explore", icon = "lab:grid-small")
 public class ExplorerView extends VerticalLayout implements BeforeEnterObserver, HasFirstScreen {
 
-    /** Rows of thumbnails in the first screen: a window up to ~1,100 px tall on a desktop (10 × 10 samples). */
-    static final int FIRST_SCREEN_ROWS = 10;
+    /**
+     * Rows of thumbnails in the first screen: a desktop window up to ~950 px tall (8 × 10 samples). Each row
+     * adds ~6 KB of PNGs to the page for the browser to parse before Vaadin's client starts.
+     */
+    static final int FIRST_SCREEN_ROWS = 8;
 
     private final DatasetService datasets;
     private final RadioButtonGroup<DatasetKind> datasetChoice = new RadioButtonGroup<>("Dataset");
