@@ -1,6 +1,7 @@
 // Page speed of two MNIST Lab servers side by side (e.g. the jar before and after a change), in one headless
 // Chromium, visits alternating so that both meet the same machine load. Prints the median and the fastest of
-// each measure: explorer through the menu from /runs, dataset switch, explorer reload, run 1's page through its
+// each measure: explorer through the menu from /runs, dataset switch, explorer reload (until the view has drawn 50
+// thumbnails, and until 50 were painted, by the document's first screen or the view), run 1's page through its
 // link in /runs, and its reload (Debian's Chromium at /usr/bin/chromium). Each server needs a finished run #1 (`java -jar X.jar train --model mlp --epochs 1
 // --subset 1000 --data-dir D`) and the public-demo setting (no log-in); add --mnistlab.datasets-dir where the
 // MNIST files are elsewhere (here: ../shared/datasets):
@@ -30,7 +31,7 @@ for (const app of apps) {
   app.page.setDefaultTimeout(60000);
   await app.page.goto(app.base + '/explore');
   await app.page.waitForFunction(SCREEN, null, { polling: 10 });
-  results[app.name] = { inapp: [], switch: [], reload: [], runInapp: [], runReload: [] };
+  results[app.name] = { inapp: [], switch: [], reload: [], reloadPainted: [], runInapp: [], runReload: [] };
 }
 const wait = (page, fashion) => page.waitForFunction(SCREEN, fashion, { polling: 10 }).then(h => h.jsonValue());
 for (let r = 0; r < ROUNDS; r++) {
@@ -46,6 +47,15 @@ for (let r = 0; r < ROUNDS; r++) {
     res.switch.push((await wait(p, true)) - t0);
     await p.goto(app.base + '/explore?dataset=mnist&split=train', { waitUntil: 'commit' });
     res.reload.push(await wait(p, false));
+    // the first screen's 50th thumbnail as the browser painted it (its images carry elementtiming); the view's
+    // moment for a page without a first screen
+    const painted = await p.evaluate(() => new Promise(resolve => {
+      new PerformanceObserver((list, observer) => { observer.disconnect();
+        resolve(list.getEntries().map(e => e.renderTime || e.loadTime).sort((a, b) => a - b)); })
+        .observe({ type: 'element', buffered: true });
+      setTimeout(() => resolve([]), 300);
+    }));
+    res.reloadPainted.push(painted.length >= 50 ? Math.min(painted[49], res.reload.at(-1)) : res.reload.at(-1));
     await p.goto(app.base + '/runs'); await p.waitForSelector('#runs-grid');
     const link = p.locator("#runs-grid a.run-link[data-run-id='1']"); await link.waitFor();
     t0 = await p.evaluate(() => performance.now());
