@@ -162,9 +162,9 @@ public class SampleGrid extends Composite<VirtualList<SampleGrid.Row>> implement
      */
     Element firstScreen(int rows) {
         Element grid = new Element("div").addClass("sample-grid");
+        DatasetKind kind = samples.kind();
         for (int r = 0; r < Math.min(rows, rowCount()); r++) {
             Element line = grid.appendElement("div").addClass("sample-row");
-            DatasetKind kind = samples.kind();
             for (int index : indicesOf(row(r))) {
                 String name = kind.className(samples.label(index));
                 Element cell = line.appendElement("div").addClass("sample").attr("data-index", String.valueOf(index))

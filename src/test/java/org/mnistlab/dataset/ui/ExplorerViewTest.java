@@ -228,7 +228,7 @@ class ExplorerViewTest extends SpringAppTest {
             assertThat(cells.get(i).attr("data-index")).isEqualTo(String.valueOf(shown[i]));
             assertThat(cells.get(i).select(".sample-label").text()).isEqualTo("Ankle boot");
         }
-        for (int i : new int[] {0, 37, 99}) {
+        for (int i : new int[] {0, 37, cells.size() - 1}) {
             String src = cells.get(i).select("img.digit").attr("src");
             assertThat(src).startsWith("data:image/png;base64,");
             BufferedImage png = ImageIO.read(new ByteArrayInputStream(
