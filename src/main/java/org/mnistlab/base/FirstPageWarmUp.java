@@ -115,20 +115,20 @@ public class FirstPageWarmUp implements ApplicationRunner {
         running = true;
         try {
             long start = System.nanoTime();
-            HttpResponse<String> page = client.send(get(root), HttpResponse.BodyHandlers.ofString());
-            done.add(new Served(page.uri().getPath(), page.statusCode()));
-            Matcher script = ENTRY_SCRIPT.matcher(page.body());
-            if (script.find()) {
-                HttpResponse<Void> js = client.send(get(root.resolve(script.group(1))),
-                        HttpResponse.BodyHandlers.discarding());
-                done.add(new Served(js.uri().getPath(), js.statusCode()));
-            }
             List<String> featurePaths = pages.orderedStream().flatMap(feature -> feature.warmUpPaths().stream()).toList();
-            askFor(client, root, featurePaths, done);
-            for (int round = 2; round <= PAGE_ROUNDS; round++) {
-                HttpResponse<Void> again = client.send(get(root), HttpResponse.BodyHandlers.discarding());
-                done.add(new Served(again.uri().getPath(), again.statusCode()));
-                askFor(client, root, featurePaths, done);
+            for (int round = 1; round <= PAGE_ROUNDS; round++) {
+                HttpResponse<String> page = client.send(get(root), HttpResponse.BodyHandlers.ofString());
+                done.add(new Served(page.uri().getPath(), page.statusCode()));
+                Matcher script = ENTRY_SCRIPT.matcher(page.body());
+                if (round == 1 && script.find()) { // a static file: once is enough
+                    HttpResponse<Void> js = client.send(get(root.resolve(script.group(1))),
+                            HttpResponse.BodyHandlers.discarding());
+                    done.add(new Served(js.uri().getPath(), js.statusCode()));
+                }
+                for (String path : featurePaths) {
+                    HttpResponse<Void> other = client.send(get(root.resolve(path)), HttpResponse.BodyHandlers.discarding());
+                    done.add(new Served(other.uri().getPath(), other.statusCode()));
+                }
             }
             log.info("Start-up warm-up: served {} to itself in {} ms", done.stream().distinct()
                     .map(s -> s.path() + " (" + s.status() + ")").toList(), Duration.ofNanos(System.nanoTime() - start).toMillis());
@@ -141,14 +141,6 @@ public class FirstPageWarmUp implements ApplicationRunner {
         }
         served = List.copyOf(done);
         return served;
-    }
-
-    private void askFor(HttpClient client, URI root, List<String> paths, List<Served> done)
-            throws IOException, InterruptedException {
-        for (String path : paths) {
-            HttpResponse<Void> page = client.send(get(root.resolve(path)), HttpResponse.BodyHandlers.discarding());
-            done.add(new Served(page.uri().getPath(), page.statusCode()));
-        }
     }
 
     /** What the start-up warm-up served (empty before it ran, when it was skipped or failed). */
