@@ -140,6 +140,11 @@ class RunsIT extends BrowserTest {
         }
         assertThat(detail.misclassifiedTiles()).hasCount(100);
         screenshot("detail-cell");
+
+        detail.chooseCellByKeyboard(cell.actual(), cell.actual());
+        assertThat(detail.selectedCell()).hasCount(1);
+        assertThat(detail.selectedCell()).hasAttribute("id", "cm-" + cell.actual() + "-" + cell.actual());
+        assertThat(detail.selectedCell()).isFocused();
     }
 
     /**

@@ -52,6 +52,18 @@ public class RunDetailPage {
         assertThat(page.locator("#cell-images-title")).containsText("True " + actual + ", predicted " + predicted);
     }
 
+    /** Chooses a cell from the keyboard: focus it, press Enter. */
+    public void chooseCellByKeyboard(int actual, int predicted) {
+        page.focus("#cm-" + actual + "-" + predicted);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#cell-images-title")).containsText("True " + actual + ", predicted " + predicted);
+    }
+
+    /** The cell marked as chosen. */
+    public Locator selectedCell() {
+        return page.locator("#confusion-matrix .cm-cell.selected");
+    }
+
     /** The thumbnails shown for the clicked cell. */
     public Locator cellTiles() {
         return page.locator("#cell-gallery .digit-tile");

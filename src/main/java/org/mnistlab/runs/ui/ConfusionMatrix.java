@@ -3,28 +3,77 @@ package org.mnistlab.runs.ui;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.nodes.Element;
 
 /**
  * A confusion matrix as a heat map: rows are the true classes, columns the predicted ones. Correct
  * predictions (diagonal) are shaded blue by the class's recall, errors red by their count relative to the
- * largest error, so rare mistakes stay visible next to 1,000-image diagonals. Cells are clickable.
+ * largest error, so rare mistakes stay visible next to 1,000-image diagonals. Cells are clickable and
+ * focusable (Enter chooses one).
+ * <p>
+ * The cells are one piece of HTML, not 130 server-side components: a page load applies one property instead
+ * of ~1,500 node changes in Vaadin's client, which was half of a run page's initial state (README, page speed).
+ * One listener on the matrix reads which cell was chosen from the event.
  */
 public class ConfusionMatrix extends Div {
 
+    /** Event data: the chosen cell's true and predicted class, -1 outside a cell (a label, the gaps). */
+    static final String ACTUAL = cellData("actual");
+    static final String PREDICTED = cellData("predicted");
+
     private final int[][] confusion;
-    private final Div[][] cells;
-    private Div selected;
+    private final List<String> classNames;
+    private int selectedActual = -1;
+    private int selectedPredicted = -1;
 
     public ConfusionMatrix(int[][] confusion, List<String> classNames) {
         this.confusion = confusion;
-        int n = confusion.length;
-        cells = new Div[n][n];
+        this.classNames = classNames;
         addClassName("confusion-matrix");
-        getStyle().set("grid-template-columns", "auto auto repeat(" + n + ", minmax(2.6em, 1fr))");
+        getStyle().set("grid-template-columns", "auto auto repeat(" + confusion.length + ", minmax(2.6em, 1fr))");
+        render();
+        getElement().addEventListener("click", this::chosen).addEventData(ACTUAL).addEventData(PREDICTED);
+        getElement().addEventListener("keydown", this::chosen).addEventData(ACTUAL).addEventData(PREDICTED)
+                .setFilter("event.key === 'Enter'");
+    }
 
+    private static String cellData(String key) {
+        return "(event.target.closest('.cm-cell') || {dataset: {" + key + ": -1}}).dataset." + key + " | 0";
+    }
+
+    private void chosen(DomEvent event) {
+        int actual = (int) event.getEventData().getNumber(ACTUAL);
+        int predicted = (int) event.getEventData().getNumber(PREDICTED);
+        if (actual >= 0 && predicted >= 0 && actual < confusion.length && predicted < confusion.length) {
+            select(actual, predicted, true);
+            // the cells were drawn anew: keep the keyboard where it was
+            getElement().executeJs("this.querySelector('#cm-' + $0 + '-' + $1).focus()", actual, predicted);
+        }
+    }
+
+    /** Highlights a cell and tells the listeners, as a click does. */
+    public void select(int actual, int predicted) {
+        select(actual, predicted, false);
+    }
+
+    private void select(int actual, int predicted, boolean fromClient) {
+        selectedActual = actual;
+        selectedPredicted = predicted;
+        render();
+        fireEvent(new CellSelectedEvent(this, fromClient, actual, predicted, confusion[actual][predicted]));
+    }
+
+    /** The cells' HTML: the axis titles, the class names and one cell per pair. */
+    String cellsHtml() {
+        return getElement().getProperty("innerHTML", "");
+    }
+
+    private void render() {
+        int n = confusion.length;
         int maxError = 1;
         for (int a = 0; a < n; a++) {
             for (int p = 0; p < n; p++) {
@@ -33,35 +82,33 @@ public class ConfusionMatrix extends Div {
                 }
             }
         }
-
+        Element cells = new Element("div");
         // Header rows: axis title and class names of the predicted columns.
-        add(new Div(), new Div());
-        Div predictedTitle = label("Predicted", "cm-axis");
-        predictedTitle.getStyle().set("grid-column", "span " + n);
-        add(predictedTitle);
-        add(new Div(), new Div());
+        cells.appendElement("div");
+        cells.appendElement("div");
+        label(cells, "Predicted", "cm-axis").attr("style", "grid-column: span " + n);
+        cells.appendElement("div");
+        cells.appendElement("div");
         for (int p = 0; p < n; p++) {
-            add(label(shortName(classNames.get(p)), "cm-class"));
+            label(cells, shortName(classNames.get(p)), "cm-class");
         }
         for (int a = 0; a < n; a++) {
             if (a == 0) {
-                Div trueTitle = label("True", "cm-axis", "true");
-                trueTitle.getStyle().set("grid-row", "span " + n);
-                add(trueTitle);
+                label(cells, "True", "cm-axis true").attr("style", "grid-row: span " + n);
             }
-            add(label(shortName(classNames.get(a)), "cm-class", "row"));
+            label(cells, shortName(classNames.get(a)), "cm-class row");
             int rowTotal = 0;
             for (int p = 0; p < n; p++) {
                 rowTotal += confusion[a][p];
             }
             for (int p = 0; p < n; p++) {
-                cells[a][p] = cell(a, p, rowTotal, maxError, classNames);
-                add(cells[a][p]);
+                cell(cells, a, p, rowTotal, maxError);
             }
         }
+        getElement().setProperty("innerHTML", cells.html());
     }
 
-    private Div cell(int actual, int predicted, int rowTotal, int maxError, List<String> classNames) {
+    private void cell(Element cells, int actual, int predicted, int rowTotal, int maxError) {
         int count = confusion[actual][predicted];
         double intensity;
         String rgb;
@@ -72,48 +119,31 @@ public class ConfusionMatrix extends Div {
             intensity = count == 0 ? 0 : 0.15 + 0.85 * Math.sqrt((double) count / maxError);
             rgb = "214, 39, 40";
         }
-        Div cell = new Div(String.valueOf(count));
-        cell.setId("cm-" + actual + "-" + predicted);
-        cell.addClassName("cm-cell");
-        cell.getElement().setAttribute("data-actual", String.valueOf(actual));
-        cell.getElement().setAttribute("data-predicted", String.valueOf(predicted));
-        cell.getElement().setAttribute("title", "True " + classNames.get(actual) + ", predicted "
-                + classNames.get(predicted) + ": " + count + (count == 1 ? " image" : " images"));
-        cell.getStyle().set("background", String.format(Locale.ROOT, "rgba(%s, %.3f)", rgb, intensity))
-                .set("color", intensity > 0.55 ? "white" : "var(--lumo-body-text-color)");
-        if (count == 0) {
-            cell.getStyle().set("color", "var(--lumo-disabled-text-color)");
+        String color = count == 0 ? "var(--lumo-disabled-text-color)"
+                : intensity > 0.55 ? "white" : "var(--lumo-body-text-color)";
+        Element cell = cells.appendElement("div");
+        if (actual == selectedActual && predicted == selectedPredicted) {
+            cell.addClass("selected");
         }
-        cell.addClickListener(e -> select(actual, predicted, e.isFromClient()));
-        return cell;
-    }
-
-    /** Highlights a cell and tells the listeners, as a click does. */
-    public void select(int actual, int predicted) {
-        select(actual, predicted, false);
-    }
-
-    private void select(int actual, int predicted, boolean fromClient) {
-        if (selected != null) {
-            selected.removeClassName("selected");
-        }
-        selected = cells[actual][predicted];
-        selected.addClassName("selected");
-        fireEvent(new CellSelectedEvent(this, fromClient, actual, predicted, confusion[actual][predicted]));
-    }
-
-    public Div cell(int actual, int predicted) {
-        return cells[actual][predicted];
+        cell.id("cm-" + actual + "-" + predicted)
+                .addClass("cm-cell")
+                .attr("data-actual", String.valueOf(actual))
+                .attr("data-predicted", String.valueOf(predicted))
+                .attr("tabindex", "0")
+                .attr("role", "button")
+                .attr("title", "True " + classNames.get(actual) + ", predicted " + classNames.get(predicted) + ": "
+                        + count + (count == 1 ? " image" : " images"))
+                .attr("style", String.format(Locale.ROOT, "background: rgba(%s, %.3f); color: %s", rgb, intensity,
+                        color))
+                .text(String.valueOf(count));
     }
 
     public Registration addCellSelectedListener(ComponentEventListener<CellSelectedEvent> listener) {
         return addListener(CellSelectedEvent.class, listener);
     }
 
-    private static Div label(String text, String... classNames) {
-        Div d = new Div(text);
-        d.addClassNames(classNames);
-        return d;
+    private static Element label(Element cells, String text, String classNames) {
+        return cells.appendElement("div").attr("class", classNames).text(text);
     }
 
     /** Fashion-MNIST names are long: "T-shirt/top" → "T-shirt", "Ankle boot" stays. */

@@ -1,9 +1,7 @@
 package org.mnistlab.runs.ui;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility.Border;
 import com.vaadin.flow.theme.lumo.LumoUtility.BorderColor;
 import com.vaadin.flow.theme.lumo.LumoUtility.BorderRadius;
@@ -16,6 +14,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility.BoxSizing;
 import com.vaadin.flow.theme.lumo.LumoUtility.Width;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jsoup.nodes.Element;
 import org.mnistlab.base.ui.Format;
 import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunRecord;
@@ -35,68 +34,69 @@ class ReproducibilityCard extends Details {
         setOpened(true);
         addClassNames(Width.FULL, BoxSizing.BORDER, Border.ALL, BorderColor.CONTRAST_10, BorderRadius.LARGE, Padding.Horizontal.MEDIUM);
 
-        Div settings = pairs("config-settings");
+        Element content = new Element("div");
+        Element settings = pairs("config-settings");
         RunConfig config = run.config();
         for (RunSetting s : RunSetting.listedSettings()) {
             add(settings, s.label(), s.format(config), s.appliesTo(config) ? null : "not used by this run",
                     "setting-" + s.key());
         }
-        add(section("Configuration", settings));
+        section(content, "Configuration", settings);
 
-        Div software = pairs("software-versions");
+        Element software = pairs("software-versions");
         new TreeMap<>(orEmpty(run.softwareVersions())).forEach((k, v) -> add(software, k, v, null, null));
-        if (software.getChildren().findAny().isEmpty()) {
-            software.add(new Span("not recorded"));
-        }
-        add(section("Software and backend", software));
+        notRecordedIfEmpty(software);
+        section(content, "Software and backend", software);
 
-        Div checksums = pairs("dataset-checksums");
+        Element checksums = pairs("dataset-checksums");
         new TreeMap<>(orEmpty(run.datasetChecksums())).forEach((k, v) -> add(checksums, k, v, null, null));
-        if (checksums.getChildren().findAny().isEmpty()) {
-            checksums.add(new Span("not recorded"));
-        }
-        checksums.addClassName("monospace");
-        add(section("Dataset files (MD5) · " + run.dataset().displayName(), checksums));
+        notRecordedIfEmpty(checksums);
+        checksums.addClass("monospace");
+        section(content, "Dataset files (MD5) · " + run.dataset().displayName(), checksums);
 
-        Div times = pairs("run-times");
+        Element times = pairs("run-times");
         add(times, "Created", Format.dateTime(run.createdAt()), null, null);
         add(times, "Started", Format.dateTime(run.startedAt()), null, null);
         add(times, "Finished", Format.dateTime(run.finishedAt()), null, null);
         add(times, "Model file", run.modelFile() == null ? Format.NONE : run.modelFile(), null, null);
-        add(section("Run", times));
+        section(content, "Run", times);
+        // one piece of HTML rather than ~300 components: it is only read, and each component costs a page load
+        // about ten node changes in Vaadin's client (README, page speed)
+        add(new Html(content.outerHtml()));
     }
 
     private static Map<String, String> orEmpty(Map<String, String> map) {
         return map == null ? Map.of() : map;
     }
 
-    private static Div section(String title, Div content) {
-        H4 h = new H4(title);
-        h.addClassNames(Margin.Top.SMALL, Margin.Bottom.XSMALL, FontSize.SMALL);
-        return new Div(h, content);
+    private static void section(Element content, String title, Element pairs) {
+        Element section = content.appendElement("div");
+        section.appendElement("h4").addClass(Margin.Top.SMALL).addClass(Margin.Bottom.XSMALL).addClass(FontSize.SMALL)
+                .text(title);
+        section.appendChild(pairs);
     }
 
     /** A grid of label/value pairs that wraps into as many columns as fit. */
-    private static Div pairs(String id) {
-        Div d = new Div();
-        d.setId(id);
-        d.addClassName("setting-pairs");
-        return d;
+    private static Element pairs(String id) {
+        return new Element("div").id(id).addClass("setting-pairs");
     }
 
-    private static void add(Div pairs, String label, String value, String unusedHint, String id) {
-        Span l = new Span(label);
-        l.addClassName(TextColor.SECONDARY);
-        Span v = new Span(value);
-        v.addClassName(FontWeight.MEDIUM);
-        Div row = new Div(l, new Span(": "), v);
+    private static void notRecordedIfEmpty(Element pairs) {
+        if (pairs.childrenSize() == 0) {
+            pairs.appendElement("span").text("not recorded");
+        }
+    }
+
+    private static void add(Element pairs, String label, String value, String unusedHint, String id) {
+        Element row = pairs.appendElement("div");
+        row.appendElement("span").addClass(TextColor.SECONDARY).text(label);
+        row.appendElement("span").text(": ");
+        row.appendElement("span").addClass(FontWeight.MEDIUM).text(value);
         if (unusedHint != null) {
-            row.getElement().setAttribute("title", unusedHint);
-            row.addClassName("unused");
+            row.attr("title", unusedHint).addClass("unused");
         }
         if (id != null) {
-            row.setId(id);
+            row.id(id);
         }
-        pairs.add(row);
     }
 }

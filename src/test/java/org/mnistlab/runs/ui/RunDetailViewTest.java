@@ -1,5 +1,6 @@
 package org.mnistlab.runs.ui;
 
+import static com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -18,11 +20,17 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.router.RouterLink;
+import elemental.json.Json;
+import elemental.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,6 +90,16 @@ class RunDetailViewTest extends SpringAppTest {
                 .get("data").get("datasets");
     }
 
+    /** A click (or key) on a cell as Vaadin's client reports it: the event data the matrix asks for. */
+    private static void chooseCell(String event, int actual, int predicted) {
+        ConfusionMatrix matrix = _get(ConfusionMatrix.class);
+        JsonObject data = Json.createObject();
+        data.put(ConfusionMatrix.ACTUAL, actual);
+        data.put(ConfusionMatrix.PREDICTED, predicted);
+        data.put("event.key === 'Enter'", true);
+        _fireDomEvent(matrix.getElement(), new DomEvent(matrix.getElement(), event, data));
+    }
+
     private static int attr(DigitTile tile, String name) {
         return Integer.parseInt(tile.getElement().getAttribute(name));
     }
@@ -94,7 +112,8 @@ class RunDetailViewTest extends SpringAppTest {
         assertThat(_get(Span.class, spec -> spec.withId("run-status")).getText()).isEqualTo("Finished");
         assertThat(_get(Span.class, spec -> spec.withId("stat-test-accuracy")).getText()).isEqualTo("97.50 %");
         assertThat(_get(Span.class, spec -> spec.withId("stat-epochs")).getText()).isEqualTo("4 / 4");
-        String card = _get(ReproducibilityCard.class).getElement().getTextRecursively();
+        String card = Jsoup.parseBodyFragment(_get(ReproducibilityCard.class).getContent()
+                .map(c -> ((Html) c).getInnerHtml()).findFirst().orElseThrow()).text();
         assertThat(card).contains("Seed: 42", "Learning rate: 0.001", "Training subset: 1000",
                 "dl4j: 1.0.0-M2.1", "backend: CPU (seeded)", "t10k-images-idx3-ubyte.gz: 9fb629c4189551a2d022fa330f9573f3");
         assertThat(view.getPageTitle()).isEqualTo("detail run · MNIST Lab");
@@ -199,7 +218,7 @@ class RunDetailViewTest extends SpringAppTest {
         int predicted = sample.predictedLabel();
         int count = evaluation.confusion()[actual][predicted];
 
-        _click(_get(ConfusionMatrix.class).cell(actual, predicted));
+        chooseCell("click", actual, predicted);
 
         assertThat(_get(Div.class, spec -> spec.withId("cell-images")).getElement().getTextRecursively())
                 .contains("True " + actual + ", predicted " + predicted + ": " + count + " images");
@@ -216,7 +235,7 @@ class RunDetailViewTest extends SpringAppTest {
     void clicking_a_diagonal_cell_shows_correctly_classified_images_of_that_class() {
         open(runId);
 
-        _click(_get(ConfusionMatrix.class).cell(3, 3));
+        chooseCell("click", 3, 3);
 
         List<DigitTile> shown = tiles("cell-images");
         assertThat(shown).hasSize(EvaluationPanel.PAGE);
@@ -226,6 +245,38 @@ class RunDetailViewTest extends SpringAppTest {
             assertThat(test.label(index)).isEqualTo(3);
             assertThat(wrong).doesNotContain(index);
         }
+    }
+
+    @Test
+    void the_matrix_shows_every_count_and_marks_the_chosen_cell() {
+        open(runId);
+        Misclassified sample = evaluation.misclassified().get(0);
+
+        chooseCell("click", sample.trueLabel(), sample.predictedLabel());
+
+        Document cells = Jsoup.parseBodyFragment(_get(ConfusionMatrix.class).cellsHtml());
+        assertThat(cells.select(".cm-cell")).hasSize(100);
+        for (int a = 0; a < 10; a++) {
+            for (int p = 0; p < 10; p++) {
+                org.jsoup.nodes.Element cell = cells.getElementById("cm-" + a + "-" + p);
+                assertThat(cell.text()).isEqualTo(String.valueOf(evaluation.confusion()[a][p]));
+                assertThat(cell.attr("title")).startsWith("True " + a + ", predicted " + p + ": ");
+                assertThat(cell.hasClass("selected"))
+                        .isEqualTo(a == sample.trueLabel() && p == sample.predictedLabel());
+            }
+        }
+    }
+
+    @Test
+    void enter_on_a_cell_chooses_it_and_a_click_beside_the_cells_does_nothing() {
+        open(runId);
+
+        chooseCell("click", -1, -1);
+        assertThat(_find(H4.class, spec -> spec.withId("cell-images-title"))).isEmpty();
+
+        chooseCell("keydown", 3, 3);
+        assertThat(_get(H4.class, spec -> spec.withId("cell-images-title")).getText())
+                .startsWith("True 3, predicted 3: ");
     }
 
     @Test
