@@ -62,6 +62,8 @@ for (let r = 0; r < ROUNDS; r++) {
     await link.click();
     const cm = () => document.querySelectorAll('#confusion-matrix .cm-cell').length >= 100 ? performance.now() : null;
     res.runInapp.push((await p.waitForFunction(cm, null, { polling: 10 }).then(h => h.jsonValue())) - t0);
+    // the page's second part (its misclassified images) first: a reload while it is built would time both pages
+    await p.waitForSelector('#misclassified .digit-tile');
     await p.goto(app.base + '/runs/1', { waitUntil: 'commit' });
     res.runReload.push(await p.waitForFunction(cm, null, { polling: 10 }).then(h => h.jsonValue()));
   }

@@ -25,13 +25,14 @@ public class EvaluationPanel extends Div {
 
     private MisclassifiedGallery gallery;
     private IntConsumer onMisclassifiedClick;
-    /** Builds the misclassified gallery into its place; null once done or when there is none. */
-    private Runnable pendingGallery;
+    /** Builds the per-class table and the misclassified gallery into their places; null once done or for none. */
+    private Runnable pendingBelow;
 
     /**
      * @param evaluation null when the run has none (yet)
      * @param images     the test images, or null when the dataset cannot be loaded
-     * Its misclassified gallery waits for {@link #showGallery()}, so the run page can draw the rest first.
+     * Its per-class table and misclassified gallery wait for {@link #showBelow()}, so the run page can draw the
+     * rest first.
      */
     EvaluationPanel(RunRecord run, Evaluation evaluation, LabeledImages images) {
         addClassName(Width.FULL);
@@ -52,38 +53,49 @@ public class EvaluationPanel extends Div {
     public EvaluationPanel(DatasetKind kind, Evaluation evaluation, LabeledImages images) {
         addClassName(Width.FULL);
         show(kind, evaluation, images);
-        showGallery();
+        showBelow();
     }
 
     private void show(DatasetKind kind, Evaluation evaluation, LabeledImages images) {
         add(new H3("Test set: confusion matrix (accuracy " + Format.percent(evaluation.accuracy()) + ")"),
                 new ConfusionPanel(evaluation, kind, images));
-        add(new H3("Per-class precision, recall and F1"), perClass(evaluation, kind));
+        add(new H3("Per-class precision, recall and F1"));
+        Div perClassPlace = place();
         add(new H3("Misclassified test images (" + evaluation.misclassified().size()
                 + "), most confidently wrong first"));
+        Div galleryPlace = images == null ? null : place();
         if (images == null) {
             add(unavailable(kind));
-        } else {
-            Div place = new Div();
-            place.addClassName(Width.FULL);
-            add(place);
-            pendingGallery = () -> {
+        }
+        pendingBelow = () -> {
+            perClassPlace.add(perClass(evaluation, kind));
+            if (galleryPlace != null) {
                 gallery = new MisclassifiedGallery(evaluation.misclassified(), kind, images);
                 gallery.onOpen(index -> {
                     if (onMisclassifiedClick != null) {
                         onMisclassifiedClick.accept(index);
                     }
                 });
-                place.add(gallery);
-            };
-        }
+                galleryPlace.add(gallery);
+            }
+        };
     }
 
-    /** Adds the misclassified images (up to 100 tiles, the page's largest part); once. */
-    void showGallery() {
-        if (pendingGallery != null) {
-            Runnable build = pendingGallery;
-            pendingGallery = null;
+    private Div place() {
+        Div place = new Div();
+        place.addClassName(Width.FULL);
+        add(place);
+        return place;
+    }
+
+    /**
+     * Adds the parts below the matrix: the per-class table (a grid, costly to start in the browser) and up to 100
+     * misclassified tiles (the page's largest part); once.
+     */
+    void showBelow() {
+        if (pendingBelow != null) {
+            Runnable build = pendingBelow;
+            pendingBelow = null;
             build.run();
         }
     }

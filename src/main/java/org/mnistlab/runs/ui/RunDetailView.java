@@ -129,13 +129,13 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 report.evaluation() == null ? null : testImages(run));
         add(RunSummary.stats(run), timeToAccuracy(run), new ReproducibilityCard(run), new CurvesPanel(report),
                 evaluation);
-        // the parts below the fold come in a second response: the summary, curves and matrix show first
+        // the parts below the matrix come in a second response: the summary, curves and matrix show first
         int loaded = ++loads;
         AfterFirstPaint.run(this, () -> {
             if (loaded != loads) {
                 return; // the page was rebuilt meanwhile (another run, or this one's next event)
             }
-            evaluation.showGallery();
+            evaluation.showBelow();
             addInsight(run);
             addModelInsight(run, evaluation);
         });
