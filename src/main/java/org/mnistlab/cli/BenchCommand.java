@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
 
         /** With a recipe, its model alone, starting from the recipe's settings instead of the defaults. */
         static Options from(ParseResult parsed, List<Architecture> models, Recipe recipe) {
-            Options options = new Options(recipe != null ? List.of(Architecture.COMPACT_CNN) : List.copyOf(models),
+            Options options = new Options(recipe != null ? List.of(recipe.architecture()) : List.copyOf(models),
                     SettingOptions.given(parsed, RunSetting.DATASET, DatasetKind.MNIST), parsed, recipe);
             for (Architecture m : options.models) {
                 SettingOptions.checked(options.config(m), parsed.commandSpec());

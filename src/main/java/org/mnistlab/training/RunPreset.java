@@ -14,7 +14,7 @@ public enum RunPreset {
     REGULARIZED_CNN_AUGMENTED("Regularized CNN + augmentation", Architecture.REGULARIZED_CNN,
             new Augmentation(10, 2, 0.1), new Schedule(20, LrSchedule.step(0.5, 5))),
     FAST("Fast: compact CNN, one-cycle", Recipe.FAST),
-    FAST_ACCURATE("Fast + accurate", Recipe.ACCURATE);
+    FAST_ACCURATE("Fast + accurate: regularized CNN, one-cycle", Recipe.ACCURATE);
 
     /** Epochs and learning-rate schedule where a preset needs other than its model's defaults. */
     private record Schedule(int epochs, LrSchedule lrSchedule) {
@@ -37,7 +37,7 @@ public enum RunPreset {
 
     RunPreset(String displayName, Recipe recipe) {
         this.displayName = displayName;
-        this.architecture = Architecture.COMPACT_CNN;
+        this.architecture = recipe.architecture();
         this.augmentation = null;
         this.schedule = null;
         this.recipe = recipe;

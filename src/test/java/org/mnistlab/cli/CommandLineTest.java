@@ -216,6 +216,8 @@ class CommandLineTest {
         assertThat(options.models()).containsExactly(Architecture.COMPACT_CNN);
         assertThat(options.config(Architecture.COMPACT_CNN)).isEqualTo(Recipe.FAST.config(DatasetKind.MNIST)
                 .toBuilder().name("bench recipe fast").epochs(2).build());
+        assertThat(BenchCommand.Options.from(parse("bench", "--recipe", "accurate"), bench.models, Recipe.ACCURATE)
+                .models()).containsExactly(Architecture.REGULARIZED_CNN);
         assertThat(run("bench", "--recipe", "slow")).isEqualTo(2);
         assertThat(err()).contains("Unknown recipe 'slow': use fast or accurate");
     }

@@ -45,13 +45,17 @@ class LrScheduleValidationTest {
     }
 
     @Test
-    void the_recipes_are_valid_and_train_the_compact_cnn_with_one_cycle() {
+    void the_recipes_are_valid_and_train_with_batch_norm_and_one_cycle() {
         for (Recipe recipe : Recipe.values()) {
             RunConfig config = recipe.config(DatasetKind.MNIST);
             assertThat(config.validate()).as(recipe.id()).isEmpty();
-            assertThat(config.architecture()).isEqualTo(Architecture.COMPACT_CNN);
+            assertThat(config.architecture()).isEqualTo(recipe.architecture());
+            assertThat(config.batchNorm()).isTrue();
             assertThat(config.lrSchedule().type()).isEqualTo(LrSchedule.Type.ONE_CYCLE);
         }
+        // fast trains the compact CNN (half the multiply-adds); accurate the wider regularized CNN
+        assertThat(Recipe.FAST.architecture()).isEqualTo(Architecture.COMPACT_CNN);
+        assertThat(Recipe.ACCURATE.architecture()).isEqualTo(Architecture.REGULARIZED_CNN);
         // fast keeps a validation split, on which the time to accuracy is measured; accurate trains on all
         assertThat(Recipe.FAST.config(DatasetKind.MNIST).trainingImagesLeft()).isEqualTo(54_000);
         assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).trainingImagesLeft()).isEqualTo(60_000);
