@@ -49,22 +49,18 @@ public class ConfusionMatrix extends Div {
         int actual = (int) event.getEventData().getNumber(ACTUAL);
         int predicted = (int) event.getEventData().getNumber(PREDICTED);
         if (actual >= 0 && predicted >= 0 && actual < confusion.length && predicted < confusion.length) {
-            select(actual, predicted, true);
+            select(actual, predicted);
             // the cells were drawn anew: keep the keyboard where it was
             getElement().executeJs("this.querySelector('#cm-' + $0 + '-' + $1).focus()", actual, predicted);
         }
     }
 
-    /** Highlights a cell and tells the listeners, as a click does. */
-    public void select(int actual, int predicted) {
-        select(actual, predicted, false);
-    }
-
-    private void select(int actual, int predicted, boolean fromClient) {
+    /** Marks the cell a person chose and tells the listeners. */
+    private void select(int actual, int predicted) {
         selectedActual = actual;
         selectedPredicted = predicted;
         render();
-        fireEvent(new CellSelectedEvent(this, fromClient, actual, predicted, confusion[actual][predicted]));
+        fireEvent(new CellSelectedEvent(this, true, actual, predicted, confusion[actual][predicted]));
     }
 
     /** The cells' HTML: the axis titles, the class names and one cell per pair. */
