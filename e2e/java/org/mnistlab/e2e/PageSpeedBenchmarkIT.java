@@ -104,13 +104,20 @@ class PageSpeedBenchmarkIT extends BrowserTest {
 
     private long openRunDetail(Page target, long runId) {
         target.navigate(base() + "/runs/" + runId, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+        return Math.round(matrixShownAt(target));
+    }
+
+    /**
+     * Waits for a run page's confusion matrix and returns performance.now() when it was there; then, not timed,
+     * for the page's second part (its misclassified images), so the next visit does not leave a page still being
+     * built and time both.
+     */
+    private static double matrixShownAt(Page target) {
         Object now = target.waitForFunction(
                 "() => document.querySelectorAll('#confusion-matrix .cm-cell').length >= 100 ? performance.now() : null",
                 null, new Page.WaitForFunctionOptions().setPollingInterval(10)).jsonValue();
-        // not timed: the page's second part (its misclassified images), so the next visit does not leave a page
-        // still being built and time both
         target.waitForSelector("#misclassified .digit-tile");
-        return Math.round(((Number) now).doubleValue());
+        return ((Number) now).doubleValue();
     }
 
     /**
@@ -131,11 +138,7 @@ class PageSpeedBenchmarkIT extends BrowserTest {
         link.waitFor();
         double t0 = ((Number) target.evaluate("() => performance.now()")).doubleValue();
         link.click();
-        Object now = target.waitForFunction(
-                "() => document.querySelectorAll('#confusion-matrix .cm-cell').length >= 100 ? performance.now() : null",
-                null, new Page.WaitForFunctionOptions().setPollingInterval(10)).jsonValue();
-        target.waitForSelector("#misclassified .digit-tile"); // not timed, as in openRunDetail
-        return Math.round(((Number) now).doubleValue() - t0);
+        return Math.round(matrixShownAt(target) - t0);
     }
 
     /** Times of later visits in a second tab of a context whose cache is warm. */
