@@ -181,9 +181,42 @@ class TrainingDashboardIT extends BrowserTest {
             // would drop the beacon still in flight and leave the listener to the heartbeat timeout.
             tab.pages().forEach(p -> p.close(new Page.CloseOptions().setRunBeforeUnload(true)));
         }
-        await("listeners of the closed tabs removed").atMost(Duration.ofSeconds(30))
+        // the beacon removes them at once; should it be lost on the way, the lost push connection does after its
+        // 30 s grace (the next test)
+        await("listeners of the closed tabs removed").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20)).until(queue::listenerCount, count -> count == before);
         System.out.printf("listeners back to %d %d ms after 3 tabs closed%n", queue.listenerCount(),
                 (System.nanoTime() - closedAt) / 1_000_000);
+    }
+
+    @Test
+    void a_tab_gone_without_its_unload_beacon_releases_its_listener_once_its_push_connection_stays_lost() {
+        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
+                .epochs(20).name("e2e blocker").build());
+        RunRecord waiting = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000)
+                .epochs(1).name("e2e watched, beacon lost").build());
+        int before = queue.listenerCount();
+        BrowserContext tab = newContext();
+        try {
+            Page watching = tab.newPage();
+            new LiveRunPage(watching, url("").replaceAll("/$", "")).open(waiting.id()).awaitStatus("Queued", 20_000);
+            assertThat(queue.listenerCount()).isEqualTo(before + 1);
+            // the unload beacon is lost on the way (Vaadin's client sends it with navigator.sendBeacon); the
+            // websocket closes with the page as it does for a crashed tab
+            watching.evaluate("() => { navigator.sendBeacon = () => true; }");
+
+            long closedAt = System.nanoTime();
+            watching.close(new Page.CloseOptions().setRunBeforeUnload(true));
+            await("listener of the tab whose beacon was lost removed").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100)).until(queue::listenerCount, count -> count == before);
+            long seconds = (System.nanoTime() - closedAt) / 1_000_000_000L;
+            assertThat(seconds).as("no sooner than the lost connection's grace: the beacon did not do it")
+                    .isGreaterThanOrEqualTo(29);
+            System.out.printf("listener of a tab without its beacon gone %d s after it closed%n", seconds);
+        } finally {
+            tab.close();
+            queue.cancel(waiting.id());
+            queue.cancel(blocker.id());
+        }
     }
 }
