@@ -39,6 +39,7 @@ public class BackendInfo {
         v.put("ompWaitPolicy", NativeBackend.openMpWaitPolicy());
         v.put("blasThreadTimeout", NativeBackend.openBlasThreadTimeout());
         v.put("batchNormTraining", TrainingBatchNorm.VERSION);
+        v.put("inputConvolutionGradient", InputConvolutionLayer.VERSION);
         this.versions = Map.copyOf(v);
         log.info("ND4J backend: {} (native library {}), oneDNN {}, DL4J helpers {}, BLAS {}, {} OpenMP threads "
                         + "(wait policy {}), BLAS thread timeout {}; DL4J {}, Java {}", v.get("backend"), nativeLibrary(),

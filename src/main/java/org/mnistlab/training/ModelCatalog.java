@@ -86,14 +86,16 @@ public class ModelCatalog {
     }
 
     /**
-     * A freshly initialized network (weights from the config's seed), for training: a first dense layer skips
-     * the gradient for the input nobody uses ({@link InputDenseLayer}), ReLU's backward pass is two vectorized
-     * passes ({@link StepReluBackprop}) and batch norm trains through {@link TrainingBatchNorm}.
+     * A freshly initialized network (weights from the config's seed), for training: a first dense or conv layer
+     * skips the gradient for the input nobody uses ({@link InputDenseLayer}, {@link InputConvolutionLayer}),
+     * ReLU's backward pass is two vectorized passes ({@link StepReluBackprop}) and batch norm trains through
+     * {@link TrainingBatchNorm}.
      */
     public MultiLayerNetwork build(RunConfig config) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(config));
         network.init();
         InputDenseLayer.replaceFirstLayer(network);
+        InputConvolutionLayer.replaceFirstLayer(network);
         StepReluBackprop.install(network);
         TrainingBatchNorm.install(network);
         return network;

@@ -57,7 +57,7 @@ final class StepReluBackprop extends ActivationReLU {
         }
     }
 
-    private static boolean isPlainRelu(IActivation activation) {
+    static boolean isPlainRelu(IActivation activation) {
         return activation.getClass() == ActivationReLU.class && activation instanceof ActivationReLU relu
                 && relu.getMax() == null && relu.getThreshold() == null && relu.getNegativeSlope() == null;
     }
@@ -68,7 +68,7 @@ final class StepReluBackprop extends ActivationReLU {
      * changes reach the copy too.
      */
     @SuppressWarnings("unchecked")
-    private static <T extends org.deeplearning4j.nn.conf.layers.Layer> T computingCopy(
+    static <T extends org.deeplearning4j.nn.conf.layers.Layer> T computingCopy(
             T configuration, BiConsumer<T, IActivation> setActivation) {
         T copy = (T) configuration.clone();
         setActivation.accept(copy, new StepReluBackprop());

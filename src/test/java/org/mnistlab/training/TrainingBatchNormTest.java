@@ -2,6 +2,7 @@ package org.mnistlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.mnistlab.training.ArrayAssertions.assertClose;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -134,14 +135,5 @@ class TrainingBatchNormTest {
     private static List<BatchNormalization> batchNorms(MultiLayerNetwork network) {
         return java.util.Arrays.stream(network.getLayers())
                 .filter(BatchNormalization.class::isInstance).map(BatchNormalization.class::cast).toList();
-    }
-
-    /** Largest difference within {@code relative} of the largest magnitude in {@code expected}. */
-    private static void assertClose(INDArray actual, INDArray expected, double relative) {
-        assertThat(actual.shape()).isEqualTo(expected.shape());
-        double scale = Math.max(expected.amaxNumber().doubleValue(), 1e-6);
-        double difference = actual.sub(expected).amaxNumber().doubleValue();
-        assertThat(difference / scale).as("largest difference %s against magnitude %s", difference, scale)
-                .isLessThan(relative);
     }
 }
