@@ -78,12 +78,7 @@ final class InputConvolutionLayer extends ConvolutionLayer {
         if (!computable) {
             return;
         }
-        InputConvolutionLayer replacement = new InputConvolutionLayer(conv.conf(), weights.dataType());
-        replacement.setListeners(conv.getListeners());
-        replacement.setIndex(conv.getIndex());
-        replacement.setParamsViewArray(conv.params());
-        replacement.setParamTable(conv.paramTable());
-        layers[0] = replacement;
+        TrainingLayers.replace(layers, 0, new InputConvolutionLayer(conv.conf(), weights.dataType()));
     }
 
     @Override

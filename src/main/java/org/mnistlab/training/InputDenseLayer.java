@@ -36,12 +36,8 @@ final class InputDenseLayer extends DenseLayer {
             return;
         }
         DenseLayer dense = (DenseLayer) layers[0];
-        InputDenseLayer replacement = new InputDenseLayer(dense.conf(), dense.getParam(DefaultParamInitializer.WEIGHT_KEY).dataType());
-        replacement.setListeners(dense.getListeners());
-        replacement.setIndex(dense.getIndex());
-        replacement.setParamsViewArray(dense.params());
-        replacement.setParamTable(dense.paramTable());
-        layers[0] = replacement;
+        TrainingLayers.replace(layers, 0,
+                new InputDenseLayer(dense.conf(), dense.getParam(DefaultParamInitializer.WEIGHT_KEY).dataType()));
     }
 
     @Override

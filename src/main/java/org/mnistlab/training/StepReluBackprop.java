@@ -46,13 +46,7 @@ final class StepReluBackprop extends ActivationReLU {
                 replacement = new Relu(layer.conf(), DataType.FLOAT);
             }
             if (replacement != null) {
-                replacement.setListeners(layer.getListeners());
-                replacement.setIndex(layer.getIndex());
-                if (layer.numParams() > 0) {
-                    replacement.setParamsViewArray(layer.params());
-                    replacement.setParamTable(layer.paramTable());
-                }
-                layers[i] = replacement;
+                TrainingLayers.replace(layers, i, replacement);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.mnistlab.training;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.dataset.DatasetKind;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,5 +17,15 @@ record RandomBatch(INDArray features, INDArray labels) {
             labels.putScalar(i, (i * 7 + step) % DatasetKind.CLASSES, 1f);
         }
         return new RandomBatch(features, labels);
+    }
+
+    /** The weights of a network trained {@code steps} steps on batches drawn after seeding ND4J's generator. */
+    static INDArray weightsAfter(MultiLayerNetwork network, long seed, int steps, int size) {
+        Nd4j.getRandom().setSeed(seed);
+        for (int step = 0; step < steps; step++) {
+            RandomBatch batch = of(size, step);
+            network.fit(batch.features(), batch.labels());
+        }
+        return network.params().dup();
     }
 }
