@@ -1,5 +1,8 @@
 package org.mnistlab.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.dataset.DatasetKind;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,5 +30,17 @@ record RandomBatch(INDArray features, INDArray labels) {
             network.fit(batch.features(), batch.labels());
         }
         return network.params().dup();
+    }
+
+    /** Trains both networks on the same batches; after each step their losses agree within {@code tolerance}. */
+    static void fitSideBySide(MultiLayerNetwork ours, MultiLayerNetwork theirs, long seed, int steps, int size,
+                              double tolerance) {
+        Nd4j.getRandom().setSeed(seed);
+        for (int step = 0; step < steps; step++) {
+            RandomBatch batch = of(size, step);
+            ours.fit(batch.features(), batch.labels());
+            theirs.fit(batch.features(), batch.labels());
+            assertThat(ours.score()).as("loss after step %d", step).isCloseTo(theirs.score(), offset(tolerance));
+        }
     }
 }

@@ -77,13 +77,7 @@ class TrainingBatchNormTest {
         MultiLayerNetwork ours = catalog.build(config);
         MultiLayerNetwork theirs = dl4jOwn(config);
         INDArray start = ours.params().dup();
-        Nd4j.getRandom().setSeed(5);
-        for (int step = 0; step < 10; step++) {
-            RandomBatch batch = RandomBatch.of(16, step);
-            ours.fit(batch.features(), batch.labels());
-            theirs.fit(batch.features(), batch.labels());
-            assertThat(ours.score()).isCloseTo(theirs.score(), offset(1e-4));
-        }
+        RandomBatch.fitSideBySide(ours, theirs, 5, 10, 16, 1e-4);
         assertThat(ours.params()).isNotEqualTo(start);
         assertClose(ours.params(), theirs.params(), 1e-4);
         // the running mean and (log) standard deviation that inference uses
