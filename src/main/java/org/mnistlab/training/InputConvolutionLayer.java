@@ -1,6 +1,5 @@
 package org.mnistlab.training;
 
-import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -42,7 +41,6 @@ final class InputConvolutionLayer extends ConvolutionLayer {
     /** With {@link StepReluBackprop} where the layer has a plain ReLU, as the other conv layers; else null. */
     private final org.deeplearning4j.nn.conf.layers.ConvolutionLayer computing;
     private OpContext weightGradientOp;
-    private long[] opShape;
     private INDArray ones;
 
     private InputConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -100,8 +98,15 @@ final class InputConvolutionLayer extends ConvolutionLayer {
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY); // [o, 1, kH, kW]
         INDArray out = Shape.newShapeNoCopy(weightGradient,
                 new long[] {1, filters, weightGradient.size(2), weightGradient.size(3)}, false);
-        OpContext op = weightGradientOp(new long[] {n, outH, outW});
+        if (weightGradientOp == null) {
+            weightGradientOp = Nd4j.getExecutioner().buildContext();
+        }
+        OpContext op = weightGradientOp;
         op.purge();
+        int[] padding = layerConf().getPadding();
+        // kernel h, w (the output's size); stride h, w; padding h, w; dilation h, w; not "same"; NCHW; weights
+        // [oC, iC, kH, kW]
+        op.setIArguments(outH, outW, 1, 1, padding[0], padding[1], 1, 1, 0, 0, 1);
         op.setInputArrays(images, kernel);
         op.setOutputArrays(out);
         Nd4j.exec(new Conv2D(), op);
@@ -120,18 +125,6 @@ final class InputConvolutionLayer extends ConvolutionLayer {
         // reshapes whatever it gets before the network drops it: zeros of the input's shape, not null.
         INDArray noInputGradient = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         return new Pair<>(gradient, noInputGradient);
-    }
-
-    /** The weights' gradient as a convolution whose kernel is the output's size (one per batch shape). */
-    private OpContext weightGradientOp(long[] shape) {
-        if (weightGradientOp == null || !Arrays.equals(shape, opShape)) {
-            int[] padding = layerConf().getPadding();
-            weightGradientOp = Nd4j.getExecutioner().buildContext();
-            // kernel h, w; stride h, w; padding h, w; dilation h, w; not "same"; NCHW; weights [oC, iC, kH, kW]
-            weightGradientOp.setIArguments(shape[1], shape[2], 1, 1, padding[0], padding[1], 1, 1, 0, 0, 1);
-            opShape = shape;
-        }
-        return weightGradientOp;
     }
 
     /** A column of ones, kept outside the training workspaces, which are reused every batch. */

@@ -21,6 +21,7 @@ public enum RunPreset {
     }
 
     private final String displayName;
+    /** The model, augmentation and schedule of a seeds' preset; null with a recipe, which has its own. */
     private final Architecture architecture;
     private final Augmentation augmentation;
     private final Schedule schedule;
@@ -37,7 +38,7 @@ public enum RunPreset {
 
     RunPreset(String displayName, Recipe recipe) {
         this.displayName = displayName;
-        this.architecture = recipe.architecture();
+        this.architecture = null;
         this.augmentation = null;
         this.schedule = null;
         this.recipe = recipe;
