@@ -150,10 +150,7 @@ class TrainingDashboardIT extends BrowserTest {
 
     @Test
     void closing_tabs_leaves_no_listener_behind() throws InterruptedException {
-        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
-                .epochs(20).name("e2e blocker").build());
-        RunRecord waiting = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000)
-                .epochs(1).name("e2e watched then closed").build());
+        RunRecord waiting = queuedBehindABlocker("e2e watched then closed");
         int before = queue.listenerCount();
 
         List<BrowserContext> tabs = new ArrayList<>();
@@ -161,9 +158,15 @@ class TrainingDashboardIT extends BrowserTest {
             watchThenClose(tabs, waiting, before);
         } finally {
             tabs.forEach(BrowserContext::close);
-            queue.cancel(waiting.id());
-            queue.cancel(blocker.id());
         }
+    }
+
+    /** A run that stays queued (behind a long one) while pages watch it; {@link #cancelLeftovers} ends both. */
+    private RunRecord queuedBehindABlocker(String name) {
+        queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
+                .epochs(20).name("e2e blocker").build());
+        return queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000)
+                .epochs(1).name(name).build());
     }
 
     private void watchThenClose(List<BrowserContext> tabs, RunRecord waiting, int before) throws InterruptedException {
@@ -191,10 +194,7 @@ class TrainingDashboardIT extends BrowserTest {
 
     @Test
     void a_tab_gone_without_its_unload_beacon_releases_its_listener_once_its_push_connection_stays_lost() {
-        RunRecord blocker = queue.submit(RunPreset.SIMPLE_CNN.config(DatasetKind.MNIST).toBuilder().trainSubset(20_000)
-                .epochs(20).name("e2e blocker").build());
-        RunRecord waiting = queue.submit(RunPreset.BASELINE_MLP.config(DatasetKind.MNIST).toBuilder().trainSubset(1000)
-                .epochs(1).name("e2e watched, beacon lost").build());
+        RunRecord waiting = queuedBehindABlocker("e2e watched, beacon lost");
         int before = queue.listenerCount();
         BrowserContext tab = newContext();
         try {
@@ -215,8 +215,6 @@ class TrainingDashboardIT extends BrowserTest {
             System.out.printf("listener of a tab without its beacon gone %d s after it closed%n", seconds);
         } finally {
             tab.close();
-            queue.cancel(waiting.id());
-            queue.cancel(blocker.id());
         }
     }
 }

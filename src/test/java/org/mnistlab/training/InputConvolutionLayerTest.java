@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.mnistlab.training.ArrayAssertions.assertClose;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -96,9 +93,7 @@ class InputConvolutionLayerTest {
         RandomBatch batch = RandomBatch.of(16, 0);
         ours.fit(batch.features(), batch.labels());
 
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(ours, zip, false);
-        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip.toByteArray()));
+        MultiLayerNetwork loaded = SavedModels.savedAndLoaded(ours);
 
         assertThat(loaded.getLayer(0).getClass()).isEqualTo(ConvolutionLayer.class);
         INDArray features = RandomBatch.of(4, 1).features();

@@ -2,13 +2,10 @@ package org.mnistlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,9 +50,7 @@ class InputDenseLayerTest {
         INDArray features = Nd4j.rand(DataType.FLOAT, 8, DatasetKind.PIXELS);
         skipping.fit(features, Nd4j.eye(DatasetKind.CLASSES).castTo(DataType.FLOAT).getRows(0, 1, 2, 3, 4, 5, 6, 7));
 
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(skipping, zip, false);
-        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip.toByteArray()));
+        MultiLayerNetwork loaded = SavedModels.savedAndLoaded(skipping);
 
         assertThat(loaded.getLayer(0).getClass()).isEqualTo(DenseLayer.class);
         assertThat(loaded.output(features)).isEqualTo(skipping.output(features));

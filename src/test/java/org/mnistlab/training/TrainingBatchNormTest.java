@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.mnistlab.training.ArrayAssertions.assertClose;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
-import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.dataset.DatasetKind;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -107,9 +104,7 @@ class TrainingBatchNormTest {
             RandomBatch batch = RandomBatch.of(16, step);
             ours.fit(batch.features(), batch.labels());
         }
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(ours, zip, false);
-        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip.toByteArray()));
+        MultiLayerNetwork loaded = SavedModels.savedAndLoaded(ours);
 
         assertThat(batchNorms(loaded))
                 .allSatisfy(bn -> assertThat(bn.getHelper()).isInstanceOf(MKLDNNBatchNormHelper.class));
