@@ -70,7 +70,7 @@ class TimeToAccuracyViewsTest extends SpringAppTest {
         assertThat(chart.isVisible()).isTrue();
         assertThat(chart.getConfigJson()).contains("Learning rate the run will follow", "\"3\"");
         assertThat(_get(Span.class, spec -> spec.withId("lr-curve-note")).getText())
-                .isEqualTo("Changes every batch. 422 batches per epoch.");
+                .isEqualTo("Changes every batch. 844 batches per epoch.");
         // a learning rate above the one-cycle's peak: the rate field takes it, the peak field is then wrong
         _setValue(_get(TextField.class, spec -> spec.withId("field-learningRate")), "0.01");
         assertThat(chart.isVisible()).isFalse();
