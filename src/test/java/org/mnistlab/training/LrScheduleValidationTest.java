@@ -66,6 +66,11 @@ class LrScheduleValidationTest {
         // fast takes twice the steps per epoch: more accurate across seeds for a quarter more time
         assertThat(Recipe.FAST.config(DatasetKind.MNIST).batchSize()).isEqualTo(64);
         assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).batchSize()).isEqualTo(128);
+        // both schedules start at the same rate; accurate peaks higher
+        assertThat(Recipe.FAST.config(DatasetKind.MNIST).lrSchedule()).isEqualTo(LrSchedule.oneCycle(0.005, 0.8));
+        assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).lrSchedule()).isEqualTo(LrSchedule.oneCycle(0.01, 2));
+        assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).learningRate())
+                .isEqualTo(Recipe.FAST.config(DatasetKind.MNIST).learningRate()).isEqualTo(0.0005);
         assertThat(RunPreset.FAST.config(DatasetKind.FASHION_MNIST))
                 .isEqualTo(Recipe.FAST.config(DatasetKind.FASHION_MNIST));
         assertThat(RunConfig.defaults(Architecture.COMPACT_CNN, DatasetKind.MNIST))
