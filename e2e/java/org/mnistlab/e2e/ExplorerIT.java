@@ -187,11 +187,25 @@ class ExplorerIT extends BrowserTest {
     /** Where the thumbnails of the test split's samples 0-19 are: [left, top, width, height] each. */
     @SuppressWarnings("unchecked")
     private List<Object> rects(String grid, String image) {
+        // once the fonts are in and two frames apart give the same boxes: a box read while the page still settles
+        // (a font arriving, a part of the view coming in) is not where a person sees the thumbnail
         return (List<Object>) page.evaluate("""
-                ([grid, image]) => Array.from({ length: 20 }, (_, i) => {
-                  const r = document.querySelector(`${grid} .sample[data-index="${i}"] ${image}`).getBoundingClientRect();
-                  return [r.left, r.top, r.width, r.height];
-                })""", List.of(grid, image));
+                async ([grid, image]) => {
+                  const read = () => Array.from({ length: 20 }, (_, i) => {
+                    const r = document.querySelector(`${grid} .sample[data-index="${i}"] ${image}`).getBoundingClientRect();
+                    return [r.left, r.top, r.width, r.height];
+                  });
+                  const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+                  await document.fonts.ready;
+                  let boxes = read();
+                  for (let tries = 0; tries < 60; tries++) {
+                    await frames();
+                    const again = read();
+                    if (JSON.stringify(again) === JSON.stringify(boxes)) return again;
+                    boxes = again;
+                  }
+                  return boxes;
+                }""", List.of(grid, image));
     }
 
     /** Gray levels as a browser shows a sample: dark ink on light. */

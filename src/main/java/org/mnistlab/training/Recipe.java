@@ -27,7 +27,7 @@ public enum Recipe {
             new Augmentation(10, 2, 0.1), 0.01, 2, 0, new Dropout(0.1, 0.25));
 
     /** Where the one-cycle schedule starts, and a hundredth of it where it ends. */
-    static final double START_LEARNING_RATE = 0.0005;
+    private static final double START_LEARNING_RATE = 0.0005;
 
     /** Dropout rates after each conv block and after the dense layer; named so the constants above read. */
     private record Dropout(double afterConv, double afterDense) {
