@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -59,11 +58,7 @@ public class ClosedTabSweeper implements VaadinServiceInitListener {
         service.addSessionDestroyListener(e -> sessions.remove(e.getSession()));
         long heartbeat = service.getDeploymentConfiguration().getHeartbeatInterval();
         long period = Math.max(1, Math.min(SWEEP_SECONDS, heartbeat));
-        scheduler.executor().scheduleWithFixedDelay(this::sweepAll, period, period, TimeUnit.SECONDS);
-    }
-
-    private void sweepAll() {
-        sweep(lostPushGrace);
+        scheduler.executor().scheduleWithFixedDelay(() -> sweep(lostPushGrace), period, period, TimeUnit.SECONDS);
     }
 
     /**
@@ -76,7 +71,7 @@ public class ClosedTabSweeper implements VaadinServiceInitListener {
         for (Future<Integer> swept : sweep(lostPushGrace)) {
             try {
                 closed += swept.get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException | CancellationException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 log.debug("Cannot sweep a closing session", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
