@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The settings a benchmark may change; the rest are each model's defaults. */
     static final SettingOptions SETTINGS = new SettingOptions(List.of(RunSetting.DATASET, RunSetting.EPOCHS,
             RunSetting.BATCH_SIZE, RunSetting.TRAIN_SUBSET, RunSetting.SEED, RunSetting.AUGMENTATION_ROTATION,
-            RunSetting.LR_SCHEDULE_TYPE));
+            RunSetting.LR_SCHEDULE_TYPE, RunSetting.LABEL_SMOOTHING));
 
     /** What the command line chose: the models, and the settings that replace each model's defaults. */
     record Options(List<Architecture> models, DatasetKind dataset, ParseResult given, Recipe recipe) {

@@ -54,6 +54,9 @@ public enum RunSetting {
             .formLabel("Dropout after dense layers").shapesModel()),
     BATCH_NORM(setting("batchNorm", "Batch normalization", "--batch-norm", Boolean.class, RunConfig::batchNorm,
             RunConfig.Builder::batchNorm).shapesModel()),
+    LABEL_SMOOTHING(setting("labelSmoothing", "Label smoothing", "--label-smoothing", Double.class,
+            RunConfig::labelSmoothing, RunConfig.Builder::labelSmoothing)
+            .hint("Softer training targets, e.g. 0.1: the true class 0.91, each other 0.01; 0 = off")),
     AUGMENTATION_ROTATION(setting("augmentation.maxRotationDegrees", "Augmentation: rotation (±°)", "--augment",
             Double.class, c -> c.augmentation().maxRotationDegrees(), RunConfig.Builder::maxRotationDegrees)
             .hint("0–45; e.g. 10")

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * The DL4J training loop on in-memory data. Batches are written into preallocated arrays (one pair per
  * batch size) rather than allocated per batch. Per epoch it measures loss and accuracy on a fixed sample of
  * the training part and on the whole validation part, both in inference mode so the two curves compare
- * fairly (dropout off, batch norm on running statistics); the loss is plain cross-entropy without the
- * L1/L2 penalty. Everything random derives from the config's seed, so a re-run gives the same metrics.
+ * fairly (dropout off, batch norm on running statistics); the loss is plain cross-entropy against the true
+ * class, without the L1/L2 penalty or label smoothing. Everything random derives from the config's seed, so
+ * a re-run gives the same metrics.
  */
 @Component
 public class Trainer {
@@ -134,6 +135,7 @@ public class Trainer {
         private final Batches batches = new Batches();
         /** Null when augmentation is off. */
         private final Augmentation augmentation;
+        private final float labelSmoothing;
         private final boolean hasValidation;
         private final boolean adjustableLearningRate;
         private final LearningRatePolicy learningRatePolicy;
@@ -171,6 +173,7 @@ public class Trainer {
             shuffleRandom = new Random(config.seed() * 31 + 17);
             augmentRandom = new Random(config.seed() * 131 + 7);
             augmentation = config.augmentation().enabled() ? config.augmentation() : null;
+            labelSmoothing = (float) config.labelSmoothing();
             hasValidation = split.validation().length > 0;
             adjustableLearningRate = ModelCatalog.updater(config).hasLearningRate();
             learningRatePolicy = new LearningRatePolicy(config, batchesPerEpoch);
@@ -248,7 +251,7 @@ public class Trainer {
                 int from = b * batchSize;
                 int count = Math.min(batchSize, order.length - from);
                 Batch batch = batches.of(count);
-                batch.fill(data, order, from, augmentation, augmentRandom);
+                batch.fill(data, order, from, augmentation, augmentRandom, labelSmoothing);
                 network.fit(batch.features, batch.labels);
                 lossSum += network.score();
                 fitNanos += System.nanoTime() - batchStart;
@@ -359,7 +362,7 @@ public class Trainer {
                 long batchStart = System.nanoTime();
                 int count = Math.min(EVAL_BATCH, indices.length - from);
                 Batch batch = batches.of(count);
-                batch.fill(images, indices, from, null, null);
+                batch.fill(images, indices, from, null, null, 0);
                 float[] probabilities = rowMajor(network.output(batch.features, false));
                 for (int i = 0; i < count; i++) {
                     int index = indices[from + i];
@@ -457,20 +460,26 @@ public class Trainer {
         final INDArray features;
         final INDArray labels;
         final float[] pixels;
-        final float[] oneHot;
+        final float[] targets;
 
         Batch(int size) {
             features = Nd4j.create(DataType.FLOAT, size, PIXELS);
             labels = Nd4j.create(DataType.FLOAT, size, CLASSES);
             pixels = new float[size * PIXELS];
-            oneHot = new float[size * CLASSES];
+            targets = new float[size * CLASSES];
         }
 
-        /** Copies images {@code order[from..]} (augmented when asked) and their one-hot labels in. */
-        void fill(LabeledImages data, int[] order, int from, Augmentation augmentation, Random random) {
-            int size = oneHot.length / CLASSES;
+        /**
+         * Copies images {@code order[from..]} (augmented when asked) and their targets in: one-hot, or with
+         * {@code labelSmoothing} s, 1 - s + s/10 for the true class and s/10 for each other.
+         */
+        void fill(LabeledImages data, int[] order, int from, Augmentation augmentation, Random random,
+                  float labelSmoothing) {
+            int size = targets.length / CLASSES;
             byte[] source = data.pixels();
-            Arrays.fill(oneHot, 0f);
+            float otherClass = labelSmoothing / CLASSES;
+            float trueClass = 1f - labelSmoothing + otherClass;
+            Arrays.fill(targets, otherClass);
             for (int i = 0; i < size; i++) {
                 int index = order[from + i];
                 if (augmentation != null) {
@@ -482,10 +491,10 @@ public class Trainer {
                         pixels[dst + p] = PIXEL_VALUE[source[src + p] & 0xff];
                     }
                 }
-                oneHot[i * CLASSES + data.label(index)] = 1f;
+                targets[i * CLASSES + data.label(index)] = trueClass;
             }
             features.data().asNioFloat().put(pixels);
-            labels.data().asNioFloat().put(oneHot);
+            labels.data().asNioFloat().put(targets);
         }
     }
 }

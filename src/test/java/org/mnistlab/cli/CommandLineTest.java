@@ -218,6 +218,11 @@ class CommandLineTest {
                 .toBuilder().name("bench recipe fast").epochs(2).build());
         assertThat(BenchCommand.Options.from(parse("bench", "--recipe", "accurate"), bench.models, Recipe.ACCURATE)
                 .models()).containsExactly(Architecture.REGULARIZED_CNN);
+        // the recipe without its label smoothing, as the README's comparison ran it
+        assertThat(BenchCommand.Options.from(parse("bench", "--recipe", "fast", "--label-smoothing", "0"), bench.models,
+                Recipe.FAST).config(Architecture.COMPACT_CNN).labelSmoothing()).isZero();
+        assertThat(run("bench", "--recipe", "fast", "--label-smoothing", "0.9")).isEqualTo(2);
+        assertThat(err()).contains("--label-smoothing: Label smoothing must be between 0 and 0.5");
         assertThat(run("bench", "--recipe", "slow")).isEqualTo(2);
         assertThat(err()).contains("Unknown recipe 'slow': use fast or accurate");
     }

@@ -66,6 +66,10 @@ class LrScheduleValidationTest {
         // fast takes twice the steps per epoch: more accurate across seeds for a quarter more time
         assertThat(Recipe.FAST.config(DatasetKind.MNIST).batchSize()).isEqualTo(64);
         assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).batchSize()).isEqualTo(128);
+        // fast softens its targets: 99.38-99.52 % at five seeds where one-hot targets gave 99.31-99.39 %
+        assertThat(Recipe.FAST.config(DatasetKind.MNIST).labelSmoothing()).isEqualTo(0.1);
+        assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).labelSmoothing()).isZero(); // it lost 0.05 points there
+        assertThat(RunConfig.defaults(Architecture.SIMPLE_CNN, DatasetKind.MNIST).labelSmoothing()).isZero();
         // both schedules start at the same rate; accurate peaks higher
         assertThat(Recipe.FAST.config(DatasetKind.MNIST).lrSchedule()).isEqualTo(LrSchedule.oneCycle(0.005, 0.8));
         assertThat(Recipe.ACCURATE.config(DatasetKind.MNIST).lrSchedule()).isEqualTo(LrSchedule.oneCycle(0.01, 2));

@@ -74,6 +74,18 @@ class RunConfigTest {
     }
 
     @Test
+    void rejects_label_smoothing_below_0_or_above_half_and_accepts_the_ends() {
+        assertThat(problems(b -> b.labelSmoothing(-0.1))).containsExactly(new ConfigProblem(RunSetting.LABEL_SMOOTHING,
+                "Label smoothing must be between 0 and 0.5"));
+        assertThat(problems(b -> b.labelSmoothing(0.51))).extracting(ConfigProblem::setting)
+                .containsExactly(RunSetting.LABEL_SMOOTHING);
+        assertThat(problems(b -> b.labelSmoothing(Double.NaN))).extracting(ConfigProblem::setting)
+                .containsExactly(RunSetting.LABEL_SMOOTHING);
+        assertThat(problems(b -> b.labelSmoothing(0))).isEmpty();
+        assertThat(problems(b -> b.labelSmoothing(0.5))).isEmpty();
+    }
+
+    @Test
     void rejects_bad_mlp_hidden_layers() {
         assertThat(problems(b -> b.hiddenLayers(List.of()))).containsExactly(new ConfigProblem(RunSetting.HIDDEN_LAYERS,
                 "An MLP needs 1 to 5 hidden layers"));

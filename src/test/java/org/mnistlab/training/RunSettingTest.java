@@ -16,7 +16,8 @@ class RunSettingTest {
     private static final RunConfig OTHER = RunConfig.builder().name("other").dataset(DatasetKind.FASHION_MNIST)
             .architecture(Architecture.LENET5).hiddenLayers(List.of(7, 3)).optimizer(OptimizerKind.SGD)
             .learningRate(0.03).momentum(0.7).batchSize(17).epochs(4).seed(1L << 40).l1(0.002).l2(0.003)
-            .convDropout(0.2).denseDropout(0.4).batchNorm(true).augmentation(new Augmentation(5, 1, 0.05))
+            .convDropout(0.2).denseDropout(0.4).batchNorm(true).labelSmoothing(0.15)
+            .augmentation(new Augmentation(5, 1, 0.05))
             .validationFraction(0.2).earlyStoppingPatience(3).restoreBestWeights(false)
             .lrSchedule(new LrSchedule(LrSchedule.Type.PLATEAU, 0.3, 4, 5, 0.5, 0.05)).trainSubset(999).build();
 

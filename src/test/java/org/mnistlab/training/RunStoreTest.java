@@ -97,6 +97,17 @@ class RunStoreTest extends SpringAppTest {
     }
 
     @Test
+    void a_config_stored_before_label_smoothing_existed_reads_back_without_it() throws Exception {
+        RunConfig config = TestRuns.quick(Architecture.MLP, 1_000, 2);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(store.toJson(config));
+        assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("labelSmoothing")).isNotNull();
+
+        assertThat(store.fromJson(json.toString(), RunConfig.class)).isEqualTo(config);
+        assertThat(store.fromJson(store.toJson(config.toBuilder().labelSmoothing(0.1).build()), RunConfig.class)
+                .labelSmoothing()).isEqualTo(0.1);
+    }
+
+    @Test
     void invalid_configs_are_rejected_with_every_problem_and_nothing_is_stored() {
         int before = store.count(RunFilter.ALL);
         RunConfig bad = TestRuns.quick(Architecture.MLP, 1_000, 0).toBuilder().trainSubset(5).build();

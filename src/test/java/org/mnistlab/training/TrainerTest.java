@@ -49,6 +49,39 @@ class TrainerTest extends SpringAppTest {
     }
 
     @Test
+    void label_smoothing_softens_the_training_targets_while_measured_losses_stay_plain_cross_entropy() {
+        RunConfig plain = TestRuns.quick(Architecture.MLP, 4_000, 4);
+        RunConfig smoothed = plain.toBuilder().labelSmoothing(0.1).build();
+        List<Double> plainLosses = new ArrayList<>();
+        List<Double> smoothedLosses = new ArrayList<>();
+        Trainer.Result plainRun = trainer.train(0, plain, train(), test(), trainingLosses(plainLosses));
+        Trainer.Result smoothedRun = trainer.train(0, smoothed, train(), test(), trainingLosses(smoothedLosses));
+        System.out.printf("Label smoothing: per-batch loss plain %s, smoothed %s; epoch train loss %s / %s%n",
+                plainLosses, smoothedLosses, plainRun.epochs().get(3).trainLoss(), smoothedRun.epochs().get(3).trainLoss());
+
+        // Cross-entropy against targets 0.91 / 0.01 can't go below their entropy, 0.50; against one-hot ones it can.
+        double targetEntropy = -(0.91 * Math.log(0.91) + 9 * 0.01 * Math.log(0.01));
+        assertThat(smoothedLosses).isNotEmpty().allSatisfy(loss -> assertThat(loss).isGreaterThan(targetEntropy - 1e-3));
+        assertThat(plainLosses.get(plainLosses.size() - 1)).isLessThan(targetEntropy - 0.1);
+        // The epochs' losses are measured against the true class either way, so both runs go below it.
+        EpochMetrics last = smoothedRun.epochs().get(3);
+        assertThat(last.trainLoss()).isLessThan(targetEntropy - 0.1);
+        assertThat(last.trainAccuracy()).isGreaterThan(0.9);
+        assertThat(smoothedRun.evaluation().accuracy()).isGreaterThan(0.85);
+    }
+
+    private static Trainer.Listener trainingLosses(List<Double> losses) {
+        return new Trainer.Listener() {
+            @Override
+            public void batch(BatchProgress progress) {
+                if (progress.phase() == BatchProgress.Phase.TRAINING) {
+                    losses.add(progress.loss());
+                }
+            }
+        };
+    }
+
+    @Test
     void cancel_is_checked_before_every_batch() {
         AtomicInteger polls = new AtomicInteger();
         RunConfig config = TestRuns.quick(Architecture.MLP, 5_000, 3);

@@ -83,6 +83,7 @@ public class RunConfigForm extends Composite<VerticalLayout> {
     final TextField convDropout = new TextField();
     final TextField denseDropout = new TextField();
     final Checkbox batchNorm = new Checkbox();
+    final TextField labelSmoothing = new TextField();
     final TextField rotation = new TextField();
     final TextField shift = new TextField();
     final TextField zoom = new TextField();
@@ -131,7 +132,7 @@ public class RunConfigForm extends Composite<VerticalLayout> {
         section(form, "Optimization");
         form.add(optimizer, learningRate, momentum, batchSize, epochs, seed);
         section(form, "Regularization");
-        form.add(l1, l2, convDropout, denseDropout, batchNorm);
+        form.add(l1, l2, convDropout, denseDropout, labelSmoothing, batchNorm);
         section(form, "Augmentation (training batches only)");
         form.add(rotation, shift, zoom);
         section(form, "Validation, early stopping and learning-rate schedule");
@@ -306,6 +307,7 @@ public class RunConfigForm extends Composite<VerticalLayout> {
         bindNumber(convDropout, RunSetting.CONV_DROPOUT);
         bindNumber(denseDropout, RunSetting.DENSE_DROPOUT);
         bind(batchNorm, RunSetting.BATCH_NORM, true);
+        bindNumber(labelSmoothing, RunSetting.LABEL_SMOOTHING);
         bindNumber(rotation, RunSetting.AUGMENTATION_ROTATION);
         bindNumber(shift, RunSetting.AUGMENTATION_SHIFT);
         bindNumber(zoom, RunSetting.AUGMENTATION_ZOOM);

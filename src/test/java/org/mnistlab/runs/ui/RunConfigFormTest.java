@@ -92,6 +92,7 @@ class RunConfigFormTest {
                 Arguments.of("field-l1", "-0.001", "L1 must be between 0 and 1"),
                 Arguments.of("field-l2", "2.0", "L2 must be between 0 and 1"),
                 Arguments.of("field-denseDropout", "1.0", "Dropout must be at least 0 and below 1"),
+                Arguments.of("field-labelSmoothing", "0.6", "Label smoothing must be between 0 and 0.5"),
                 Arguments.of("field-augmentation-maxRotationDegrees", "46.0", "Rotation must be between 0 and 45 degrees"),
                 Arguments.of("field-augmentation-maxShiftPixels", "9.0", "Shift must be between 0 and 8 pixels"),
                 Arguments.of("field-augmentation-zoomRange", "0.6", "Zoom range must be between 0 and 0.5"),
@@ -295,15 +296,16 @@ class RunConfigFormTest {
         RunConfig stored = RunConfig.builder().name("clone me").dataset(DatasetKind.FASHION_MNIST)
                 .architecture(Architecture.MLP).hiddenLayers(List.of(300, 100)).optimizer(OptimizerKind.NESTEROV)
                 .learningRate(0.05).momentum(0.8).batchSize(32).epochs(7).seed(123).l1(0.001).l2(0.0005)
-                .convDropout(0.1).denseDropout(0.3).batchNorm(true).augmentation(new Augmentation(5, 1, 0.05))
-                .validationFraction(0.2).earlyStoppingPatience(3).restoreBestWeights(false)
-                .lrSchedule(LrSchedule.step(0.5, 2)).trainSubset(5000).build();
+                .convDropout(0.1).denseDropout(0.3).batchNorm(true).labelSmoothing(0.05)
+                .augmentation(new Augmentation(5, 1, 0.05)).validationFraction(0.2).earlyStoppingPatience(3)
+                .restoreBestWeights(false).lrSchedule(LrSchedule.step(0.5, 2)).trainSubset(5000).build();
 
         form.setConfig(stored);
 
         assertThat(form.getConfig()).isEqualTo(stored);
         assertThat(this.<String>field("field-hiddenLayers").getValue()).isEqualTo("300, 100");
         assertThat(this.<String>field("field-momentum").getValue()).isEqualTo("0.8");
+        assertThat(this.<String>field("field-labelSmoothing").getValue()).isEqualTo("0.05");
         assertThat(((HasEnabled) field("field-momentum")).isEnabled()).isTrue();
         assertThat(start().isEnabled()).isTrue();
     }
