@@ -111,6 +111,11 @@ public final class NativeBackend {
         return avx512 ? "-onednn-avx512" : "-onednn";
     }
 
+    /** Whether ND4J loads (or will load) its AVX-512 build: what this processor runs oneDNN's fastest kernels on. */
+    public static boolean avx512Build() {
+        return description().contains("avx512");
+    }
+
     /** The chosen build, for logs and run records, e.g. "CPU linux-x86_64-onednn-avx512". */
     public static String description() {
         return "CPU linux-x86_64" + System.getProperty(EXTENSION_PROPERTY, "");

@@ -215,7 +215,7 @@ final class BenchCommand implements Callable<Integer> {
             timeRows.add(timeToAccuracyRow(architecture, config, result.epochs(), result.evaluation().accuracy()));
             result.network().close();
         }
-        BenchReport report = new BenchReport(started, NativeBackend.description(), avx512(), warmUpSeconds,
+        BenchReport report = new BenchReport(started, NativeBackend.description(), NativeBackend.avx512Build(), warmUpSeconds,
                 List.copyOf(rows));
         return report(report, options.dataset(), timeRows,
                 outDir != null ? outDir : context.getBean(MnistLabProperties.class).dataDir().resolve("bench"));
@@ -339,10 +339,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(nanos);
         return new double[] {nanos[LATENCY_SAMPLES / 2] / 1e3, nanos[LATENCY_SAMPLES * 9 / 10] / 1e3};
-    }
-
-    private static boolean avx512() {
-        return NativeBackend.description().contains("avx512");
     }
 
     /** Resets VmHWM so each model's peak RSS is its own (Linux; ignored elsewhere). */

@@ -88,8 +88,8 @@ public class ModelCatalog {
     /**
      * A freshly initialized network (weights from the config's seed), for training: a first dense or conv layer
      * skips the gradient for the input nobody uses ({@link InputDenseLayer}, {@link InputConvolutionLayer}),
-     * ReLU's backward pass is two vectorized passes ({@link StepReluBackprop}) and batch norm trains through
-     * {@link TrainingBatchNorm}.
+     * ReLU's backward pass is two vectorized passes ({@link StepReluBackprop}), batch norm trains through
+     * {@link TrainingBatchNorm} and, without the AVX-512 build, max pooling through {@link TrainingMaxPooling}.
      */
     public MultiLayerNetwork build(RunConfig config) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(config));
@@ -98,6 +98,9 @@ public class ModelCatalog {
         InputConvolutionLayer.replaceFirstLayer(network);
         StepReluBackprop.install(network);
         TrainingBatchNorm.install(network);
+        if (TrainingMaxPooling.fasterThanOneDnn()) {
+            TrainingMaxPooling.install(network);
+        }
         return network;
     }
 

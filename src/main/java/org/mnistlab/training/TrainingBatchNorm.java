@@ -1,10 +1,13 @@
 package org.mnistlab.training;
 
+import static org.mnistlab.training.FloatCopies.read;
+import static org.mnistlab.training.FloatCopies.sized;
+import static org.mnistlab.training.FloatCopies.write;
+
 import java.lang.reflect.Field;
 import java.util.Collections;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -19,7 +22,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -261,32 +263,5 @@ final class TrainingBatchNorm implements BatchNormalizationHelper {
     /** Channels split into two halves for the common pool (the caller runs one): one per core here. */
     private static void forEachChannel(int channels, java.util.function.IntConsumer work) {
         IntStream.range(0, channels).parallel().forEach(work);
-    }
-
-    private static float[] sized(float[] scratch, long length) {
-        return scratch.length == length ? scratch : new float[Math.toIntExact(length)];
-    }
-
-    /** The array's values in C order into {@code into} (one native copy when it is laid out so already). */
-    private static float[] read(INDArray array, float[] into) {
-        INDArray dense = denseC(array);
-        pointer(dense).get(into, 0, Math.toIntExact(dense.length()));
-        return into;
-    }
-
-    private static void write(float[] from, INDArray array) {
-        if (!Shape.hasDefaultStridesForShape(array) || array.ordering() != 'c') {
-            array.assign(Nd4j.createFromArray(from).reshape(array.shape()));
-            return;
-        }
-        pointer(array).put(from, 0, Math.toIntExact(array.length()));
-    }
-
-    private static INDArray denseC(INDArray array) {
-        return array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
-    }
-
-    private static FloatPointer pointer(INDArray array) {
-        return new FloatPointer(array.data().addressPointer()).position(array.offset());
     }
 }

@@ -1,0 +1,158 @@
+package org.mnistlab.training;
+
+import static org.mnistlab.training.FloatCopies.read;
+import static org.mnistlab.training.FloatCopies.sized;
+import static org.mnistlab.training.FloatCopies.write;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.mnistlab.base.NativeBackend;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * 2×2 max pooling with stride 2 while training, in Java: the forward pass remembers which of each window's four
+ * values won, and the backward pass hands the gradient to it. DL4J pools forward with libnd4j's op, then for the
+ * backward pass pools again to find the winners; oneDNN 2.3 runs both with a JIT kernel for NCHW only on
+ * AVX-512. On a processor with AVX2 alone it takes its plain NCHW implementation: 4 ms a call, 17.6 of the fast
+ * recipe's 32 ms step (oneDNN's verbose log, the ISA capped at AVX2 on an AVX-512 machine); this layer brings
+ * that step to 21 ms. With AVX-512 oneDNN's kernels are faster (the step 20 against 23 ms), so it is used only
+ * without them. The winner of a tie is the window's first (row by row), as in oneDNN, so outputs and gradients
+ * are DL4J's to the bit either way. Inference stays DL4J's; the configuration, and so every saved model, is
+ * DL4J's pooling layer.
+ */
+final class TrainingMaxPooling extends SubsamplingLayer {
+
+    /** Which value of each window won in the last training forward pass: 0 and 1 the top row, 2 and 3 below. */
+    private byte[] winners = new byte[0];
+    /** The input shape of that pass; null when the last pass was not this layer's own. */
+    private long[] pooledShape;
+    private float[] inputCopy = new float[0];
+    private float[] outputCopy = new float[0];
+    private float[] gradientCopy = new float[0];
+
+    TrainingMaxPooling(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** Whether training pools faster here than with oneDNN: when ND4J runs without its AVX-512 build. */
+    static boolean fasterThanOneDnn() {
+        return !NativeBackend.avx512Build();
+    }
+
+    /**
+     * Puts this layer in place of each of {@code network}'s 2×2 stride-2 max-pooling layers; call after
+     * {@code init()} and before the first fit.
+     */
+    static void install(MultiLayerNetwork network) {
+        Layer[] layers = network.getLayers();
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i].getClass() == SubsamplingLayer.class
+                    && handles(((SubsamplingLayer) layers[i]).layerConf())) {
+                TrainingLayers.replace(layers, i, new TrainingMaxPooling(layers[i].conf(), DataType.FLOAT));
+            }
+        }
+    }
+
+    static boolean handles(org.deeplearning4j.nn.conf.layers.SubsamplingLayer c) {
+        int[] two = {2, 2};
+        return c.getPoolingType() == PoolingType.MAX && Arrays.equals(c.getKernelSize(), two)
+                && Arrays.equals(c.getStride(), two) && Arrays.equals(c.getPadding(), new int[] {0, 0})
+                && Arrays.equals(c.getDilation(), new int[] {1, 1})
+                && c.getConvolutionMode() == ConvolutionMode.Truncate && c.getCnn2dDataFormat() == CNN2DFormat.NCHW;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        pooledShape = null;
+        if (!training || input.rank() != 4 || input.dataType() != DataType.FLOAT) {
+            return super.activate(training, workspaceMgr);
+        }
+        long[] shape = input.shape();
+        int height = (int) shape[2];
+        int width = (int) shape[3];
+        int outHeight = height / 2; // truncated: an odd last row or column is left out, as DL4J does
+        int outWidth = width / 2;
+        int planes = (int) (shape[0] * shape[1]);
+        int outArea = outHeight * outWidth;
+        float[] in = read(input, inputCopy = sized(inputCopy, input.length()));
+        float[] out = outputCopy = sized(outputCopy, (long) planes * outArea);
+        byte[] won = winners = winners.length == out.length ? winners : new byte[out.length];
+        IntStream.range(0, planes).parallel().forEach(p -> {
+            for (int y = 0; y < outHeight; y++) {
+                int top = p * height * width + 2 * y * width;
+                int below = top + width;
+                int o = p * outArea + y * outWidth;
+                for (int x = 0; x < outWidth; x++, o++) {
+                    float best = in[top + 2 * x];
+                    byte k = 0;
+                    if (in[top + 2 * x + 1] > best) {
+                        best = in[top + 2 * x + 1];
+                        k = 1;
+                    }
+                    if (in[below + 2 * x] > best) {
+                        best = in[below + 2 * x];
+                        k = 2;
+                    }
+                    if (in[below + 2 * x + 1] > best) {
+                        best = in[below + 2 * x + 1];
+                        k = 3;
+                    }
+                    out[o] = best;
+                    won[o] = k;
+                }
+            }
+        });
+        INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
+                new long[] {shape[0], shape[1], outHeight, outWidth}, 'c');
+        write(out, output);
+        pooledShape = shape;
+        return output;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        if (pooledShape == null || !Arrays.equals(pooledShape, input.shape())
+                || epsilon.dataType() != DataType.FLOAT || epsilon.length() != winners.length) {
+            return super.backpropGradient(epsilon, workspaceMgr);
+        }
+        int height = (int) pooledShape[2];
+        int width = (int) pooledShape[3];
+        int outHeight = height / 2;
+        int outWidth = width / 2;
+        int planes = (int) (pooledShape[0] * pooledShape[1]);
+        int outArea = outHeight * outWidth;
+        float[] dy = read(epsilon, outputCopy);
+        float[] dx = gradientCopy = sized(gradientCopy, input.length());
+        byte[] won = winners;
+        IntStream.range(0, planes).parallel().forEach(p -> {
+            Arrays.fill(dx, p * height * width, (p + 1) * height * width, 0f);
+            for (int y = 0; y < outHeight; y++) {
+                int top = p * height * width + 2 * y * width;
+                int o = p * outArea + y * outWidth;
+                for (int x = 0; x < outWidth; x++, o++) {
+                    int k = won[o];
+                    dx[top + 2 * x + (k & 1) + (k >> 1) * width] = dy[o];
+                }
+            }
+        });
+        INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
+                pooledShape, 'c');
+        write(dx, inputGradient);
+        return new Pair<>(new DefaultGradient(), inputGradient);
+    }
+}
