@@ -215,8 +215,8 @@ final class BenchCommand implements Callable<Integer> {
             timeRows.add(timeToAccuracyRow(architecture, config, result.epochs(), result.evaluation().accuracy()));
             result.network().close();
         }
-        BenchReport report = new BenchReport(started, NativeBackend.description(), NativeBackend.avx512Build(), warmUpSeconds,
-                List.copyOf(rows));
+        BenchReport report = new BenchReport(started, NativeBackend.description(), NativeBackend.avx512Build(),
+                warmUpSeconds, List.copyOf(rows));
         return report(report, options.dataset(), timeRows,
                 outDir != null ? outDir : context.getBean(MnistLabProperties.class).dataDir().resolve("bench"));
     }

@@ -33,7 +33,8 @@ public record SweptSetting(RunSetting setting, Kind kind, List<Double> values, d
      */
     private static final Set<RunSetting> SWEEPABLE = EnumSet.of(RunSetting.LEARNING_RATE, RunSetting.MOMENTUM,
             RunSetting.BATCH_SIZE, RunSetting.L1, RunSetting.L2, RunSetting.CONV_DROPOUT, RunSetting.DENSE_DROPOUT,
-            RunSetting.LABEL_SMOOTHING, RunSetting.AUGMENTATION_ROTATION, RunSetting.AUGMENTATION_SHIFT, RunSetting.AUGMENTATION_ZOOM,
+            RunSetting.LABEL_SMOOTHING, RunSetting.AUGMENTATION_ROTATION, RunSetting.AUGMENTATION_SHIFT,
+            RunSetting.AUGMENTATION_ZOOM,
             RunSetting.EARLY_STOPPING_PATIENCE, RunSetting.LR_SCHEDULE_FACTOR, RunSetting.LR_SCHEDULE_STEP_EPOCHS,
             RunSetting.LR_SCHEDULE_PATIENCE);
 

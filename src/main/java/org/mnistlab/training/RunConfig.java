@@ -307,8 +307,8 @@ public record RunConfig(
 
         public RunConfig build() {
             return new RunConfig(name, dataset, architecture, hiddenLayers, optimizer, learningRate, momentum,
-                    batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm,
-                    labelSmoothing, new Augmentation(maxRotationDegrees, maxShiftPixels, zoomRange), validationFraction,
+                    batchSize, epochs, seed, l1, l2, convDropout, denseDropout, batchNorm, labelSmoothing,
+                    new Augmentation(maxRotationDegrees, maxShiftPixels, zoomRange), validationFraction,
                     earlyStoppingPatience, restoreBestWeights,
                     new LrSchedule(scheduleType, scheduleFactor, scheduleStepEpochs, schedulePatience,
                             scheduleWarmupEpochs, scheduleMaxLearningRate), trainSubset);

@@ -57,11 +57,13 @@ class TrainerTest extends SpringAppTest {
         Trainer.Result plainRun = trainer.train(0, plain, train(), test(), trainingLosses(plainLosses));
         Trainer.Result smoothedRun = trainer.train(0, smoothed, train(), test(), trainingLosses(smoothedLosses));
         System.out.printf("Label smoothing: per-batch loss plain %s, smoothed %s; epoch train loss %s / %s%n",
-                plainLosses, smoothedLosses, plainRun.epochs().get(3).trainLoss(), smoothedRun.epochs().get(3).trainLoss());
+                plainLosses, smoothedLosses, plainRun.epochs().get(3).trainLoss(),
+                smoothedRun.epochs().get(3).trainLoss());
 
         // Cross-entropy against targets 0.91 / 0.01 can't go below their entropy, 0.50; against one-hot ones it can.
         double targetEntropy = -(0.91 * Math.log(0.91) + 9 * 0.01 * Math.log(0.01));
-        assertThat(smoothedLosses).isNotEmpty().allSatisfy(loss -> assertThat(loss).isGreaterThan(targetEntropy - 1e-3));
+        assertThat(smoothedLosses).isNotEmpty()
+                .allSatisfy(loss -> assertThat(loss).isGreaterThan(targetEntropy - 1e-3));
         assertThat(plainLosses.get(plainLosses.size() - 1)).isLessThan(targetEntropy - 0.1);
         // The epochs' losses are measured against the true class either way, so both runs go below it.
         EpochMetrics last = smoothedRun.epochs().get(3);
