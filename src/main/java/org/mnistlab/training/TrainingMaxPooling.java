@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * backward pass pools again to find the winners; oneDNN 2.3 runs both with a JIT kernel for NCHW only on
  * AVX-512. On a processor with AVX2 alone it takes its plain NCHW implementation: 4 ms a call, 17.6 of the fast
  * recipe's 32 ms step (oneDNN's verbose log, the ISA capped at AVX2 on an AVX-512 machine); this layer brings
- * that step to 21 ms. With AVX-512 oneDNN's kernels are faster (the step 20 against 23 ms), so it is used only
+ * that step to 21 ms. With AVX-512 oneDNN's kernels are faster (the step 20 against 24 ms), so it is used only
  * without them. The winner of a tie is the window's first (row by row), as in oneDNN, so outputs and gradients
  * are DL4J's to the bit either way. Inference stays DL4J's; the configuration, and so every saved model, is
  * DL4J's pooling layer.
