@@ -174,6 +174,22 @@ class RunDetailViewTest extends SpringAppTest {
     }
 
     @Test
+    void a_run_with_label_smoothing_says_why_its_losses_read_higher_and_one_without_says_nothing() {
+        long id = seeder.finished(RunConfig.defaults(Architecture.MLP, DatasetKind.MNIST).toBuilder().name("smoothed")
+                .labelSmoothing(0.1).epochs(3).build(), RunSeeder.T0.plusSeconds(5), 101_770, RunSeeder.epochs(3, 0.97),
+                null);
+        open(id);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("label-smoothing-note")).getText())
+                .isEqualTo("Label smoothing 0.1: the training targets were 0.91 for the true class and 0.01 for each"
+                        + " other, so the network learns to stop near 91 % confidence. The losses above are measured"
+                        + " against the true class alone, as for every run, so they stay higher than without"
+                        + " smoothing even where accuracy is higher: compare such runs by accuracy.");
+
+        open(runId);
+        assertThat(_find(Paragraph.class, spec -> spec.withId("label-smoothing-note"))).isEmpty();
+    }
+
+    @Test
     void a_big_accuracy_gap_while_validation_loss_falls_is_shown_as_a_gap_not_as_overfitting() throws Exception {
         // An MLP (hidden 512) on 1,000 images: training accuracy 6 to 12 points ahead, validation loss falling.
         List<EpochMetrics> improving = curve(new double[][] {
