@@ -250,6 +250,19 @@ public record RunConfig(
         return problems;
     }
 
+    /**
+     * The training target for each class but the true one: labelSmoothing / 10 (0.01 for 0.1; 0 one-hot), in the
+     * float the training batches hold.
+     */
+    public float otherClassTarget() {
+        return (float) labelSmoothing / DatasetKind.CLASSES;
+    }
+
+    /** The training target for the true class: 1 - labelSmoothing + {@link #otherClassTarget()} (0.91 for 0.1). */
+    public float trueClassTarget() {
+        return 1f - (float) labelSmoothing + otherClassTarget();
+    }
+
     /** The images of the training split that the validation split leaves for training. */
     public int trainingImagesLeft() {
         return TRAINING_SPLIT_IMAGES - DataSplit.validationSize(TRAINING_SPLIT_IMAGES, validationFraction);

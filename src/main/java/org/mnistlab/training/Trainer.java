@@ -135,7 +135,9 @@ public class Trainer {
         private final Batches batches = new Batches();
         /** Null when augmentation is off. */
         private final Augmentation augmentation;
-        private final float labelSmoothing;
+        /** The training targets, one-hot or smoothed ({@link RunConfig#trueClassTarget()}). */
+        private final float trueClassTarget;
+        private final float otherClassTarget;
         private final boolean hasValidation;
         private final boolean adjustableLearningRate;
         private final LearningRatePolicy learningRatePolicy;
@@ -173,7 +175,8 @@ public class Trainer {
             shuffleRandom = new Random(config.seed() * 31 + 17);
             augmentRandom = new Random(config.seed() * 131 + 7);
             augmentation = config.augmentation().enabled() ? config.augmentation() : null;
-            labelSmoothing = (float) config.labelSmoothing();
+            trueClassTarget = config.trueClassTarget();
+            otherClassTarget = config.otherClassTarget();
             hasValidation = split.validation().length > 0;
             adjustableLearningRate = ModelCatalog.updater(config).hasLearningRate();
             learningRatePolicy = new LearningRatePolicy(config, batchesPerEpoch);
@@ -251,7 +254,7 @@ public class Trainer {
                 int from = b * batchSize;
                 int count = Math.min(batchSize, order.length - from);
                 Batch batch = batches.of(count);
-                batch.fill(data, order, from, augmentation, augmentRandom, labelSmoothing);
+                batch.fill(data, order, from, augmentation, augmentRandom, trueClassTarget, otherClassTarget);
                 network.fit(batch.features, batch.labels);
                 lossSum += network.score();
                 fitNanos += System.nanoTime() - batchStart;
@@ -362,7 +365,7 @@ public class Trainer {
                 long batchStart = System.nanoTime();
                 int count = Math.min(EVAL_BATCH, indices.length - from);
                 Batch batch = batches.of(count);
-                batch.fill(images, indices, from, null, null, 0);
+                batch.fill(images, indices, from, null, null, 1f, 0f);
                 float[] probabilities = rowMajor(network.output(batch.features, false));
                 for (int i = 0; i < count; i++) {
                     int index = indices[from + i];
@@ -470,15 +473,13 @@ public class Trainer {
         }
 
         /**
-         * Copies images {@code order[from..]} (augmented when asked) and their targets in: one-hot, or with
-         * {@code labelSmoothing} s, 1 - s + s/10 for the true class and s/10 for each other.
+         * Copies images {@code order[from..]} (augmented when asked) and their targets in: {@code trueClass} for
+         * each image's label, {@code otherClass} for the rest (1 and 0: one-hot).
          */
         void fill(LabeledImages data, int[] order, int from, Augmentation augmentation, Random random,
-                  float labelSmoothing) {
+                  float trueClass, float otherClass) {
             int size = targets.length / CLASSES;
             byte[] source = data.pixels();
-            float otherClass = labelSmoothing / CLASSES;
-            float trueClass = 1f - labelSmoothing + otherClass;
             Arrays.fill(targets, otherClass);
             for (int i = 0; i < size; i++) {
                 int index = order[from + i];

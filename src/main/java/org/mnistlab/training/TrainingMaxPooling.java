@@ -37,8 +37,8 @@ final class TrainingMaxPooling extends SubsamplingLayer {
 
     /** Which value of each window won in the last training forward pass: 0 and 1 the top row, 2 and 3 below. */
     private byte[] winners = new byte[0];
-    /** The input shape of that pass; null when the last pass was not this layer's own. */
-    private long[] pooledShape;
+    /** The windows of that pass's input; null when the last pass was not this layer's own. */
+    private Windows pooled;
     private float[] inputCopy = new float[0];
     private float[] outputCopy = new float[0];
     private float[] gradientCopy = new float[0];
@@ -77,26 +77,20 @@ final class TrainingMaxPooling extends SubsamplingLayer {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        pooledShape = null;
+        pooled = null;
         if (!training || input.rank() != 4 || input.dataType() != DataType.FLOAT) {
             return super.activate(training, workspaceMgr);
         }
-        long[] shape = input.shape();
-        int height = (int) shape[2];
-        int width = (int) shape[3];
-        int outHeight = height / 2; // truncated: an odd last row or column is left out, as DL4J does
-        int outWidth = width / 2;
-        int planes = (int) (shape[0] * shape[1]);
-        int outArea = outHeight * outWidth;
+        Windows w = Windows.of(input.shape());
         float[] in = read(input, inputCopy = sized(inputCopy, input.length()));
-        float[] out = outputCopy = sized(outputCopy, (long) planes * outArea);
+        float[] out = outputCopy = sized(outputCopy, (long) w.planes() * w.perPlane());
         byte[] won = winners = winners.length == out.length ? winners : new byte[out.length];
-        IntStream.range(0, planes).parallel().forEach(p -> {
-            for (int y = 0; y < outHeight; y++) {
-                int top = p * height * width + 2 * y * width;
-                int below = top + width;
-                int o = p * outArea + y * outWidth;
-                for (int x = 0; x < outWidth; x++, o++) {
+        IntStream.range(0, w.planes()).parallel().forEach(p -> {
+            for (int y = 0; y < w.rows(); y++) {
+                int top = w.topLeft(p, y);
+                int below = top + w.width();
+                int o = p * w.perPlane() + y * w.columns();
+                for (int x = 0; x < w.columns(); x++, o++) {
                     float best = in[top + 2 * x];
                     byte k = 0;
                     if (in[top + 2 * x + 1] > best) {
@@ -116,43 +110,67 @@ final class TrainingMaxPooling extends SubsamplingLayer {
                 }
             }
         });
+        long[] shape = w.inputShape();
         INDArray output = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
-                new long[] {shape[0], shape[1], outHeight, outWidth}, 'c');
+                new long[] {shape[0], shape[1], w.rows(), w.columns()}, 'c');
         write(out, output);
-        pooledShape = shape;
+        pooled = w;
         return output;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        if (pooledShape == null || !Arrays.equals(pooledShape, input.shape())
+        Windows w = pooled;
+        if (w == null || !Arrays.equals(w.inputShape(), input.shape())
                 || epsilon.dataType() != DataType.FLOAT || epsilon.length() != winners.length) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        int height = (int) pooledShape[2];
-        int width = (int) pooledShape[3];
-        int outHeight = height / 2;
-        int outWidth = width / 2;
-        int planes = (int) (pooledShape[0] * pooledShape[1]);
-        int outArea = outHeight * outWidth;
         float[] dy = read(epsilon, outputCopy);
         float[] dx = gradientCopy = sized(gradientCopy, input.length());
         byte[] won = winners;
-        IntStream.range(0, planes).parallel().forEach(p -> {
-            Arrays.fill(dx, p * height * width, (p + 1) * height * width, 0f);
-            for (int y = 0; y < outHeight; y++) {
-                int top = p * height * width + 2 * y * width;
-                int o = p * outArea + y * outWidth;
-                for (int x = 0; x < outWidth; x++, o++) {
+        IntStream.range(0, w.planes()).parallel().forEach(p -> {
+            Arrays.fill(dx, w.topLeft(p, 0), w.topLeft(p + 1, 0), 0f);
+            for (int y = 0; y < w.rows(); y++) {
+                int top = w.topLeft(p, y);
+                int o = p * w.perPlane() + y * w.columns();
+                for (int x = 0; x < w.columns(); x++, o++) {
                     int k = won[o];
-                    dx[top + 2 * x + (k & 1) + (k >> 1) * width] = dy[o];
+                    dx[top + 2 * x + (k & 1) + (k >> 1) * w.width()] = dy[o];
                 }
             }
         });
         INDArray inputGradient = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT,
-                pooledShape, 'c');
+                w.inputShape(), 'c');
         write(dx, inputGradient);
         return new Pair<>(new DefaultGradient(), inputGradient);
+    }
+
+    /**
+     * An NCHW input's planes (images × channels) and their 2×2 windows: {@code rows × columns} per plane, an odd
+     * last row or column left out, as DL4J truncates.
+     */
+    private record Windows(long[] inputShape, int planes, int height, int width) {
+
+        static Windows of(long[] shape) {
+            return new Windows(shape, (int) (shape[0] * shape[1]), (int) shape[2], (int) shape[3]);
+        }
+
+        int rows() {
+            return height / 2;
+        }
+
+        int columns() {
+            return width / 2;
+        }
+
+        int perPlane() {
+            return rows() * columns();
+        }
+
+        /** Where window row {@code y} of plane {@code p} starts in the input. */
+        int topLeft(int p, int y) {
+            return p * height * width + 2 * y * width;
+        }
     }
 }

@@ -6,8 +6,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.theme.lumo.LumoUtility.TextColor;
 import com.vaadin.flow.theme.lumo.LumoUtility.Width;
 import java.util.Locale;
-import org.mnistlab.dataset.DatasetKind;
 import org.mnistlab.training.OverfittingReport;
+import org.mnistlab.training.RunConfig;
 import org.mnistlab.training.RunReport;
 import org.mnistlab.training.RunSetting;
 
@@ -39,9 +39,9 @@ class CurvesPanel extends Div {
             gap.addClassName(TextColor.SECONDARY);
             add(gap);
         }
-        double smoothing = report.run().config().labelSmoothing();
-        if (smoothing > 0) {
-            Paragraph note = new Paragraph(labelSmoothingNote(smoothing));
+        RunConfig config = report.run().config();
+        if (config.labelSmoothing() > 0) {
+            Paragraph note = new Paragraph(labelSmoothingNote(config));
             note.setId("label-smoothing-note");
             note.addClassName(TextColor.SECONDARY);
             add(note);
@@ -49,17 +49,16 @@ class CurvesPanel extends Div {
     }
 
     /** Why a run trained on softened targets shows higher losses than one without, at the same accuracy. */
-    static String labelSmoothingNote(double smoothing) {
-        double other = smoothing / DatasetKind.CLASSES;
+    private static String labelSmoothingNote(RunConfig config) {
         return String.format(Locale.ROOT, "Label smoothing %s: the training targets were %s for the true class and %s"
                         + " for each other, so the network learns to stop near %.0f %% confidence. The losses above are"
                         + " measured against the true class alone, as for every run, so they stay higher than without"
                         + " smoothing even where accuracy is higher: compare such runs by accuracy.",
-                RunSetting.decimal(smoothing), fourPlaces(1 - smoothing + other), fourPlaces(other),
-                100 * (1 - smoothing + other));
+                RunSetting.decimal(config.labelSmoothing()), fourPlaces(config.trueClassTarget()),
+                fourPlaces(config.otherClassTarget()), 100 * config.trueClassTarget());
     }
 
-    /** E.g. 0.91, not 0.9100000000000001 (1 - 0.1 + 0.01 in binary). */
+    /** E.g. 0.91, not 0.90999997 (the float nearest 1 - 0.1 + 0.01). */
     private static String fourPlaces(double v) {
         return RunSetting.decimal(Math.round(v * 10_000) / 10_000.0);
     }
